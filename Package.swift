@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+//
+// Kith: measuring loneliness and wellbeing the way UK public health measures them.
+// No third-party packages: Foundation, the toolchain and the system SQLite library only.
+import Foundation
+import PackageDescription
+
+/// Every instrument definition in `Instruments/` is compiled into the binary.
+/// Adding a definition means dropping a JSON file there (and one line in
+/// `Instruments/BuiltInDefinitions.swift`, which a meta-test keeps in step).
+let instrumentDefinitions: [Resource] = {
+    let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Instruments")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    return names.filter { $0.hasSuffix(".json") }.sorted().map { Resource.embedInCode($0) }
+}()
+
+let package = Package(
+    name: "Kith",
+    products: [
+        .library(name: "Kith", targets: ["Kith"]),
+        .executable(name: "kith", targets: ["kith"]),
+    ],
+    dependencies: [],
+    targets: [
+        // MARK: - Data flow, one module per stage
+        .target(name: "KithInstruments", path: "Instruments", exclude: ["README.md"], resources: instrumentDefinitions),
+        .target(name: "KithCore", dependencies: ["KithInstruments"]),
+        .target(name: "KithImport", dependencies: ["KithCore"]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+        .target(name: "KithStore", dependencies: ["KithCore", "CSQLite"]),
+        .target(name: "KithStatistics"),
+        .target(name: "KithReports", dependencies: ["KithCore", "KithStatistics", "KithStore"]),
+
+        // MARK: - Public API and command line
+        .target(name: "Kith", dependencies: ["KithCore", "KithImport", "KithStore", "KithStatistics", "KithReports"]),
+        .target(name: "KithCLI", dependencies: ["Kith"]),
+        .executableTarget(name: "kith", dependencies: ["KithCLI"]),
+
+        // MARK: - Tests
+        .target(name: "KithTestSupport", dependencies: ["Kith"]),
+        .testTarget(name: "KithCoreTests", dependencies: ["KithCore", "KithTestSupport"]),
+        .testTarget(name: "KithImportTests", dependencies: ["KithImport", "KithTestSupport"]),
+        .testTarget(name: "KithStoreTests", dependencies: ["KithStore", "KithTestSupport"]),
+        .testTarget(name: "KithStatisticsTests", dependencies: ["KithStatistics"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "KithReportsTests", dependencies: ["KithReports", "KithTestSupport"]),
+        .testTarget(name: "KithCLITests", dependencies: ["KithCLI", "KithTestSupport"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// KithCore: work in progress.

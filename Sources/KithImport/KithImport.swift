@@ -1,0 +1,1 @@
+// KithImport: work in progress.

@@ -1,0 +1,1 @@
+// KithReports: work in progress.

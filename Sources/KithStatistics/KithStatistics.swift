@@ -1,0 +1,1 @@
+// KithStatistics: work in progress.

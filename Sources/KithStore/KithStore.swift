@@ -1,0 +1,1 @@
+// KithStore: work in progress.

@@ -1,0 +1,1 @@
+// KithTestSupport: work in progress.
