@@ -1,1 +1,0 @@
-// KithCore: work in progress.

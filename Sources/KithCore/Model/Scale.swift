@@ -1,0 +1,233 @@
+/// A score computed from some of an instrument's items.
+public struct Scale: Sendable, Hashable {
+    /// How the items combine into a value.
+    public enum Method: String, Sendable, Hashable, CaseIterable {
+        /// Sum of the item codes (then converted through `conversion` when present).
+        case sum
+        /// A single item, reported as its code and label.
+        case single
+    }
+
+    /// Which direction of change is an improvement.
+    public enum Direction: String, Sendable, Hashable, CaseIterable {
+        case better, worse
+    }
+
+    public var id: String
+    public var title: String
+    /// Item ids, in the instrument's order.
+    public var items: [String]
+    public var method: Method
+    /// What a higher value means: `.better` (WEMWBS) or `.worse` (UCLA-3).
+    public var higherIs: Direction
+    /// The missing-answer policy the definition prescribes.
+    public var missing: MissingPolicy
+    public var proration: ProrationRule
+    public var conversion: ConversionTable?
+    public var classifications: [Classification]
+    public var meaningfulChange: MeaningfulChange?
+    public var reliability: Reliability?
+    public var standardErrorOfMeasurement: MeasurementError?
+    public var headline: Headline?
+    public var benchmarks: [Benchmark]
+    public var defaultBenchmark: String?
+    public var norms: [Norm]
+    public var loinc: String?
+    public var loincNote: String?
+
+    public init(
+        id: String, title: String, items: [String], method: Method, higherIs: Direction,
+        missing: MissingPolicy = .complete, proration: ProrationRule = .init(allowed: true, reason: nil),
+        conversion: ConversionTable? = nil, classifications: [Classification] = [],
+        meaningfulChange: MeaningfulChange? = nil, reliability: Reliability? = nil,
+        standardErrorOfMeasurement: MeasurementError? = nil, headline: Headline? = nil,
+        benchmarks: [Benchmark] = [], defaultBenchmark: String? = nil, norms: [Norm] = [],
+        loinc: String? = nil, loincNote: String? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.items = items
+        self.method = method
+        self.higherIs = higherIs
+        self.missing = missing
+        self.proration = proration
+        self.conversion = conversion
+        self.classifications = classifications
+        self.meaningfulChange = meaningfulChange
+        self.reliability = reliability
+        self.standardErrorOfMeasurement = standardErrorOfMeasurement
+        self.headline = headline
+        self.benchmarks = benchmarks
+        self.defaultBenchmark = defaultBenchmark
+        self.norms = norms
+        self.loinc = loinc
+        self.loincNote = loincNote
+    }
+
+    public func classification(_ id: String) -> Classification? { classifications.first { $0.id == id } }
+
+    /// The benchmark named by `defaultBenchmark`, else the first.
+    public var primaryBenchmark: Benchmark? {
+        benchmarks.first { $0.period == defaultBenchmark } ?? benchmarks.first
+    }
+}
+
+/// Whether a definition lets a user prorate missing items, and why not if not.
+public struct ProrationRule: Sendable, Hashable {
+    public var allowed: Bool
+    public var reason: String?
+    public init(allowed: Bool, reason: String?) {
+        self.allowed = allowed
+        self.reason = reason
+    }
+}
+
+/// A raw-score → reported-value table (e.g. SWEMWBS raw 7–35 → Rasch metric).
+public struct ConversionTable: Sendable, Hashable {
+    public struct Entry: Sendable, Hashable {
+        public var raw: Int
+        public var value: Double
+        public init(raw: Int, value: Double) {
+            self.raw = raw
+            self.value = value
+        }
+    }
+    public var source: String
+    /// Decimal places of the published values.
+    public var decimals: Int
+    public var table: [Entry]
+
+    public init(source: String, decimals: Int, table: [Entry]) {
+        self.source = source
+        self.decimals = decimals
+        self.table = table
+    }
+
+    public func value(forRaw raw: Int) -> Double? { table.first { $0.raw == raw }?.value }
+}
+
+/// Named bands over a scale's values, with their source and standing.
+public struct Classification: Sendable, Hashable {
+    public enum Status: String, Sendable, Hashable, CaseIterable {
+        /// Published by the instrument's owner or the statistical authority.
+        case official
+        /// Common practice without an official source: always labelled as such.
+        case convention
+        /// A cut-off from a single study.
+        case study
+    }
+
+    /// A band starts at `from` (inclusive) and ends where the next band starts.
+    public struct Band: Sendable, Hashable {
+        public var label: String
+        public var from: Double
+        public init(label: String, from: Double) {
+            self.label = label
+            self.from = from
+        }
+    }
+
+    public var id: String
+    public var title: String
+    public var status: Status
+    public var source: String
+    public var bands: [Band]
+
+    public init(id: String, title: String, status: Status, source: String, bands: [Band]) {
+        self.id = id
+        self.title = title
+        self.status = status
+        self.source = source
+        self.bands = bands
+    }
+
+    /// The band a value falls in: the last band whose `from` is at or below it.
+    public func band(for value: Double) -> Band? { bands.last { $0.from <= value } }
+}
+
+/// The smallest change in a person's score that counts as meaningful.
+public struct MeaningfulChange: Sendable, Hashable {
+    public var points: Double
+    public var source: String
+    public init(points: Double, source: String) {
+        self.points = points
+        self.source = source
+    }
+}
+
+/// A published reliability coefficient (for the reliable change index).
+public struct Reliability: Sendable, Hashable {
+    public var value: Double
+    public var kind: String
+    public var source: String
+    public init(value: Double, kind: String, source: String) {
+        self.value = value
+        self.kind = kind
+        self.source = source
+    }
+}
+
+/// A published standard error of measurement.
+public struct MeasurementError: Sendable, Hashable {
+    /// What Kith uses it for.
+    public enum Use: String, Sendable, Hashable, CaseIterable {
+        /// The reliable change index uses this SEM directly.
+        case reliableChange = "reliable-change"
+        /// Shown for reference only.
+        case reference
+    }
+    public var value: Double
+    public var source: String
+    public var use: Use
+    public init(value: Double, source: String, use: Use) {
+        self.value = value
+        self.source = source
+        self.use = use
+    }
+}
+
+/// The headline figure of a single-item scale, e.g. "% Often/always".
+public struct Headline: Sendable, Hashable {
+    public var label: String
+    /// Option codes counted in the headline.
+    public var codes: [Int]
+    /// Completes "N people (x%) …", e.g. "said they felt lonely often or always".
+    public var statement: String
+    public var source: String
+    public init(label: String, codes: [Int], statement: String, source: String) {
+        self.label = label
+        self.codes = codes
+        self.statement = statement
+        self.source = source
+    }
+}
+
+/// A published comparison figure, in percent.
+public struct Benchmark: Sendable, Hashable {
+    public var value: Double
+    public var period: String
+    public var area: String
+    public var survey: String
+    public var population: String?
+    public var source: String
+    public init(value: Double, period: String, area: String, survey: String, population: String?, source: String) {
+        self.value = value
+        self.period = period
+        self.area = area
+        self.survey = survey
+        self.population = population
+        self.source = source
+    }
+}
+
+/// A published population mean.
+public struct Norm: Sendable, Hashable {
+    public var label: String
+    public var mean: Double
+    public var source: String
+    public init(label: String, mean: Double, source: String) {
+        self.label = label
+        self.mean = mean
+        self.source = source
+    }
+}

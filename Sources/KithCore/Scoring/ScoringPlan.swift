@@ -1,0 +1,156 @@
+/// The scales to score for a set of instruments, compiled once and then
+/// applied to every response.
+///
+/// Answers are passed as an array indexed by *slot*: one slot per distinct
+/// question, so an item and the items declared `sameAs` it (a SWEMWBS item
+/// and its WEMWBS original) share one answer.
+public struct ScoringPlan: Sendable {
+    /// One scale to score.
+    public struct PlannedScale: Sendable {
+        /// `instrument.scale`, e.g. `swemwbs.metric`.
+        public let id: String
+        public let instrument: Instrument
+        public let scale: Scale
+        /// Answer slot of each of the scale's items, in the scale's order.
+        public let slots: [Int]
+        public let policy: MissingPolicy
+        public let classifications: [Classification]
+        let labels: [Int: String]
+        let conversion: [Int: Double]
+    }
+
+    /// Canonical item id of each answer slot.
+    public let slots: [String]
+    public let scales: [PlannedScale]
+    /// What a reader of the results must be told: policies applied or refused,
+    /// and the licence notices of instruments that require one.
+    public let notices: [String]
+    private let slotOfItem: [String: Int]
+
+    /// - Parameters:
+    ///   - instruments: ids of the instruments to score (all of their scales).
+    ///   - missing: a policy that replaces each scale's own, where its definition allows proration.
+    ///   - classifications: classification ids to apply, or `["all"]`.
+    public init(catalog: Catalog, instruments ids: [String], missing: MissingPolicy? = nil, classifications: Set<String> = []) throws(InstrumentError) {
+        var slotOfItem: [String: Int] = [:]
+        var slots: [String] = []
+        var scales: [PlannedScale] = []
+        var notices: [String] = []
+        var unusedClassifications = classifications.subtracting(["all"])
+        for id in ids {
+            let instrument = try catalog.instrument(id)
+            for scale in instrument.scales {
+                var scaleSlots: [Int] = []
+                for itemID in scale.items {
+                    let canonical = catalog.canonicalItem(itemID)
+                    if slotOfItem[canonical] == nil {
+                        slotOfItem[canonical] = slots.count
+                        slots.append(canonical)
+                    }
+                    scaleSlots.append(slotOfItem[canonical]!)
+                    if canonical != itemID { slotOfItem[itemID] = slotOfItem[canonical] }
+                }
+                let qualified = "\(instrument.id).\(scale.id)"
+                var policy = scale.missing
+                if let missing, missing != scale.missing, scale.items.count > 1 {
+                    if scale.proration.allowed || missing == .complete {
+                        policy = missing
+                        if case .prorate(let n) = missing {
+                            notices.append("\(qualified): scored with up to \(n) missing item\(n == 1 ? "" : "s") prorated (policy \(missing)): the mean of the answered items times \(scale.items.count)\(scale.conversion == nil ? "" : ", rounded to a whole raw score (halves up) before conversion").")
+                        }
+                    } else {
+                        notices.append("\(qualified): policy \(missing) not applied: the definition does not allow proration (\(scale.proration.reason ?? "no reason given")).")
+                    }
+                }
+                let chosen = scale.classifications.filter { classifications.contains("all") || classifications.contains($0.id) }
+                unusedClassifications.subtract(chosen.map(\.id))
+                for classification in chosen where classification.status != .official {
+                    notices.append("\(qualified): classification '\(classification.id)' is a \(classification.status.rawValue), not an official cut-off (\(classification.source)).")
+                }
+                var labels: [Int: String] = [:]
+                if scale.method == .single, let item = instrument.item(scale.items[0]) {
+                    for option in instrument.options(of: item) { labels[option.code] = option.label }
+                }
+                let conversion = Dictionary((scale.conversion?.table ?? []).map { ($0.raw, $0.value) }, uniquingKeysWith: { a, _ in a })
+                scales.append(PlannedScale(id: qualified, instrument: instrument, scale: scale, slots: scaleSlots, policy: policy,
+                                           classifications: chosen, labels: labels, conversion: conversion))
+            }
+            if instrument.licence.printWithResults, !notices.contains(instrument.licence.notice) {
+                notices.append(instrument.licence.notice)
+            }
+        }
+        if let unknown = unusedClassifications.sorted().first {
+            let known = ids.compactMap { try? catalog.instrument($0) }.flatMap { $0.scales.flatMap { $0.classifications.map(\.id) } }
+            throw InstrumentError(.unknown, "no classification '\(unknown)' in the instruments scored; available: \(known.isEmpty ? "none" : known.joined(separator: ", "))")
+        }
+        self.slots = slots
+        self.scales = scales
+        self.notices = notices
+        self.slotOfItem = slotOfItem
+    }
+
+    /// The answer slot of an item id (its own or one it is `sameAs`).
+    public func slot(of itemID: String) -> Int? { slotOfItem[itemID] }
+
+    /// A fresh answer row: every slot `.missing(.notAsked)`.
+    public func emptyAnswers() -> [ItemAnswer] { Array(repeating: .missing(.notAsked), count: slots.count) }
+
+    /// Scores every planned scale.
+    public func score(_ answers: [ItemAnswer]) -> [ScaleScore] {
+        precondition(answers.count == slots.count, "one answer per slot")
+        return scales.map { score($0, answers) }
+    }
+
+    /// Scores one scale.
+    public func score(_ planned: PlannedScale, _ answers: [ItemAnswer]) -> ScaleScore {
+        var sum = 0
+        var answered = 0
+        var missing: [String] = []
+        var invalid: [ItemProblem] = []
+        for (index, slot) in planned.slots.enumerated() {
+            switch answers[slot] {
+            case .code(let code):
+                sum += code
+                answered += 1
+            case .missing:
+                missing.append(planned.scale.items[index])
+            case .invalid(let answer):
+                invalid.append(ItemProblem(item: planned.scale.items[index], answer: answer))
+            }
+        }
+        var result = ScaleScore(scale: planned.id, status: .complete, missing: missing, invalid: invalid, policy: planned.policy)
+        if !invalid.isEmpty {
+            result.status = .invalid
+            return result
+        }
+        let count = planned.slots.count
+        var raw = Double(sum)
+        if !missing.isEmpty {
+            guard case .prorate(let allowed) = planned.policy, missing.count <= allowed, answered > 0 else {
+                result.status = .incomplete
+                return result
+            }
+            result.status = .prorated
+            raw = Double(sum) * Double(count) / Double(answered)
+        }
+        switch planned.scale.method {
+        case .single:
+            result.value = raw
+            result.label = planned.labels[sum]
+        case .sum where planned.conversion.isEmpty:
+            result.value = raw
+        case .sum:
+            let whole = Int(raw.rounded(.toNearestOrAwayFromZero))
+            result.raw = Double(whole)
+            result.value = planned.conversion[whole]
+        }
+        if let value = result.value {
+            result.bands = planned.classifications.compactMap { classification in
+                classification.band(for: value).map {
+                    AssignedBand(classification: classification.id, label: $0.label, status: classification.status, source: classification.source)
+                }
+            }
+        }
+        return result
+    }
+}

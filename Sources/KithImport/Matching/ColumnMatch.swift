@@ -1,0 +1,62 @@
+import KithCore
+
+/// How a column was recognised as an item.
+public enum MatchMethod: Sendable, Hashable, CustomStringConvertible {
+    /// Named by the user's map file.
+    case map
+    /// The header is the item id (`ucla3_1`).
+    case itemID
+    /// The header is the item's wording.
+    case wording
+    /// The header is one of the item's aliases.
+    case alias(String)
+    /// The header is the item's theme phrase.
+    case theme
+    /// The header contains the item's theme phrase, and the answers are the item's options.
+    case themeInHeader(String)
+
+    public var description: String {
+        switch self {
+        case .map: "named in the map file"
+        case .itemID: "item id"
+        case .wording: "question wording"
+        case .alias(let alias): "alias '\(alias)'"
+        case .theme: "theme phrase"
+        case .themeInHeader(let theme): "contains theme '\(theme)', answers fit"
+        }
+    }
+
+    /// Exact matches are trusted on the header alone; containment needs evidence.
+    var isExact: Bool {
+        if case .themeInHeader = self { return false }
+        return true
+    }
+}
+
+/// A column recognised as an item.
+public struct ColumnMatch: Sendable, Hashable {
+    /// 0-based column index.
+    public var column: Int
+    public var header: String
+    /// The item id (of the instrument chosen for the column).
+    public var item: String
+    public var instrument: String
+    public var method: MatchMethod
+}
+
+/// The outcome of matching a file's columns to instrument items.
+public struct ColumnMatching: Sendable {
+    public var matches: [ColumnMatch]
+    /// Instruments to score, in catalog order.
+    public var instruments: [String]
+    /// Columns whose header reads as more than one item.
+    public var ambiguous: [(column: Int, header: String, items: [String])]
+    /// Candidate matches set aside, with the reason (shown by `kith inspect`).
+    public var rejected: [(column: Int, header: String, item: String, reason: String)]
+    /// Columns that are not items (kept as the file's own questions).
+    public var unmatched: [Int]
+    /// Things the user should know: instruments not scored and why.
+    public var notices: [String]
+
+    public func match(forColumn column: Int) -> ColumnMatch? { matches.first { $0.column == column } }
+}

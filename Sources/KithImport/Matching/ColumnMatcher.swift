@@ -1,0 +1,186 @@
+import KithCore
+
+/// Recognises which columns of a file are which instrument items.
+///
+/// Matching is by normalised text (`TextKey`): the header, cleaned of question
+/// numbers and hints, against each item's id, wording, aliases and theme.
+/// A header that merely *contains* a theme phrase is accepted only when the
+/// column's answers are the item's options and, for one-word themes, another
+/// column of the same instrument was found — so "Did you find the service
+/// useful?" is not taken for the WEMWBS item "useful".
+///
+/// Nothing is guessed silently: a header that reads as two items of different
+/// instruments is ambiguous unless only one of them is being scored.
+public struct ColumnMatcher: Sendable {
+    private let catalog: Catalog
+    private let only: [String]?
+    private let map: ImportMap?
+    private var index: [String: [(item: Item, instrument: Instrument, method: MatchMethod)]] = [:]
+    private var themes: [(key: TextKey, item: Item, instrument: Instrument)] = []
+
+    /// - Parameters:
+    ///   - instruments: score only these (ids); nil detects them from the columns.
+    ///   - map: the user's explicit column and label mapping.
+    public init(catalog: Catalog, instruments: [String]? = nil, map: ImportMap? = nil) {
+        self.catalog = catalog
+        self.only = instruments
+        self.map = map
+        for instrument in catalog.instruments where instruments?.contains(instrument.id) ?? true {
+            for item in instrument.items {
+                add(item.id, item, instrument, .itemID)
+                if let text = item.text { add(text, item, instrument, .wording) }
+                for alias in item.aliases { add(alias, item, instrument, .alias(alias)) }
+                add(item.theme, item, instrument, .theme)
+                themes.append((TextKey(item.theme), item, instrument))
+            }
+        }
+    }
+
+    private mutating func add(_ text: String, _ item: Item, _ instrument: Instrument, _ method: MatchMethod) {
+        let key = TextKey(text).value
+        guard !key.isEmpty, !(index[key]?.contains { $0.item.id == item.id } ?? false) else { return }
+        index[key, default: []].append((item, instrument, method))
+    }
+
+    /// Matches headers to items.
+    ///
+    /// - Parameter sample: the first data rows (cells by column), used as
+    ///   evidence for theme-phrase matches.
+    public func match(headers: [String], sample: [[String]]) throws -> ColumnMatching {
+        var candidates: [Int: [(item: Item, instrument: Instrument, method: MatchMethod)]] = [:]
+        var rejected: [(Int, String, String, String)] = []
+        var mapped: Set<Int> = []
+
+        for (column, header) in headers.enumerated() {
+            if let entry = map?.column(header: header, index: column) {
+                mapped.insert(column)
+                guard let itemID = entry else { continue }  // mapped to null: ignore the column
+                guard let instrument = catalog.owner(ofItem: itemID), let item = instrument.item(itemID) else {
+                    throw ImportError.map(path: map?.file ?? "map", "column '\(header)' is mapped to unknown item '\(itemID)'")
+                }
+                candidates[column] = [(item, instrument, .map)]
+                continue
+            }
+            let found = exactCandidates(header)
+            if !found.isEmpty {
+                candidates[column] = found
+                continue
+            }
+            for (item, instrument, theme) in containedThemes(header) {
+                let values = sample.compactMap { column < $0.count ? $0[column] : nil }
+                if let reason = evidenceProblem(values, item: item, instrument: instrument) {
+                    rejected.append((column, header, item.id, "contains theme '\(theme)' but \(reason)"))
+                } else {
+                    candidates[column, default: []].append((item, instrument, .themeInHeader(theme)))
+                }
+            }
+        }
+
+        // One-word themes found only by containment need a second column of the same instrument.
+        let exactInstruments = Set(candidates.values.flatMap { $0.filter { $0.method.isExact }.map(\.instrument.id) })
+        for (column, list) in candidates {
+            let kept = list.filter { entry in
+                guard case .themeInHeader(let theme) = entry.method, !theme.contains(" ") else { return true }
+                let others = candidates.filter { $0.key != column && $0.value.contains { $0.instrument.id == entry.instrument.id } }
+                if exactInstruments.contains(entry.instrument.id) || !others.isEmpty { return true }
+                rejected.append((column, headers[column], entry.item.id, "contains the one-word theme '\(theme)' but no other column of \(entry.instrument.id) was found"))
+                return false
+            }
+            candidates[column] = kept.isEmpty ? nil : kept
+        }
+
+        let instruments = try chooseInstruments(candidates)
+        var matches: [ColumnMatch] = []
+        var ambiguous: [(Int, String, [String])] = []
+        var notices: [String] = []
+        for column in candidates.keys.sorted() {
+            let list = candidates[column]!.filter { instruments.chosen.contains($0.instrument.id) }
+            guard !list.isEmpty else { continue }
+            let canonical = Set(list.map { catalog.canonicalItem($0.item.id) })
+            if canonical.count > 1 {
+                ambiguous.append((column, headers[column], list.map(\.item.id)))
+                continue
+            }
+            let best = list[0]
+            matches.append(ColumnMatch(column: column, header: headers[column], item: catalog.canonicalItem(best.item.id),
+                                       instrument: best.instrument.id, method: best.method))
+        }
+        // Two columns read as the same item: neither is used, and the user is told.
+        let byItem = Dictionary(grouping: matches, by: \.item)
+        for (item, group) in byItem where group.count > 1 {
+            matches.removeAll { $0.item == item }
+            for match in group { ambiguous.append((match.column, match.header, [item])) }
+            notices.append("columns \(group.map { "\($0.column + 1) ('\($0.header)')" }.joined(separator: " and ")) all read as item \(item); name one with --map")
+        }
+        notices += instruments.notices
+        let used = Set(matches.map(\.column)).union(ambiguous.map(\.0))
+        let unmatched = headers.indices.filter { !used.contains($0) && !(mapped.contains($0) && map?.column(header: headers[$0], index: $0) == .some(nil)) }
+        return ColumnMatching(matches: matches.sorted { $0.column < $1.column }, instruments: instruments.chosen,
+                              ambiguous: ambiguous.sorted { $0.0 < $1.0 }.map { (column: $0.0, header: $0.1, items: $0.2) },
+                              rejected: rejected.sorted { $0.0 < $1.0 }.map { (column: $0.0, header: $0.1, item: $0.2, reason: $0.3) },
+                              unmatched: unmatched, notices: notices)
+    }
+
+    private func exactCandidates(_ header: String) -> [(item: Item, instrument: Instrument, method: MatchMethod)] {
+        for text in [header] + HeaderText.candidates(header) {
+            if let found = index[TextKey(text).value], !found.isEmpty { return found }
+        }
+        return []
+    }
+
+    private func containedThemes(_ header: String) -> [(Item, Instrument, String)] {
+        let keys = HeaderText.candidates(header).map { TextKey($0) }
+        var found: [(Item, Instrument, String)] = []
+        for (key, item, instrument) in themes where keys.contains(where: { $0.contains(words: key) }) {
+            found.append((item, instrument, key.value))
+        }
+        // Prefer the longest theme when one contains another ("interested in new things" over "interested").
+        return found.filter { candidate in
+            !found.contains { other in other.2.count > candidate.2.count && TextKey(other.2).contains(words: TextKey(candidate.2)) }
+        }
+    }
+
+    /// Why a column's answers do not look like an item's options, or nil when they do
+    /// (at least 80% of the non-blank sampled answers are options or codes).
+    private func evidenceProblem(_ values: [String], item: Item, instrument: Instrument) -> String? {
+        let resolver = OptionResolver(options: instrument.options(of: item), missingCodes: map?.missingCodes ?? [], missingLabels: map?.missingLabels ?? [])
+        let answered = values.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        guard !answered.isEmpty else { return nil }
+        let fitting = answered.filter { if case .invalid = resolver.resolve($0) { return false } else { return true } }.count
+        return Double(fitting) >= 0.8 * Double(answered.count) ? nil
+            : "only \(fitting) of \(answered.count) sampled answers are its options"
+    }
+
+    /// Picks the instruments to score from the columns found.
+    ///
+    /// An instrument is dropped when every column it matched is also matched by
+    /// another instrument that the file covers completely while it does not:
+    /// a SWEMWBS file does not also score WEMWBS, an adult ONS file does not
+    /// also score the children's measure.
+    private func chooseInstruments(_ candidates: [Int: [(item: Item, instrument: Instrument, method: MatchMethod)]]) throws -> (chosen: [String], notices: [String]) {
+        var columnsOf: [String: Set<Int>] = [:]
+        var canonicalCovered: [String: Set<String>] = [:]
+        for (column, list) in candidates {
+            for entry in list {
+                columnsOf[entry.instrument.id, default: []].insert(column)
+                canonicalCovered[entry.instrument.id, default: []].insert(entry.item.id)
+            }
+        }
+        func isComplete(_ id: String) -> Bool {
+            guard let instrument = try? catalog.instrument(id) else { return false }
+            return instrument.items.allSatisfy { canonicalCovered[id]?.contains($0.id) ?? false }
+        }
+        if let only { return (only, []) }
+        var chosen: [String] = []
+        var notices: [String] = []
+        for id in columnsOf.keys.sorted() {
+            let mine = columnsOf[id]!
+            if let other = columnsOf.keys.sorted().first(where: { $0 != id && mine.isSubset(of: columnsOf[$0]!) && isComplete($0) && !isComplete(id) }) {
+                notices.append("\(id) not scored: its \(mine.count) column\(mine.count == 1 ? "" : "s") belong to \(other), which the file covers completely (choose it with --instrument \(id)).")
+                continue
+            }
+            chosen.append(id)
+        }
+        return (chosen, notices)
+    }
+}

@@ -1,1 +1,0 @@
-// KithTestSupport: work in progress.
