@@ -1,1 +1,0 @@
-// KithImport: work in progress.
