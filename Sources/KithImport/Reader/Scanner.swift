@@ -77,6 +77,33 @@ struct ByteClasses {
     }
 }
 
+private let ones: UInt64 = 0x0101_0101_0101_0101
+private let highs: UInt64 = 0x8080_8080_8080_8080
+
+/// Offset of the first byte in `p[from..<end]` for which `table` is true, or `end`. Eight bytes
+/// at a time: a word is skipped when it has no byte equal to `broadcast`'s byte and no byte below
+/// 0x0E (CR, LF, tab and other controls); candidates are confirmed with `table`. The lowest flagged
+/// byte of each test is exact, which is all that is used.
+@inline(__always)
+func skipToStop(_ p: UnsafePointer<UInt8>, from: Int, end: Int, broadcast: UInt64, table: UnsafePointer<Bool>) -> Int {
+    var k = from
+    let raw = UnsafeRawPointer(p)
+    while k + 8 <= end {
+        let w = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+        let x = w ^ broadcast
+        let mask = ((x &- ones) & ~x | (w &- 0x0E * ones) & ~w) & highs
+        if mask == 0 {
+            k += 8
+            continue
+        }
+        k += mask.trailingZeroBitCount >> 3
+        if table[Int(p[k])] { return k }
+        k += 1
+    }
+    while k < end && !table[Int(p[k])] { k += 1 }
+    return k
+}
+
 /// Scans one record starting at `start` in `p[..<end]`. `atEnd` says no more bytes will follow
 /// `end`. `line` is advanced past the record's line breaks (the caller restores it on `.needMore`).
 @inline(__always)
@@ -84,8 +111,10 @@ func scanRecord(
     _ p: UnsafePointer<UInt8>, from start: Int, end: Int, atEnd: Bool, delimiter: UInt8,
     classes: ByteClasses, fields: inout FieldTable, line: inout Int
 ) -> ScanOutcome {
-    let stop = classes.stop
-    let quotedStop = classes.quotedStop
+    let stop = UnsafePointer(classes.stop)
+    let quotedStop = UnsafePointer(classes.quotedStop)
+    let delimiterWord = UInt64(delimiter) &* ones
+    let quoteWord = UInt64(quoteByte) &* ones
     var i = start
     var n = 0
     var anyRaw = false
@@ -103,7 +132,7 @@ func scanRecord(
             var raw = false
             let quoteLine = line
             while true {
-                while j < end && !quotedStop[Int(p[j])] { j += 1 }
+                j = skipToStop(p, from: j, end: end, broadcast: quoteWord, table: quotedStop)
                 if j == end {
                     return atEnd ? .unterminatedQuote(at: i, line: quoteLine, column: n + 1) : .needMore
                 }
@@ -144,8 +173,7 @@ func scanRecord(
                 fields.set(n, Field(start: p + i + 1, count: k - i - 2, quoted: true, raw: false))
             }
         } else {
-            k = i
-            while k < end && !stop[Int(p[k])] { k += 1 }
+            k = skipToStop(p, from: i, end: end, broadcast: delimiterWord, table: stop)
             fields.set(n, Field(start: p + i, count: k - i, quoted: false, raw: false))
         }
         n += 1
