@@ -18,6 +18,19 @@ import Darwin
 /// - Hands each record to a closure; fields are spans into the reader's buffers, valid only
 ///   during the call.
 ///
+/// Choices the layers above must know:
+/// - Grammar: see `Scanner.swift`. LF, CRLF and lone CR all end records (mixed files work); a `"`
+///   inside an unquoted field is literal; text after a closing quote is appended (`"abc"x` → `abcx`);
+///   an unterminated quote at the end of the input is a `ReaderError`.
+/// - Records come out as they are: no header handling, no trimming, ragged rows kept, blank rows
+///   kept (`isBlank` is true for empty lines and `,,,` padding). The first records are the header
+///   rows; use `peekRows` or `forEachRecord(limit:)` to look at them before the data rows.
+/// - Undecodable input never becomes an error except for UTF-8: the five bytes Windows-1252 leaves
+///   undefined, lone UTF-16 surrogates and an odd trailing UTF-16 byte become U+FFFD. Invalid UTF-8
+///   in a file judged (or declared) UTF-8 throws `invalidUTF8` with line and column, suggesting
+///   `--encoding windows-1252`; records before it have already been delivered.
+/// - A BOM is stripped only when it matches the encoding (detected or given).
+///
 /// The reader is non-copyable: it owns a position in a stream.
 public struct CSVReader: ~Copyable {
     public struct Options: Sendable {

@@ -53,7 +53,7 @@ public struct ReaderError: Error, Equatable, CustomStringConvertible {
         case .unterminatedQuote:
             return "\(place): expected a closing double quote (\") for the quoted field that starts here, but the input ended"
         case .recordTooLong(let limit):
-            return "\(place): expected a record shorter than \(limit) bytes; a quoted field starting here is probably missing its closing double quote (\")"
+            return "\(place): expected a record shorter than \(limit) bytes starting here; most likely a quoted field is missing its closing double quote (\")"
         case .invalidUTF8:
             return "\(place): expected UTF-8 text, but found bytes that are not valid UTF-8 (the start of the file looked like UTF-8). If the file was saved by Excel or another Windows program, try --encoding windows-1252"
         case .cannotOpen(let code):
