@@ -1,0 +1,85 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where raw bytes come from: a file descriptor (read with `read(2)` in chunks, never mapped) or
+/// an in-memory array (copied out in chunks, so both paths exercise the same chunk logic).
+final class ByteSource {
+    private enum Storage {
+        case descriptor(Int32, owned: Bool)
+        case memory([UInt8], position: Int)
+        case closed
+    }
+
+    private var storage: Storage
+    let displayName: String
+
+    init(descriptor: Int32, owned: Bool, displayName: String) {
+        storage = .descriptor(descriptor, owned: owned)
+        self.displayName = displayName
+    }
+
+    init(bytes: [UInt8], displayName: String) {
+        storage = .memory(bytes, position: 0)
+        self.displayName = displayName
+    }
+
+    /// Opens `path` for reading (`-` is standard input, which is not closed afterwards).
+    static func open(path: String, displayName: String) throws -> ByteSource {
+        if path == "-" { return ByteSource(descriptor: 0, owned: false, displayName: displayName) }
+        var fd: Int32
+        repeat { fd = systemOpen(path) } while fd < 0 && errno == EINTR
+        guard fd >= 0 else { throw ReaderError(kind: .cannotOpen(errno: errno), file: displayName) }
+        #if os(Linux)
+        _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
+        #endif
+        return ByteSource(descriptor: fd, owned: true, displayName: displayName)
+    }
+
+    deinit { close() }
+
+    func close() {
+        if case .descriptor(let fd, owned: true) = storage { _ = systemClose(fd) }
+        storage = .closed
+    }
+
+    /// Reads up to `count` bytes into `destination`, looping over short reads (pipes, terminals),
+    /// so that a return value below `count` always means the end of the input was reached.
+    func read(into destination: UnsafeMutablePointer<UInt8>, count: Int) throws -> (count: Int, atEnd: Bool) {
+        switch storage {
+        case .closed:
+            return (0, true)
+        case .memory(let bytes, let position):
+            let n = min(count, bytes.count - position)
+            if n > 0 {
+                bytes.withUnsafeBufferPointer { source in
+                    destination.update(from: source.baseAddress! + position, count: n)
+                }
+            }
+            storage = .memory(bytes, position: position + n)
+            return (n, position + n == bytes.count)
+        case .descriptor(let fd, _):
+            var total = 0
+            while total < count {
+                let n = systemRead(fd, destination + total, count - total)
+                if n > 0 {
+                    total += n
+                } else if n == 0 {
+                    return (total, true)
+                } else if errno != EINTR {
+                    throw ReaderError(kind: .readFailed(errno: errno), file: displayName)
+                }
+            }
+            return (total, false)
+        }
+    }
+}
+
+// Thin wrappers so the method names above don't shadow the C functions.
+@inline(__always) private func systemOpen(_ path: String) -> Int32 { open(path, O_RDONLY | O_CLOEXEC) }
+@inline(__always) private func systemRead(_ fd: Int32, _ p: UnsafeMutablePointer<UInt8>, _ n: Int) -> Int { read(fd, p, n) }
+@inline(__always) private func systemClose(_ fd: Int32) -> Int32 { close(fd) }
