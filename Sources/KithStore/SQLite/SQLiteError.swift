@@ -67,12 +67,14 @@ public struct SQLiteError: Error, Sendable {
 /// The single funnel for SQLite result codes: returns for `SQLITE_OK`,
 /// `SQLITE_ROW` and `SQLITE_DONE`, throws ``SQLiteError`` for anything else.
 /// `statement`, when given, supplies the SQL (and, for `expandedDescription`
-/// only, the bound values).
+/// only, the bound values); `sql` is evaluated only on failure.
 @inline(__always)
-func check(_ code: Int32, connection: OpaquePointer?, statement: OpaquePointer? = nil, sql: String? = nil) throws(SQLiteError) {
+func check(
+    _ code: Int32, connection: OpaquePointer?, statement: OpaquePointer? = nil, sql: @autoclosure () -> String? = nil
+) throws(SQLiteError) {
     switch code & 0xff {
     case SQLITE_OK, SQLITE_ROW, SQLITE_DONE: return
-    default: throw SQLiteError(code: code, connection: connection, statement: statement, sql: sql)
+    default: throw SQLiteError(code: code, connection: connection, statement: statement, sql: sql())
     }
 }
 

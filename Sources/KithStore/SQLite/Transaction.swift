@@ -28,17 +28,17 @@ extension Database {
             throw SQLiteError.misuse(
                 "transaction() cannot be nested: a transaction is already open on this connection; use savepoint(_:_:) for nested work")
         }
-        try execute(sql: "BEGIN \(kind.rawValue) TRANSACTION")
+        try execute("BEGIN \(kind.rawValue) TRANSACTION")
         do {
             let result = try body()
-            try execute(sql: "COMMIT TRANSACTION")
+            try execute("COMMIT TRANSACTION")
             return result
         } catch {
             if isInTransaction {
                 // Deliberately ignored: the caller needs the error that caused
                 // the rollback, not "cannot rollback". (If ROLLBACK itself fails
                 // the connection is unusable anyway; its next BEGIN will say so.)
-                try? execute(sql: "ROLLBACK TRANSACTION")
+                try? execute("ROLLBACK TRANSACTION")
             }
             throw error
         }
@@ -52,16 +52,16 @@ extension Database {
     /// deferred; prefer an outer `transaction(.immediate)` when writing.
     public func savepoint<T>(_ name: String = "kith_savepoint", _ body: () throws -> T) throws -> T {
         let quoted = "\"" + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
-        try execute(sql: "SAVEPOINT \(quoted)")
+        try execute("SAVEPOINT \(quoted)")
         do {
             let result = try body()
-            try execute(sql: "RELEASE SAVEPOINT \(quoted)")
+            try execute("RELEASE SAVEPOINT \(quoted)")
             return result
         } catch {
             if isInTransaction {
                 // As in transaction(): never let the cleanup hide `error`.
-                try? execute(sql: "ROLLBACK TO SAVEPOINT \(quoted)")
-                try? execute(sql: "RELEASE SAVEPOINT \(quoted)")
+                try? execute("ROLLBACK TO SAVEPOINT \(quoted)")
+                try? execute("RELEASE SAVEPOINT \(quoted)")
             }
             throw error
         }
