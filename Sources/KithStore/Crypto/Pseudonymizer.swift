@@ -1,0 +1,30 @@
+/// Turns identifiers (respondent ids, names, emails) into stable keys that
+/// can't be reversed or recomputed without the store secret:
+/// `hex(HMAC-SHA256(secret, namespace + "\u{0}" + identifier))`.
+///
+/// The namespace keeps kinds of identifier apart, so respondent "42" and
+/// person "42" get unrelated keys. The identifier's UTF-8 bytes are used as
+/// given: trim and normalize it (case, Unicode form) before calling, if two
+/// spellings should be the same person.
+public struct Pseudonymizer: Sendable {
+    /// Keyed once; each `key` call copies it (no re-keying per identifier).
+    private let mac: HMACSHA256
+
+    /// `secret` is the store secret (``StoreSecret/loadOrCreate(besides:)``);
+    /// at least 16 bytes.
+    public init(secret: [UInt8]) {
+        precondition(secret.count >= 16, "a pseudonymization secret needs at least 16 bytes, got \(secret.count)")
+        mac = HMACSHA256(key: secret)
+    }
+
+    /// The 64-hex-digit key of `identifier` in `namespace` (e.g. "respondent",
+    /// "person"). `namespace` must not contain NUL: it is the separator.
+    public func key(_ identifier: String, namespace: String) -> String {
+        precondition(!namespace.utf8.contains(0), "a pseudonym namespace must not contain NUL")
+        var mac = self.mac
+        mac.update(namespace.utf8)
+        mac.update(CollectionOfOne(0))
+        mac.update(identifier.utf8)
+        return Hex.encode(mac.finalize())
+    }
+}

@@ -1,0 +1,209 @@
+// The only file in KithStore that imports the C library. Everything else goes
+// through the small internal `Platform` namespace below, so a port to another
+// libc touches this file alone.
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#else
+#error("KithStore needs a POSIX C library (Glibc, Musl or Darwin).")
+#endif
+
+/// What one `stat`/`fstat` call says about a file.
+struct FileStatus {
+    var permissions: FilePermissions
+    var isRegularFile: Bool
+    var ownerID: UInt32
+    var size: Int64
+}
+
+/// An open file descriptor that is closed when it goes out of scope.
+/// Use `Platform.close(_:path:)` where a failing `close` must be reported
+/// (after writing), and let `deinit` close it everywhere else.
+struct FileDescriptor: ~Copyable {
+    fileprivate let raw: Int32
+
+    fileprivate init(raw: Int32) { self.raw = raw }
+
+    deinit { _ = Platform.closeRaw(raw) }
+
+    /// Gives up ownership without closing (the caller closes).
+    fileprivate consuming func release() -> Int32 {
+        let raw = self.raw
+        discard self
+        return raw
+    }
+}
+
+extension SystemCallError {
+    /// The call failed because the path already exists (`EEXIST`).
+    public var isFileExists: Bool { code == EEXIST }
+    /// The call failed because the path, or a directory on it, does not exist (`ENOENT`).
+    public var isNoSuchFile: Bool { code == ENOENT }
+}
+
+enum Platform {
+    /// The effective user id of this process.
+    static var effectiveUserID: UInt32 { UInt32(geteuid()) }
+
+    /// Creates `path`, failing if it exists (`O_CREAT | O_EXCL`, so never follows
+    /// or truncates anything already there), with exactly `permissions`: the
+    /// mode passed to `open` is narrowed by the umask, so it is set again with
+    /// `fchmod` before anything is written.
+    static func createExclusive(_ path: String, permissions: FilePermissions) throws -> FileDescriptor {
+        let fd = retryingOnInterrupt { open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(permissions.rawValue)) }
+        guard fd >= 0 else { throw lastError("open", path) }
+        let descriptor = FileDescriptor(raw: fd)
+        guard fchmod(fd, mode_t(permissions.rawValue)) == 0 else { throw lastError("fchmod", path) }
+        return descriptor
+    }
+
+    /// Opens an existing file for reading.
+    static func openForReading(_ path: String) throws -> FileDescriptor {
+        let fd = retryingOnInterrupt { open(path, O_RDONLY | O_CLOEXEC) }
+        guard fd >= 0 else { throw lastError("open", path) }
+        return FileDescriptor(raw: fd)
+    }
+
+    /// Opens a file for reading; `nil` if it does not exist.
+    static func openForReadingIfExists(_ path: String) throws -> FileDescriptor? {
+        do {
+            return try openForReading(path)
+        } catch let error as SystemCallError where error.isNoSuchFile {
+            return nil
+        }
+    }
+
+    static func status(of descriptor: borrowing FileDescriptor, path: String) throws -> FileStatus {
+        var info = stat()
+        guard fstat(descriptor.raw, &info) == 0 else { throw lastError("fstat", path) }
+        return FileStatus(info)
+    }
+
+    /// `stat` (follows symbolic links).
+    static func status(ofPath path: String) throws -> FileStatus {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw lastError("stat", path) }
+        return FileStatus(info)
+    }
+
+    static func setPermissions(_ permissions: FilePermissions, ofPath path: String) throws {
+        guard chmod(path, mode_t(permissions.rawValue)) == 0 else { throw lastError("chmod", path) }
+    }
+
+    /// Writes all of `bytes`, looping over short writes and `EINTR`.
+    static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: borrowing FileDescriptor, path: String) throws {
+        guard var next = bytes.baseAddress else { return }
+        var remaining = bytes.count
+        while remaining > 0 {
+            let written = retryingOnInterrupt { Int(writeRaw(descriptor.raw, next, remaining)) }
+            guard written >= 0 else { throw lastError("write", path) }
+            next += written
+            remaining -= written
+        }
+    }
+
+    /// Reads up to `buffer.count` bytes; 0 at end of file.
+    static func read(from descriptor: borrowing FileDescriptor, into buffer: UnsafeMutableRawBufferPointer, path: String) throws -> Int {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        let count = retryingOnInterrupt { Int(readRaw(descriptor.raw, base, buffer.count)) }
+        guard count >= 0 else { throw lastError("read", path) }
+        return count
+    }
+
+    static func sync(_ descriptor: borrowing FileDescriptor, path: String) throws {
+        guard fsync(descriptor.raw) == 0 else { throw lastError("fsync", path) }
+    }
+
+    /// Closes and reports a failure (which can mean written data was lost).
+    static func close(_ descriptor: consuming FileDescriptor, path: String) throws {
+        let raw = descriptor.release()
+        // Never retry close on EINTR: on Linux the descriptor is already gone.
+        guard closeRaw(raw) == 0 else { throw lastError("close", path) }
+    }
+
+    /// Flushes the directory entry of a just-created or just-linked file.
+    static func syncDirectory(_ directory: String) throws {
+        let fd = retryingOnInterrupt { open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        guard fd >= 0 else { throw lastError("open", directory) }
+        let descriptor = FileDescriptor(raw: fd)
+        try sync(descriptor, path: directory)
+    }
+
+    /// Hard-links `existing` as `new`; fails with `EEXIST` rather than replacing `new`.
+    static func link(_ existing: String, as new: String) throws {
+        guard linkRaw(existing, new) == 0 else { throw lastError("link", new) }
+    }
+
+    static func removeFile(_ path: String) throws {
+        guard unlink(path) == 0 else { throw lastError("unlink", path) }
+    }
+
+    // MARK: - Private
+
+    fileprivate static func closeRaw(_ raw: Int32) -> Int32 {
+        #if canImport(Glibc)
+        return Glibc.close(raw)
+        #elseif canImport(Musl)
+        return Musl.close(raw)
+        #else
+        return Darwin.close(raw)
+        #endif
+    }
+
+    private static func writeRaw(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        return Glibc.write(fd, bytes, count)
+        #elseif canImport(Musl)
+        return Musl.write(fd, bytes, count)
+        #else
+        return Darwin.write(fd, bytes, count)
+        #endif
+    }
+
+    private static func readRaw(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        return Glibc.read(fd, buffer, count)
+        #elseif canImport(Musl)
+        return Musl.read(fd, buffer, count)
+        #else
+        return Darwin.read(fd, buffer, count)
+        #endif
+    }
+
+    private static func linkRaw(_ existing: String, _ new: String) -> Int32 {
+        #if canImport(Glibc)
+        return Glibc.link(existing, new)
+        #elseif canImport(Musl)
+        return Musl.link(existing, new)
+        #else
+        return Darwin.link(existing, new)
+        #endif
+    }
+
+    private static func retryingOnInterrupt<T: BinaryInteger>(_ call: () -> T) -> T {
+        while true {
+            let result = call()
+            if result >= 0 || errno != EINTR { return result }
+        }
+    }
+
+    private static func lastError(_ operation: String, _ path: String) -> SystemCallError {
+        let code = errno
+        return SystemCallError(operation: operation, path: path, code: code, message: String(cString: strerror(code)))
+    }
+}
+
+extension FileStatus {
+    fileprivate init(_ info: stat) {
+        let mode = UInt32(info.st_mode)
+        self.init(
+            permissions: FilePermissions(rawValue: mode),
+            isRegularFile: mode & UInt32(S_IFMT) == UInt32(S_IFREG),
+            ownerID: UInt32(info.st_uid),
+            size: Int64(info.st_size))
+    }
+}

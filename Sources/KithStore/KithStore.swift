@@ -1,1 +1,0 @@
-// KithStore: work in progress.
