@@ -1,1 +1,4 @@
+import Foundation
 import KithCLI
+
+exit(KithCLI.run(Array(CommandLine.arguments.dropFirst()), console: .standard()).rawValue)

@@ -3,7 +3,7 @@
 ///
 /// Definitions are data: the scoring engine knows nothing about any particular
 /// instrument. See `docs/instrument-format.md` for the file format.
-public struct Instrument: Sendable, Hashable {
+public struct Instrument: Sendable, Hashable, Encodable {
     /// Lower-case identifier, e.g. `ons-loneliness`.
     public var id: String
     /// Version of this definition (not of the questionnaire), recorded with every score.
@@ -50,7 +50,7 @@ public struct Instrument: Sendable, Hashable {
 }
 
 /// Terms under which an instrument is used, and the notice to print with its results.
-public struct Licence: Sendable, Hashable {
+public struct Licence: Sendable, Hashable, Encodable {
     /// How much of the questionnaire's wording a definition may carry.
     public enum Wording: String, Sendable, Hashable, CaseIterable {
         /// The wording is open (e.g. Open Government Licence) and is shipped verbatim.
@@ -78,7 +78,7 @@ public struct Licence: Sendable, Hashable {
 }
 
 /// One question of an instrument.
-public struct Item: Sendable, Hashable {
+public struct Item: Sendable, Hashable, Encodable {
     /// Identifier unique across every loaded instrument, e.g. `ucla3_1`.
     public var id: String
     /// Question wording, only where the licence allows it to be shipped.
@@ -114,7 +114,7 @@ public struct Item: Sendable, Hashable {
 }
 
 /// One response option of an item: the label respondents see and the code it scores as.
-public struct ResponseOption: Sendable, Hashable {
+public struct ResponseOption: Sendable, Hashable, Encodable {
     public var code: Int
     public var label: String
     /// Other labels for the same option met in real exports ("Often / always", "Hardly ever").

@@ -73,7 +73,7 @@ public struct Scale: Sendable, Hashable {
 }
 
 /// Whether a definition lets a user prorate missing items, and why not if not.
-public struct ProrationRule: Sendable, Hashable {
+public struct ProrationRule: Sendable, Hashable, Encodable {
     public var allowed: Bool
     public var reason: String?
     public init(allowed: Bool, reason: String?) {
@@ -83,8 +83,8 @@ public struct ProrationRule: Sendable, Hashable {
 }
 
 /// A raw-score → reported-value table (e.g. SWEMWBS raw 7–35 → Rasch metric).
-public struct ConversionTable: Sendable, Hashable {
-    public struct Entry: Sendable, Hashable {
+public struct ConversionTable: Sendable, Hashable, Encodable {
+    public struct Entry: Sendable, Hashable, Encodable {
         public var raw: Int
         public var value: Double
         public init(raw: Int, value: Double) {
@@ -107,7 +107,7 @@ public struct ConversionTable: Sendable, Hashable {
 }
 
 /// Named bands over a scale's values, with their source and standing.
-public struct Classification: Sendable, Hashable {
+public struct Classification: Sendable, Hashable, Encodable {
     public enum Status: String, Sendable, Hashable, CaseIterable {
         /// Published by the instrument's owner or the statistical authority.
         case official
@@ -118,7 +118,7 @@ public struct Classification: Sendable, Hashable {
     }
 
     /// A band starts at `from` (inclusive) and ends where the next band starts.
-    public struct Band: Sendable, Hashable {
+    public struct Band: Sendable, Hashable, Encodable {
         public var label: String
         public var from: Double
         public init(label: String, from: Double) {
@@ -146,7 +146,7 @@ public struct Classification: Sendable, Hashable {
 }
 
 /// The smallest change in a person's score that counts as meaningful.
-public struct MeaningfulChange: Sendable, Hashable {
+public struct MeaningfulChange: Sendable, Hashable, Encodable {
     public var points: Double
     public var source: String
     public init(points: Double, source: String) {
@@ -156,7 +156,7 @@ public struct MeaningfulChange: Sendable, Hashable {
 }
 
 /// A published reliability coefficient (for the reliable change index).
-public struct Reliability: Sendable, Hashable {
+public struct Reliability: Sendable, Hashable, Encodable {
     public var value: Double
     public var kind: String
     public var source: String
@@ -168,7 +168,7 @@ public struct Reliability: Sendable, Hashable {
 }
 
 /// A published standard error of measurement.
-public struct MeasurementError: Sendable, Hashable {
+public struct MeasurementError: Sendable, Hashable, Encodable {
     /// What Kith uses it for.
     public enum Use: String, Sendable, Hashable, CaseIterable {
         /// The reliable change index uses this SEM directly.
@@ -187,7 +187,7 @@ public struct MeasurementError: Sendable, Hashable {
 }
 
 /// The headline figure of a single-item scale, e.g. "% Often/always".
-public struct Headline: Sendable, Hashable {
+public struct Headline: Sendable, Hashable, Encodable {
     public var label: String
     /// Option codes counted in the headline.
     public var codes: [Int]
@@ -203,7 +203,7 @@ public struct Headline: Sendable, Hashable {
 }
 
 /// A published comparison figure, in percent.
-public struct Benchmark: Sendable, Hashable {
+public struct Benchmark: Sendable, Hashable, Encodable {
     public var value: Double
     public var period: String
     public var area: String
@@ -221,7 +221,7 @@ public struct Benchmark: Sendable, Hashable {
 }
 
 /// A published population mean.
-public struct Norm: Sendable, Hashable {
+public struct Norm: Sendable, Hashable, Encodable {
     public var label: String
     public var mean: Double
     public var source: String

@@ -1,0 +1,94 @@
+import Kith
+
+/// `kith score FILE`: every respondent's score on every instrument the file holds.
+enum ScoreCommand {
+    static let command = KithCLI.Command(
+        spec: CommandSpec(
+            name: "score",
+            usage: "kith score FILE [--instrument ID…] [--format table|csv|json] [--output PATH] [--missing POLICY] [--classify ID…] [--instruments DIR]",
+            summary: "Score every response in a survey export (FILE, or - for standard input).",
+            discussion: """
+            Columns are matched to instrument items by their headers (ONS wording, theme phrases, item ids such
+            as ucla3_1); answers may be option labels or codes. A scale is scored only when every item is answered,
+            unless --missing prorate:N allows up to N missing items; an answer that is not an option makes the scale
+            invalid, never zero. Exit status 65 means some answers could not be read: results are still written and
+            each problem is listed. 'kith inspect FILE' shows how the file was read.
+            """,
+            options: [SharedOptions.instrument, OptionSpec(name: "format", value: "FORMAT", help: "table (default), csv or json."),
+                      SharedOptions.output, SharedOptions.missing, SharedOptions.classify, SharedOptions.instruments,
+                      SharedOptions.source, SharedOptions.map, SharedOptions.delimiter, SharedOptions.encoding],
+            positionals: 1...1),
+        run: run)
+
+    static func run(_ arguments: Arguments, _ console: Console) throws {
+        let format: ScoreFormat = try arguments.choice("format", default: .table)
+        let catalog = try SharedOptions.catalog(arguments, console)
+        let missing = try SharedOptions.missingPolicy(arguments)
+        let options = try SharedOptions.sourceOptions(arguments, console, catalog: catalog)
+        let path = arguments.positionals[0]
+        let source = try SourceFile(path: console.resolve(path), displayName: path, catalog: catalog, options: options)
+        let matching = source.matching
+        guard !matching.instruments.isEmpty else {
+            throw ImportError.unusable(file: path, reason: "no column was recognised as an instrument item (\(source.dialect.columns.count) columns read as \(type(of: source.dialect).title)). Run 'kith inspect \(path)' to see how each column was read, then name columns with --map.")
+        }
+        let plan = try source.plan(missing: missing, classifications: Set(arguments.values("classify")))
+        var dataProblems = false
+        let columnCount = Set(matching.matches.map(\.column)).count
+        console.note("kith: scoring \(matching.instruments.joined(separator: ", ")) from \(columnCount) column\(columnCount == 1 ? "" : "s") of \(path); 'kith inspect \(path)' shows how each column was read.")
+        for ambiguous in matching.ambiguous {
+            dataProblems = true
+            console.note("kith: \(path): column \(ambiguous.column + 1) ('\(ambiguous.header)') could be \(ambiguous.items.joined(separator: " or ")); it was not used. Choose with --instrument or --map.")
+        }
+        let itemColumns = Dictionary(matching.matches.map { ($0.item, $0.header) }, uniquingKeysWith: { first, _ in first })
+        let roles = Set(source.dialect.columns.map(\.role))
+        let reading = "\(type(of: source.dialect).title), \(source.encoding.encoding), \(source.delimiter.delimiter)"
+        let context = ScoreContext(file: path, reading: reading, scales: plan.scales, hasPerson: roles.contains(.person), hasWave: roles.contains(.wave))
+
+        let sink = try ByteSink.open(arguments.value("output").map(console.resolve))
+        let writer = makeScoreWriter(format, sink: sink)
+        var tally = ScoreTally()
+        do {
+            try writer.begin(context)
+            try source.forEachResponse(plan: plan) { response in
+                var row = ScoredRow(row: response.row, sourceID: response.sourceID, person: response.person, wave: response.wave,
+                                    completion: response.status.isExcluded ? nil : response.status.name,
+                                    excludedBecause: response.status.isExcluded ? response.status.reason : nil,
+                                    duplicateOf: response.duplicateOf, scores: [])
+                if !response.status.isExcluded {
+                    row.scores = plan.score(response.answers)
+                    for score in row.scores {
+                        for problem in score.invalid where !row.problems.contains(where: { $0.item == problem.item }) {
+                            row.problems.append(RowProblem(item: problem.item, column: itemColumns[plan.slots[plan.slot(of: problem.item)!]] ?? problem.item,
+                                                           problem: problem.answer.description))
+                        }
+                    }
+                }
+                tally.add(row)
+                try writer.write(row)
+            }
+            var notices = plan.notices
+            if source.tally.trailingBlankRows > 0 { notices.append("\(source.tally.trailingBlankRows) blank row\(source.tally.trailingBlankRows == 1 ? "" : "s") at the end of the file ignored.") }
+            try writer.end(tally, notices: notices)
+            try sink.commit()
+            if format != .table {
+                console.note("kith: scored \(tally.scored) of \(tally.rows) rows of \(path) (\(reading))\(tally.excluded > 0 ? "; \(tally.excluded) excluded" : "").")
+                for notice in notices { console.note("kith: \(notice)") }
+            }
+        } catch {
+            sink.discard()
+            throw error
+        }
+        if tally.rowsWithProblems > 0 {
+            dataProblems = true
+            let invalid = source.tally.invalidAnswers.sorted { $0.key < $1.key }.map { column, labels in
+                "column \(column + 1) ('\(source.dialect.columns[column].header)'): " + labels.sorted { $0.value.count > $1.value.count }.prefix(5).map {
+                    "'\($0.key)' ×\($0.value.count) (row\($0.value.rows.count == 1 ? "" : "s") \($0.value.rows.map(String.init).joined(separator: ", ")))"
+                }.joined(separator: ", ")
+            }
+            console.note("kith: \(tally.rowsWithProblems) row\(tally.rowsWithProblems == 1 ? " has" : "s have") answers that are not options of their items, so those scales were not scored:")
+            for line in invalid { console.note("  \(line)") }
+            console.note("  Fix the file, or name the labels with --map (see 'kith score --help').")
+        }
+        if dataProblems { throw CLIError.dataProblems }
+    }
+}

@@ -1,0 +1,77 @@
+import KithCore
+
+/// A file with one header row: spreadsheets, typed-up paper forms, and any
+/// export Kith has no specific dialect for. Standard columns are recognised by
+/// their headers (`StandardHeaders`).
+public struct GenericDialect: Dialect {
+    public static let name = "generic"
+    public static let title = "Generic CSV (one header row)"
+    public static func recognise(_ head: [[String]]) -> Int? { 0 }
+
+    public let headerRows: Int
+    public let columns: [SourceColumn]
+
+    public init(head: [[String]], file: String) throws {
+        // The header is the first record that is not blank (some files start with blank lines).
+        guard let headerIndex = head.firstIndex(where: { $0.contains { !$0.trimmingSpaces().isEmpty } }) else {
+            throw ImportError.unusable(file: file, reason: "the file has no header row (it is empty or blank)")
+        }
+        headerRows = headerIndex + 1
+        columns = StandardHeaders.columns(head[headerIndex])
+    }
+}
+
+/// Header texts that name standard columns in many tools' exports.
+public enum StandardHeaders {
+    /// Columns for one header row, each with its role.
+    public static func columns(_ headers: [String]) -> [SourceColumn] {
+        var taken: Set<String> = []
+        return headers.enumerated().map { index, header in
+            var role = self.role(of: header)
+            switch role {
+            case .question, .metadata, .identifier: break
+            default:
+                // Only the first column of a kind takes the role; later ones stay questions.
+                if !taken.insert(role.description).inserted { role = .question }
+            }
+            return SourceColumn(index: index, header: header.trimmingSpaces(), role: role)
+        }
+    }
+
+    /// The role a header names, or `.question`.
+    public static func role(of header: String) -> ColumnRole {
+        let key = TextKey(header).value
+        if let role = exact[key] { return role }
+        if key.hasPrefix("email") || key.hasSuffix(" email") || key.hasSuffix(" email address") { return .identifier(.email) }
+        if key.hasSuffix("phone number") || key.hasPrefix("telephone") || key.hasPrefix("mobile number") { return .identifier(.phone) }
+        if key == "postcode" || key == "post code" || key == "full postcode" || key == "zip code" { return .identifier(.postcode) }
+        return .question
+    }
+
+    private static let exact: [String: ColumnRole] = {
+        var table: [String: ColumnRole] = [:]
+        func add(_ role: ColumnRole, _ headers: String...) { for header in headers { table[TextKey(header).value] = role } }
+        add(.sourceID, "Respondent ID", "Response ID", "ResponseId", "ID", "Response", "Submission ID", "_id", "#", "Record ID",
+            "UserNo", "Unique ID", "Token", "uuid", "_uuid")
+        add(.person, "Client ID", "Participant ID", "Person ID", "Participant", "Client", "Client number", "Service user ID",
+            "NHS number", "Member ID", "Panel ID", "record_id")
+        add(.wave, "Wave", "Time point", "Timepoint", "Stage", "Occasion", "Visit", "Survey wave", "redcap_event_name")
+        add(.startTime, "Start Date", "Start time", "StartDate", "Started", "start", "Start Date (UTC)", "startdate")
+        add(.submitTime, "End Date", "Completion time", "EndDate", "Submit Date", "Submitted", "Timestamp", "end", "Ended",
+            "Submit Date (UTC)", "submitdate", "_submission_time", "Date submitted", "Completed")
+        add(.identifier(.email), "Email", "Email Address", "E-mail", "RecipientEmail")
+        add(.identifier(.name), "Name", "Full name", "First Name", "Last Name", "Surname", "Forename", "RecipientFirstName",
+            "RecipientLastName", "Respondent name")
+        add(.identifier(.ipAddress), "IP Address", "IPAddress", "IP", "ipaddr")
+        add(.identifier(.phone), "Phone", "Telephone", "Mobile", "Phone number")
+        add(.identifier(.location), "LocationLatitude", "LocationLongitude", "Latitude", "Longitude")
+        add(.metadata, "Collector ID", "Custom Data 1", "Last modified time", "Network ID", "seed", "startlanguage", "lastpage")
+        return table
+    }()
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        String(self[...].trimmed())
+    }
+}

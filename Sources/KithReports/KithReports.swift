@@ -1,1 +1,0 @@
-// KithReports: work in progress.

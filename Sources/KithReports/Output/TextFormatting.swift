@@ -1,0 +1,74 @@
+/// Number and string formatting shared by the renderers.
+public enum TextFormat {
+    /// A number as JSON and CSV write it: whole numbers without a decimal
+    /// point, others in the shortest form that reads back exactly.
+    public static func number(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        return String(value)
+    }
+
+    /// A number rounded to `places` decimals for people (tables, Markdown).
+    public static func fixed(_ value: Double, _ places: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let rounded = (value * scale).rounded(.toNearestOrAwayFromZero) / scale
+        var text = places == 0 ? String(Int(rounded)) : String(rounded)
+        if places > 0 {
+            if !text.contains(".") { text += "." }
+            let decimals = text.split(separator: ".", omittingEmptySubsequences: false).last?.count ?? 0
+            text += String(repeating: "0", count: max(0, places - decimals))
+        }
+        return text == "-0" ? "0" : text
+    }
+
+    /// A JSON string literal.
+    public static func json(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case let s where s.value < 0x20:
+                let hex = String(s.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
+    public static func json(_ text: String?) -> String { text.map { json($0) } ?? "null" }
+    public static func json(_ value: Double?) -> String { value.map(number) ?? "null" }
+    public static func json(_ value: Int?) -> String { value.map(String.init) ?? "null" }
+
+    /// A CSV field, quoted when it must be (RFC 4180). Cells that a spreadsheet
+    /// would run as a formula (`=`, `+`, `-`, `@` followed by text) are prefixed
+    /// with `'` so an export opened in Excel cannot execute respondent text.
+    public static func csv(_ text: String) -> String {
+        var text = text
+        if let first = text.unicodeScalars.first, "=+-@".unicodeScalars.contains(first), Double(text) == nil {
+            text = "'" + text
+        }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
+    }
+
+    /// Pads or truncates to a display width (for terminal tables).
+    public static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+        let count = text.count
+        if count >= width { return text }
+        let padding = String(repeating: " ", count: width - count)
+        return right ? padding + text : text + padding
+    }
+}
+
+extension String {
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var result = ""
+        for character in self { if character == target { result += replacement } else { result.append(character) } }
+        return result
+    }
+}
