@@ -37,7 +37,7 @@ let package = Package(
         .executableTarget(name: "kith", dependencies: ["KithCLI"]),
 
         // MARK: - Tests
-        .target(name: "KithTestSupport", dependencies: ["Kith"]),
+        .target(name: "KithTestSupport", dependencies: ["Kith", "KithCLI"]),
         .testTarget(name: "KithCoreTests", dependencies: ["KithCore", "KithTestSupport"]),
         .testTarget(name: "KithImportTests", dependencies: ["KithImport", "KithTestSupport"]),
         .testTarget(name: "KithStoreTests", dependencies: ["KithStore", "KithTestSupport"]),

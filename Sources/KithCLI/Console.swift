@@ -31,6 +31,12 @@ public final class Console {
         Console(out: .inMemory(), err: .inMemory(), errIsTerminal: false, environment: environment, currentDirectory: currentDirectory)
     }
 
+    /// Standard output, or a file written whole on `commit()` when `path` is given (and not `-`).
+    func sink(_ path: String?) throws -> ByteSink {
+        guard let path, path != "-" else { return out }
+        return try ByteSink.open(resolve(path))
+    }
+
     func note(_ text: String) {
         try? err.write(text + "\n")
         try? err.flush()

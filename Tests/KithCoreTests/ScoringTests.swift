@@ -166,7 +166,7 @@ struct LabelVariantTests {
     func textKeys() {
         #expect(TextKey("Don’t know") == TextKey("Don't know"))
         #expect(TextKey("Don't know") == TextKey("Do not know"))
-        #expect(TextKey("I’ve been feeling useful") == TextKey("I have been feeling useful"))
+        #expect(TextKey("I’ve felt left out") == TextKey("I have felt left out"))
         #expect(TextKey("Hardly-ever") == TextKey("hardly ever"))
         #expect(TextKey("Often – always") == TextKey("often always"))
         #expect(TextKey("Often/always") != TextKey("Often"))
@@ -204,5 +204,14 @@ struct ClassificationTests {
     @Test("an unknown classification is refused")
     func unknownClassification() {
         #expect(throws: InstrumentError.self) { try ScoringPlan(catalog: builtInCatalog, instruments: ["wemwbs"], classifications: ["lonely-6-9"]) }
+    }
+}
+
+@Suite("Scoring: the children's measures")
+struct ChildMeasureTests {
+    @Test("the children's direct question is scored like the adult one")
+    func direct() throws {
+        try expectScore("ons-loneliness-child.direct", of: ["child_direct": "Often / always"], is: 1, status: .complete)
+        try expectScore("ons-loneliness-child.direct", of: ["child_direct": ""], is: nil, status: .incomplete)
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// ```
 /// TextKey("Often / always") == TextKey("often/Always")      // "often always"
-/// TextKey("I’ve been feeling useful") == TextKey("I have been feeling useful")
+/// TextKey("I’ve felt left out") == TextKey("I have felt left out")
 /// TextKey("Don't know") == TextKey("Do not know")           // "do not know"
 /// ```
 public struct TextKey: Hashable, Sendable, CustomStringConvertible {

@@ -54,7 +54,7 @@ public enum StandardHeaders {
         add(.sourceID, "Respondent ID", "Response ID", "ResponseId", "ID", "Response", "Submission ID", "_id", "#", "Record ID",
             "UserNo", "Unique ID", "Token", "uuid", "_uuid")
         add(.person, "Client ID", "Participant ID", "Person ID", "Participant", "Client", "Client number", "Service user ID",
-            "NHS number", "Member ID", "Panel ID", "record_id")
+            "NHS number", "Member ID", "Panel ID", "record_id", "Pupil ref", "Pupil ID", "Student ID")
         add(.wave, "Wave", "Time point", "Timepoint", "Stage", "Occasion", "Visit", "Survey wave", "redcap_event_name")
         add(.startTime, "Start Date", "Start time", "StartDate", "Started", "start", "Start Date (UTC)", "startdate")
         add(.submitTime, "End Date", "Completion time", "EndDate", "Submit Date", "Submitted", "Timestamp", "end", "Ended",

@@ -136,8 +136,10 @@ public final class SourceFile {
                 try body(SourceResponse(row: blank.row, line: blank.line, status: .excluded("blank row"), answers: empty, questions: []))
             }
             pendingBlank.removeAll()
+            let person = text(record, personColumn)
+            // Without a response id, a participant id identifies the row.
             var response = SourceResponse(row: row, line: record.line, status: dialect.status(of: record),
-                                          sourceID: text(record, sourceColumn), person: text(record, personColumn),
+                                          sourceID: text(record, sourceColumn) ?? (sourceColumn == nil ? person : nil), person: person,
                                           wave: text(record, waveColumn).map(dialect.wave), started: text(record, startColumn),
                                           submitted: text(record, submitColumn), answers: empty, questions: [])
             tally.rows += 1

@@ -1,0 +1,60 @@
+import Foundation
+import KithCLI
+
+/// The result of running `kith`.
+public struct KithRun: Sendable {
+    public var status: ExitCode
+    public var out: String
+    public var err: String
+}
+
+/// Runs `kith` in-process with captured output.
+public func kith(_ arguments: String..., environment: [String: String] = [:], in directory: String? = nil) -> KithRun {
+    kith(arguments, environment: environment, in: directory)
+}
+
+public func kith(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) -> KithRun {
+    let console = Console.memory(environment: environment, currentDirectory: directory ?? packageRoot.path)
+    let status = KithCLI.run(arguments, console: console)
+    return KithRun(status: status, out: console.out.text, err: console.err.text)
+}
+
+/// The built `kith` executable beside the test bundle (built by `swift test`).
+public var kithExecutable: URL {
+    let bundleFolder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    var candidates = [bundleFolder.appendingPathComponent("kith")]
+    // The bundle may be a folder (KithPackageTests.xctest/…): look upwards too.
+    var folder = bundleFolder
+    for _ in 0..<4 {
+        folder.deleteLastPathComponent()
+        candidates.append(folder.appendingPathComponent("kith"))
+    }
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+}
+
+/// Runs the `kith` executable as a child process, feeding `input` to its standard input.
+public func kithProcess(_ arguments: [String], input: Data? = nil, environment: [String: String]? = nil, in directory: URL = packageRoot) throws -> (status: Int32, out: String, err: String) {
+    let process = Process()
+    process.executableURL = kithExecutable
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    if let environment { process.environment = environment }
+    let outPipe = Pipe(), errPipe = Pipe(), inPipe = Pipe()
+    process.standardOutput = outPipe
+    process.standardError = errPipe
+    process.standardInput = inPipe
+    try process.run()
+    if let input { inPipe.fileHandleForWriting.write(input) }
+    try inPipe.fileHandleForWriting.close()
+    let out = outPipe.fileHandleForReading.readDataToEndOfFile()
+    let err = errPipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+}
+
+/// A new empty temporary folder.
+public func temporaryFolder(_ label: String = "kith") throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(label)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
