@@ -13,6 +13,12 @@ public enum KithCLI {
     static let commands: [Command] = [
         InstrumentsCommand.command,
         ScoreCommand.command,
+        ImportCommand.command,
+        SurveysCommand.command,
+        BatchesCommand.command,
+        UndoCommand.command,
+        ExportCommand.command,
+        RescoreCommand.command,
     ]
 
     static var overview: String {
@@ -72,4 +78,4 @@ public enum KithCLI {
 }
 
 /// Exit statuses for errors of layers added after the command line's core.
-func exitCodeForOtherLayers(_ error: any Error) -> ExitCode { .software }
+func exitCodeForOtherLayers(_ error: any Error) -> ExitCode { storeExitCode(error) ?? .software }

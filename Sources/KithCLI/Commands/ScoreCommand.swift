@@ -50,7 +50,8 @@ enum ScoreCommand {
         do {
             try writer.begin(context)
             try source.forEachResponse(plan: plan) { response in
-                var row = ScoredRow(row: response.row, sourceID: response.sourceID, person: response.person, wave: response.wave,
+                // Without a response id, a participant id identifies the row.
+                var row = ScoredRow(row: response.row, sourceID: response.sourceID ?? response.person, person: response.person, wave: response.wave,
                                     completion: response.status.isExcluded ? nil : response.status.name,
                                     excludedBecause: response.status.isExcluded ? response.status.reason : nil,
                                     duplicateOf: response.duplicateOf, scores: [])

@@ -11,6 +11,8 @@ public struct SourceOptions: Sendable {
     public var instruments: [String]?
     /// Data rows looked at to detect the dialect and check theme matches.
     public var sampleRows: Int
+    /// Headers of direct-identifier columns to keep as questions (`--keep-column`).
+    public var keepIdentifierColumns: [String] = []
 
     public init(dialect: String? = nil, delimiter: Delimiter? = nil, encoding: Encoding? = nil, map: ImportMap? = nil,
                 instruments: [String]? = nil, sampleRows: Int = 200) {
@@ -77,7 +79,12 @@ public final class SourceFile {
         self.map = options.map
         self.reader = reader
 
-        let questionLike = dialect.columns.filter { $0.role == .question }
+        let kept = Set(options.keepIdentifierColumns.map { TextKey($0) })
+        let questionLike = dialect.columns.filter { column in
+            if column.role == .question { return true }
+            if case .identifier = column.role { return kept.contains(TextKey(column.header)) }
+            return false
+        }
         let headers = dialect.columns.map { $0.role == .question ? $0.header : "" }
         let sample = head.dropFirst(dialect.headerRows).prefix(options.sampleRows).map { $0 }
         var matching = try ColumnMatcher(catalog: catalog, instruments: options.instruments, map: options.map)
@@ -136,10 +143,8 @@ public final class SourceFile {
                 try body(SourceResponse(row: blank.row, line: blank.line, status: .excluded("blank row"), answers: empty, questions: []))
             }
             pendingBlank.removeAll()
-            let person = text(record, personColumn)
-            // Without a response id, a participant id identifies the row.
             var response = SourceResponse(row: row, line: record.line, status: dialect.status(of: record),
-                                          sourceID: text(record, sourceColumn) ?? (sourceColumn == nil ? person : nil), person: person,
+                                          sourceID: text(record, sourceColumn), person: text(record, personColumn),
                                           wave: text(record, waveColumn).map(dialect.wave), started: text(record, startColumn),
                                           submitted: text(record, submitColumn), answers: empty, questions: [])
             tally.rows += 1

@@ -8,7 +8,7 @@
 /// spellings should be the same person.
 public struct Pseudonymizer: Sendable {
     /// Keyed once; each `key` call copies it (no re-keying per identifier).
-    private let mac: HMACSHA256
+    fileprivate let mac: HMACSHA256
 
     /// `secret` is the store secret (``StoreSecret/loadOrCreate(besides:)``);
     /// at least 16 bytes.
@@ -26,5 +26,17 @@ public struct Pseudonymizer: Sendable {
         mac.update(CollectionOfOne(0))
         mac.update(identifier.utf8)
         return Hex.encode(mac.finalize())
+    }
+}
+
+extension Pseudonymizer {
+    /// The 32-byte key of `identifier` in `namespace` (what `key(_:namespace:)` writes as hex).
+    public func keyBytes(_ identifier: some Collection<UInt8>, namespace: String) -> [UInt8] {
+        precondition(!namespace.utf8.contains(0), "a pseudonym namespace must not contain NUL")
+        var mac = self.mac
+        mac.update(namespace.utf8)
+        mac.update(CollectionOfOne(0))
+        mac.update(identifier)
+        return mac.finalize()
     }
 }

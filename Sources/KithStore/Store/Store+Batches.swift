@@ -1,0 +1,90 @@
+import Foundation
+
+/// An import batch: one file imported into one survey.
+public struct BatchRecord: Sendable {
+    public var id: Int
+    public var survey: String
+    public var fileName: String
+    public var sha256: String
+    public var bytes: Int
+    public var dialect: String
+    public var encoding: String
+    public var importedAt: String
+    public var importedBy: String?
+    public var tool: String
+    public var options: [String: String]
+    public var rowsRead: Int
+    public var added: Int
+    public var unchanged: Int
+    public var replaced: Int
+    public var kept: Int
+    public var excluded: Int
+    public var flagged: Int
+    /// Responses of this batch still in the store.
+    public var responses: Int
+    public var undoneAt: String?
+}
+
+/// What `undo` did.
+public struct UndoReport: Sendable {
+    public var batch: Int
+    public var survey: String
+    public var removed: Int
+    /// Responses this batch had replaced, put back.
+    public var restored: Int
+}
+
+extension Store {
+    /// The import batches of a survey, oldest first (undone ones included, marked).
+    public func batches(survey name: String) throws -> [BatchRecord] {
+        let survey = try survey(named: name)
+        return try db.query("""
+            SELECT b.id, b.file_name, b.file_sha256, b.file_bytes, b.dialect, b.encoding, b.imported_at, b.imported_by, b.tool, b.options,
+                   b.rows_read, b.added, b.unchanged, b.replaced, b.kept, b.excluded, b.flagged, b.undone_at,
+                   (SELECT count(*) FROM response r WHERE r.batch_id = b.id)
+            FROM batch b WHERE b.survey_id = ? ORDER BY b.id
+            """, survey.id) { row in
+            let options = (try? JSONSerialization.jsonObject(with: Data((row.string(at: 9) ?? "{}").utf8))) as? [String: String] ?? [:]
+            return BatchRecord(id: row.int(at: 0) ?? 0, survey: name, fileName: row.string(at: 1) ?? "", sha256: row.string(at: 2) ?? "",
+                               bytes: row.int(at: 3) ?? 0, dialect: row.string(at: 4) ?? "", encoding: row.string(at: 5) ?? "",
+                               importedAt: row.string(at: 6) ?? "", importedBy: row.string(at: 7), tool: row.string(at: 8) ?? "", options: options,
+                               rowsRead: row.int(at: 10) ?? 0, added: row.int(at: 11) ?? 0, unchanged: row.int(at: 12) ?? 0,
+                               replaced: row.int(at: 13) ?? 0, kept: row.int(at: 14) ?? 0, excluded: row.int(at: 15) ?? 0,
+                               flagged: row.int(at: 16) ?? 0, responses: row.int(at: 18) ?? 0, undoneAt: row.string(at: 17))
+        }
+    }
+
+    /// Removes the responses a batch added and puts back those it replaced, in one transaction.
+    ///
+    /// Refused when the batch was already undone, or when a later batch replaced
+    /// responses this one added (undo that one first).
+    public func undo(batch id: Int) throws -> UndoReport {
+        try write {
+            guard let (surveyID, undone) = try db.query("SELECT survey_id, undone_at FROM batch WHERE id = ?", id, row: { ($0.int(at: 0) ?? 0, $0.string(at: 1)) }).first else {
+                throw StoreError.noSuchBatch(id)
+            }
+            if let undone { throw StoreError.cannotUndo(batch: id, reason: "it was undone at \(undone)") }
+            let dependants = try db.query("""
+                SELECT DISTINCT r.replaced_by_batch FROM replaced_response r JOIN batch b ON b.id = r.replaced_by_batch
+                WHERE r.batch_id = ? AND r.replaced_by_batch <> ? AND b.undone_at IS NULL ORDER BY 1
+                """, id, id) { $0.int(at: 0) ?? 0 }
+            if !dependants.isEmpty {
+                throw StoreError.cannotUndo(batch: id, reason: "later batch\(dependants.count == 1 ? "" : "es") \(dependants.map(String.init).joined(separator: ", ")) replaced responses it added; undo \(dependants.count == 1 ? "that" : "those") first")
+            }
+            try db.execute("DELETE FROM response WHERE batch_id = ?", id)
+            let removed = db.changes
+            try db.execute("""
+                INSERT INTO response (id, survey_id, batch_id, response_key, person_key, source_id, person_id, wave, provider, started_at,
+                                      submitted_at, status, flag, source_row, content_hash, answers, scoring_id, scores)
+                SELECT id, survey_id, batch_id, response_key, person_key, source_id, person_id, wave, provider, started_at,
+                       submitted_at, status, flag, source_row, content_hash, answers, scoring_id, scores
+                FROM replaced_response WHERE replaced_by_batch = ? AND batch_id <> ?
+                """, id, id)
+            let restored = db.changes
+            try db.execute("DELETE FROM replaced_response WHERE replaced_by_batch = ?", id)
+            try db.execute("UPDATE batch SET undone_at = ? WHERE id = ?", Store.now(), id)
+            let name = try db.scalar("SELECT name FROM survey WHERE id = ?", surveyID, as: String.self) ?? ""
+            return UndoReport(batch: id, survey: name, removed: removed, restored: restored)
+        }
+    }
+}

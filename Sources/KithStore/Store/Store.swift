@@ -1,0 +1,75 @@
+import Foundation
+
+/// The durable response store: one SQLite file (WAL mode, owner-only
+/// permissions) with a secret beside it for pseudonymising identifiers.
+///
+/// Surveys hold import batches; batches hold responses; each response keeps
+/// its answers and its scores, and which definitions and policy scored it.
+public final class Store {
+    public let path: String
+    let db: Database
+    private var cachedPseudonymizer: Pseudonymizer?
+
+    /// Opens the store at `path`, creating it (0600) and upgrading its schema as needed.
+    ///
+    /// - Parameter create: when false, a missing store is an error instead of a new file.
+    public static func open(path: String, create: Bool = true) throws -> Store {
+        if !create, !FileManager.default.fileExists(atPath: path) {
+            throw StoreError.cannotOpen(path: path, reason: "no such store (importing a file creates one)")
+        }
+        let db: Database
+        do {
+            db = try Database.open(path: path, mode: create ? .create : .readWrite)
+        } catch let error as SQLiteError {
+            throw StoreError.cannotOpen(path: path, reason: error.message)
+        }
+        try db.execute(sql: "PRAGMA foreign_keys = ON")
+        if try db.journalMode() != .wal { try db.setJournalMode(.wal) }
+        // WAL with synchronous=NORMAL never corrupts the store; a power cut can lose
+        // only the last transactions, whole (an import lands entirely or not at all).
+        try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        do {
+            _ = try Schema.migrator.migrate(db)
+        } catch let error as MigrationError {
+            throw StoreError.cannotOpen(path: path, reason: error.description)
+        }
+        return Store(path: path, db: db)
+    }
+
+    private init(path: String, db: Database) {
+        self.path = path
+        self.db = db
+    }
+
+    /// The schema version of the open store.
+    public func schemaVersion() throws -> Int { try db.userVersion() }
+
+    /// The newest schema version this build knows.
+    public static var latestSchemaVersion: Int { Schema.migrator.latestVersion }
+
+    /// `PRAGMA integrity_check`: `["ok"]` when the file is sound.
+    public func integrityCheck() throws -> [String] { try db.integrityCheck() }
+
+    /// The keyed hash used for identifiers; the secret is made on first use.
+    func pseudonymizer() throws -> Pseudonymizer {
+        if let cachedPseudonymizer { return cachedPseudonymizer }
+        let made = Pseudonymizer(secret: try StoreSecret.loadOrCreate(besides: path))
+        cachedPseudonymizer = made
+        return made
+    }
+
+    /// Runs `body` in one write transaction, mapping a busy store to `StoreError.busy`.
+    func write<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try db.transaction(.immediate, body)
+        } catch let error as SQLiteError where error.isBusy {
+            throw StoreError.busy(path: path)
+        }
+    }
+
+    static func now() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date())
+    }
+}
