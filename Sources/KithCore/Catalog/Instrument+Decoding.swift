@@ -6,12 +6,12 @@ extension Instrument {
     public static func decode(_ bytes: [UInt8], file: String) throws(InstrumentError) -> Instrument {
         let root = JSONCursor(try JSONValue.parse(bytes, file: file), file: file)
         try root.allowKeys(["id", "version", "title", "population", "citation", "source", "licence", "introduction",
-                            "optionSets", "items", "scales", "$comment"])
+                            "optionSets", "items", "scales", "detectOnlyWith", "$comment"])
         var optionSets: [String: [ResponseOption]] = [:]
         for (name, set) in try root.required("optionSets").members() {
             optionSets[name] = try set.array().map(ResponseOption.decode)
         }
-        return Instrument(
+        var instrument = Instrument(
             id: try root.required("id").nonEmptyString(),
             version: try root.required("version").nonEmptyString(),
             title: try root.required("title").nonEmptyString(),
@@ -23,6 +23,8 @@ extension Instrument {
             optionSets: optionSets,
             items: try root.required("items").array().map(Item.decode),
             scales: try root.required("scales").array().map(Scale.decode))
+        instrument.detectOnlyWith = try root.optional("detectOnlyWith")?.strings() ?? []
+        return instrument
     }
 }
 

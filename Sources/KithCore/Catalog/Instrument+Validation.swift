@@ -55,6 +55,10 @@ extension Instrument {
             if TextKey(item.theme).value.isEmpty { problem("\(path).theme", "a theme needs at least one letter or digit") }
         }
 
+        for (index, id) in detectOnlyWith.enumerated() where item(id) == nil {
+            problem("detectOnlyWith[\(index)]", "unknown item '\(id)'")
+        }
+
         var scaleIDs: Set<String> = []
         for (index, scale) in scales.enumerated() {
             validate(scale, path: "scales[\(index)]", seen: &scaleIDs, problem: problem)

@@ -10,6 +10,10 @@ public struct Instrument: Sendable, Hashable, Encodable {
     public var version: String
     public var title: String
     public var population: String?
+    /// Items of which at least one must be present for the instrument to be
+    /// picked from a file's columns without `--instrument` (the children's
+    /// measures share wordings with the adult ones). Empty: any item will do.
+    public var detectOnlyWith: [String] = []
     public var citation: String
     /// Where the facts in this definition come from.
     public var source: String

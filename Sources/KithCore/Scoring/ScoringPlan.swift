@@ -5,8 +5,8 @@
 /// question, so an item and the items declared `sameAs` it (a SWEMWBS item
 /// and its WEMWBS original) share one answer.
 public struct ScoringPlan: Sendable {
-    /// One scale to score.
-    public struct PlannedScale: Sendable {
+    /// One scale to score (a class: scoring a million rows must not copy it per row).
+    public final class PlannedScale: Sendable {
         /// `instrument.scale`, e.g. `swemwbs.metric`.
         public let id: String
         public let instrument: Instrument
@@ -17,6 +17,18 @@ public struct ScoringPlan: Sendable {
         public let classifications: [Classification]
         let labels: [Int: String]
         let conversion: [Int: Double]
+
+        init(id: String, instrument: Instrument, scale: Scale, slots: [Int], policy: MissingPolicy, classifications: [Classification],
+             labels: [Int: String], conversion: [Int: Double]) {
+            self.id = id
+            self.instrument = instrument
+            self.scale = scale
+            self.slots = slots
+            self.policy = policy
+            self.classifications = classifications
+            self.labels = labels
+            self.conversion = conversion
+        }
     }
 
     /// Canonical item id of each answer slot.

@@ -71,7 +71,17 @@ public enum StandardHeaders {
 }
 
 extension String {
+    /// The string without surrounding white space (ASCII fast path: no Character walk).
     func trimmingSpaces() -> String {
-        String(self[...].trimmed())
+        var start = utf8.startIndex, end = utf8.endIndex
+        func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        while start < end, isASCIISpace(utf8[start]) { start = utf8.index(after: start) }
+        while end > start, isASCIISpace(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+        if start == utf8.startIndex, end == utf8.endIndex {
+            // Non-ASCII white space (e.g. a no-break space) at either end: trim it the slow way.
+            if let first = first, let last = last, !first.isWhitespace, !last.isWhitespace { return self }
+            return String(self[...].trimmed())
+        }
+        return String(self[start..<end]).trimmingSpaces()
     }
 }

@@ -175,6 +175,11 @@ public struct ColumnMatcher: Sendable {
         var notices: [String] = []
         for id in columnsOf.keys.sorted() {
             let mine = columnsOf[id]!
+            if let instrument = try? catalog.instrument(id), !instrument.detectOnlyWith.isEmpty,
+               !instrument.detectOnlyWith.contains(where: { canonicalCovered[id]?.contains($0) ?? false }) {
+                notices.append("\(id) not scored: none of its distinctive items (\(instrument.detectOnlyWith.joined(separator: ", "))) is in the file (choose it with --instrument \(id)).")
+                continue
+            }
             if let other = columnsOf.keys.sorted().first(where: { $0 != id && mine.isSubset(of: columnsOf[$0]!) && isComplete($0) && !isComplete(id) }) {
                 notices.append("\(id) not scored: its \(mine.count) column\(mine.count == 1 ? "" : "s") belong to \(other), which the file covers completely (choose it with --instrument \(id)).")
                 continue

@@ -89,6 +89,10 @@ public final class ImportSession {
         return id
     }
 
+    /// Keyed hashes are stored truncated to 128 bits: ample against collisions
+    /// (about 10⁻²⁷ for a million responses) and half the size of the identity index.
+    static let keyLength = 16
+
     /// Adds one response.
     public func add(_ row: ImportRow) throws {
         rowsRead += 1
@@ -106,7 +110,7 @@ public final class ImportSession {
         }
         let answers = scratch
         let hash = AnswerCoding.contentHash(answers)
-        let responseKey: [UInt8]
+        var responseKey: [UInt8]
         if let sourceID = row.sourceID {
             responseKey = pseudonymizer.keyBytes(Array(sourceID.utf8), namespace: "respondent")
         } else if let personID = row.personID {
@@ -121,7 +125,8 @@ public final class ImportSession {
             identity += Array("#\(occurrence)".utf8)
             responseKey = pseudonymizer.keyBytes(identity, namespace: "content")
         }
-        let personKey = row.personID.map { pseudonymizer.keyBytes(Array($0.utf8), namespace: "person") }
+        let personKey = row.personID.map { Array(pseudonymizer.keyBytes(Array($0.utf8), namespace: "person").prefix(Self.keyLength)) }
+        responseKey.removeLast(responseKey.count - Self.keyLength)
         let scores = AnswerCoding.encodeScores(row.scores, hasRaw: hasRaw)
         try bindAndInsert(row, responseKey: responseKey, personKey: personKey, hash: hash, answers: answers, scores: scores)
         if store.db.changes > 0 {

@@ -101,9 +101,8 @@ enum Schema {
                 scores BLOB NOT NULL
             );
             """),
-        Migration(version: 2, name: "indexes for waves, providers and batches", sql: """
+        Migration(version: 2, name: "indexes for undoing batches", sql: """
             CREATE INDEX response_batch ON response (batch_id);
-            CREATE INDEX response_wave ON response (survey_id, wave, person_key);
             CREATE INDEX replaced_batch ON replaced_response (replaced_by_batch);
             """),
     ]

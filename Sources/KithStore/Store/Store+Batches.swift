@@ -84,7 +84,8 @@ extension Store {
             try db.execute("DELETE FROM replaced_response WHERE replaced_by_batch = ?", id)
             try db.execute("UPDATE batch SET undone_at = ? WHERE id = ?", Store.now(), id)
             let name = try db.scalar("SELECT name FROM survey WHERE id = ?", surveyID, as: String.self) ?? ""
-            return UndoReport(batch: id, survey: name, removed: removed, restored: restored)
+            // The deleted rows include the batch's replacements of the `restored` ones.
+            return UndoReport(batch: id, survey: name, removed: removed - restored, restored: restored)
         }
     }
 }
