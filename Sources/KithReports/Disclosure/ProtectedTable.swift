@@ -1,0 +1,165 @@
+/// A table of counts with the totals that will be published beside them,
+/// protected under a `DisclosurePolicy`.
+///
+/// A table is a list of cells (inner counts and totals alike) and a list of
+/// *lines*: each line is some cells whose sum is another cell, its total (a
+/// question's options and its base; a row of a cross-table and its row total;
+/// the row totals and the grand total…).
+///
+/// Primary suppression hides the counts the policy names. Complementary
+/// suppression then hides more counts until no hidden count can be worked out
+/// from what is shown: for each hidden count, the smallest and largest values
+/// consistent with every shown count and total (and with what a reader knows
+/// of hidden counts: a primary one lies between 1 and the threshold minus 1,
+/// a complementary one at or above the threshold) are computed exactly by
+/// linear programming; while any hidden count has a single possible value,
+/// the smallest shown count sharing a line with it is hidden too.
+public struct ProtectedTable: Sendable {
+    public enum Cell: Sendable, Hashable {
+        /// Shown (rounded under `nhs`).
+        case shown(Int)
+        /// Hidden because it is small.
+        case primary
+        /// Hidden to protect a primary one.
+        case complementary
+    }
+
+    public let policy: DisclosurePolicy
+    public let values: [Int]
+    public let lines: [[Int]]
+    public private(set) var cells: [Cell]
+    /// The table cannot be published safely at all: every count is hidden.
+    public private(set) var withheld = false
+
+    /// - Parameters:
+    ///   - values: every count, inner cells and totals.
+    ///   - lines: cell indexes whose values sum to the cell at the line's last index.
+    public init(values: [Int], lines: [[Int]], policy: DisclosurePolicy) {
+        self.policy = policy
+        self.values = values
+        self.lines = lines
+        cells = values.map { policy.hides($0) ? .primary : .shown(policy.shown($0)) }
+        guard policy != .none, cells.contains(.primary) else { return }
+        protect()
+    }
+
+    public func isHidden(_ index: Int) -> Bool {
+        if case .shown = cells[index] { return false }
+        return true
+    }
+
+    /// The count as shown, or nil when hidden.
+    public func shown(_ index: Int) -> Int? {
+        if case .shown(let value) = cells[index] { return value }
+        return nil
+    }
+
+    /// The text of a cell: the count, or the policy's marker.
+    public func text(_ index: Int) -> String {
+        switch cells[index] {
+        case .shown(let value): String(value)
+        case .primary: policy.marker
+        case .complementary: policy.complementaryMarker
+        }
+    }
+
+    private mutating func protect() {
+        for _ in 0..<(values.count + 1) {
+            guard let exposed = exposedCell() else { return }
+            // The smallest shown, non-zero count on a line through the exposed one, preferring inner cells.
+            let totals = Set(lines.map { $0.last! })
+            let candidates = lines.filter { $0.contains(exposed) }.flatMap { $0 }
+                .filter { !isHidden($0) && values[$0] > 0 }
+            if let choice = candidates.min(by: { (totals.contains($0) ? 1 : 0, values[$0], $0) < (totals.contains($1) ? 1 : 0, values[$1], $1) }) {
+                cells[choice] = .complementary
+                continue
+            }
+            // Nothing left to hide on its lines: hide every non-zero count of the table.
+            let rest = values.indices.filter { !isHidden($0) && values[$0] > 0 }
+            if rest.isEmpty { break }
+            for index in rest { cells[index] = .complementary }
+        }
+        if exposedCell() != nil {
+            // Too sparse to publish safely (e.g. one small count among zeros): withhold the whole table.
+            withheld = true
+            for index in values.indices where !isHidden(index) { cells[index] = .complementary }
+        }
+    }
+
+    /// A hidden cell whose value is fixed by what is shown, if any.
+    func exposedCell() -> Int? {
+        let ranges = audit()
+        return ranges.first { $0.value.lowerBound == $0.value.upperBound }?.key
+    }
+
+    /// For each hidden cell, the range of values a reader can deduce from the
+    /// shown counts and totals (upper bound `Int.max` when unbounded).
+    public func audit() -> [Int: ClosedRange<Int>] {
+        let hidden = values.indices.filter(isHidden)
+        guard !hidden.isEmpty else { return [:] }
+        let rounding = Double(policy.rounding)
+        let slack = rounding > 1 ? (rounding - 1) / 2 : 0   // a count shown rounded to 5 lies within ±2 of it
+        var lower: [Double] = []
+        var upper: [Double] = []
+        for index in values.indices {
+            switch cells[index] {
+            case .shown(let value):
+                lower.append(max(0, Double(value) - slack))
+                upper.append(Double(value) + slack)
+            case .primary:
+                lower.append(policy.hidesZero ? 0 : 1)
+                upper.append(Double(policy.threshold - 1))
+            case .complementary:
+                // Under nhs both kinds show "*": a reader knows only that the count is at least 1.
+                lower.append(policy == .nhs ? 1 : Double(policy.threshold))
+                upper.append(.infinity)
+            }
+        }
+        let equalities = lines.map { line -> (coefficients: [Int: Double], rhs: Double) in
+            var coefficients: [Int: Double] = [:]
+            for index in line.dropLast() { coefficients[index, default: 0] += 1 }
+            coefficients[line.last!, default: 0] -= 1
+            return (coefficients, 0)
+        }
+        let program = LinearProgram(equalities: equalities, lower: lower, upper: upper)
+        var ranges: [Int: ClosedRange<Int>] = [:]
+        for index in hidden {
+            guard case .optimal(let low) = program.optimise(index, maximise: false) else { continue }
+            let high: Double
+            switch program.optimise(index, maximise: true) {
+            case .optimal(let value): high = value
+            case .unbounded: high = Double(Int.max)
+            case .infeasible: continue
+            }
+            ranges[index] = Int(low.rounded(.up))...max(Int(low.rounded(.up)), high >= Double(Int.max) ? Int.max : Int(high.rounded(.down)))
+        }
+        return ranges
+    }
+}
+
+extension ProtectedTable {
+    /// A one-way table: counts of each category and their total (e.g. a
+    /// question's options, with "no answer" as a category, and its base).
+    public static func oneWay(_ counts: [Int], total: Int, policy: DisclosurePolicy) -> ProtectedTable {
+        ProtectedTable(values: counts + [total], lines: [Array(0...counts.count)], policy: policy)
+    }
+
+    /// A cross-table with row totals, column totals and the grand total.
+    /// Cells are laid out row by row, then the row totals, the column totals and the grand total.
+    public static func crossTable(_ counts: [[Int]], policy: DisclosurePolicy) -> ProtectedTable {
+        let rows = counts.count, columns = counts.first?.count ?? 0
+        var values = counts.flatMap { $0 }
+        let rowTotals = counts.map { $0.reduce(0, +) }
+        let columnTotals = (0..<columns).map { column in counts.reduce(0) { $0 + $1[column] } }
+        values += rowTotals + columnTotals + [rowTotals.reduce(0, +)]
+        let rowTotal = { rows * columns + $0 }
+        let columnTotal = { rows * columns + rows + $0 }
+        let grand = rows * columns + rows + columns
+        var lines: [[Int]] = []
+        for row in 0..<rows { lines.append((0..<columns).map { row * columns + $0 } + [rowTotal(row)]) }
+        for column in 0..<columns { lines.append((0..<rows).map { $0 * columns + column } + [columnTotal(column)]) }
+        lines.append((0..<rows).map(rowTotal) + [grand])
+        lines.append((0..<columns).map(columnTotal) + [grand])
+        return ProtectedTable(values: values, lines: lines, policy: policy)
+    }
+}
