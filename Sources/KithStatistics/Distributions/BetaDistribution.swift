@@ -1,0 +1,62 @@
+import Foundation
+
+/// The beta distribution Beta(α, β) on [0, 1]; used for the Clopper–Pearson
+/// and Jeffreys intervals.
+///
+/// ```
+/// P(X ≤ x) = I_x(α, β),   f(x) = x^(α−1) (1−x)^(β−1) / B(α, β)
+/// ```
+/// Incomplete beta by the continued fraction of Numerical Recipes §6.4 (see
+/// `incompleteBeta`). Quantiles: safeguarded Newton in log x (see
+/// `TailInversion`) from the mean α/(α+β).
+public struct BetaDistribution: ContinuousDistribution, Hashable {
+    /// α > 0.
+    public let alpha: Double
+    /// β > 0.
+    public let beta: Double
+
+    /// Throws `.invalidParameter` unless α and β are finite and > 0.
+    public init(alpha: Double, beta: Double) throws {
+        try Validate.positive(alpha, name: "alpha")
+        try Validate.positive(beta, name: "beta")
+        guard alpha.isFinite, beta.isFinite else {
+            throw StatisticsError.invalidParameter(name: "shape", value: "(\(alpha), \(beta))", requirement: "must be finite")
+        }
+        self.init(unchecked: alpha, beta)
+    }
+
+    init(unchecked alpha: Double, _ beta: Double) {
+        self.alpha = alpha
+        self.beta = beta
+    }
+
+    public func density(_ x: Double) -> Double {
+        if x.isNaN { return .nan }
+        if x < 0 || x > 1 { return 0 }
+        return betaDensity(a: alpha, b: beta, x: x, y: 1 - x)
+    }
+
+    public func cdf(_ x: Double) -> Double {
+        if x.isNaN { return .nan }
+        return incompleteBeta(a: alpha, b: beta, x: x, y: 1 - x).lower
+    }
+
+    public func survival(_ x: Double) -> Double {
+        if x.isNaN { return .nan }
+        return incompleteBeta(a: alpha, b: beta, x: x, y: 1 - x).upper
+    }
+
+    public func quantile(_ p: Double) throws -> Double {
+        try Validate.probability(p)
+        return inverter.lower(p, start: { _ in self.alpha / (self.alpha + self.beta) })
+    }
+
+    public func upperQuantile(_ q: Double) throws -> Double {
+        try Validate.probability(q)
+        return inverter.upper(q, start: { _ in self.alpha / (self.alpha + self.beta) })
+    }
+
+    private var inverter: PositiveSupportQuantile {
+        PositiveSupportQuantile(upperBound: 1, cdf: cdf, survival: survival, density: density)
+    }
+}
