@@ -40,7 +40,8 @@ enum JSON: Sendable, CustomStringConvertible {
         }
     }
 
-    var int: Int { Int(double) }
+    /// Integer value; Int.min for a missing or non-numeric entry (never traps).
+    var int: Int { let d = double; return d.isFinite ? Int(d) : Int.min }
     var string: String? { if case let .string(s) = self { return s }; return nil }
     var bool: Bool { double != 0 }
     var array: [JSON] { if case let .array(a) = self { return a }; return [] }

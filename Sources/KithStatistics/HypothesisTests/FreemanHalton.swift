@@ -19,7 +19,7 @@ struct FreemanHalton {
         let count = try countTables()
         guard count <= Double(FisherExactTest.maximumTables) else {
             throw StatisticsError.tooLarge(String(format:
-                "%.3g tables share these margins; the exact r×c test enumerates at most %d", count, FisherExactTest.maximumTables))
+                "more than %d tables share these margins (counted: %.3g), the most the exact r×c test enumerates", FisherExactTest.maximumTables, count))
         }
         // log P = Σ log Rᵢ! + Σ log Cⱼ! − log N! − Σ log nᵢⱼ!
         let constant = table.rowTotals.reduce(0) { $0 + logFactorial[$1] }
@@ -61,11 +61,23 @@ struct FreemanHalton {
         return (min(1, p), exp(observedLog), visited)
     }
 
-    /// Number of tables with these margins, by memoised recursion over columns
-    /// (state = remaining row totals). Gives up once it is clearly too many.
+    /// Number of tables with these margins (or an upper bound), to refuse
+    /// hopeless enumerations before starting them. First the cheap bound
+    /// Π_{j<c} C(Cⱼ + r − 1, r − 1) (compositions of each column total); if that
+    /// exceeds the limit, the exact count by memoised recursion over columns
+    /// (state = remaining row totals), which itself gives up (reporting ∞) after
+    /// 2 million steps.
     private func countTables() throws -> Double {
-        var memo: [[Int]: Double] = [:]
         let limit = Double(FisherExactTest.maximumTables)
+        let r = Double(table.rows)
+        var bound = 1.0
+        for c in table.columnTotals.dropLast() {
+            bound *= exp(lgamma(Double(c) + r) - lgamma(Double(c) + 1) - lgamma(r))
+        }
+        if bound <= limit { return bound }
+        var memo: [[Int]: Double] = [:]
+        var exhausted = false
+        var steps = 0
         func count(_ j: Int, _ remaining: [Int]) -> Double {
             if j == table.columns - 1 { return 1 }
             let key = [j] + remaining
@@ -73,7 +85,9 @@ struct FreemanHalton {
             var total = 0.0
             var rem = remaining
             func split(_ row: Int, _ left: Int) {
-                if total > limit { return }
+                steps += 1
+                if steps > 2_000_000 { exhausted = true }
+                if total > limit || exhausted { return }
                 if row == table.rows - 1 {
                     guard left <= rem[row] else { return }
                     rem[row] -= left
@@ -94,6 +108,7 @@ struct FreemanHalton {
             memo[key] = total
             return total
         }
-        return count(0, table.rowTotals)
+        let n = count(0, table.rowTotals)
+        return exhausted ? .infinity : n
     }
 }
