@@ -33,6 +33,7 @@ public enum StatisticsError: Error, Sendable, Hashable {
 }
 
 extension StatisticsError: CustomStringConvertible, LocalizedError {
+    /// A sentence suitable for showing to the person who supplied the data.
     public var description: String {
         switch self {
         case let .invalidParameter(name, value, requirement):
@@ -52,5 +53,6 @@ extension StatisticsError: CustomStringConvertible, LocalizedError {
         }
     }
 
+    /// Same as `description`.
     public var errorDescription: String? { description }
 }

@@ -30,27 +30,32 @@ public struct BetaDistribution: ContinuousDistribution, Hashable {
         self.beta = beta
     }
 
+    /// Probability density at x (0 outside the support).
     public func density(_ x: Double) -> Double {
         if x.isNaN { return .nan }
         if x < 0 || x > 1 { return 0 }
         return betaDensity(a: alpha, b: beta, x: x, y: 1 - x)
     }
 
+    /// P(X ≤ x); see `ContinuousDistribution` for conventions.
     public func cdf(_ x: Double) -> Double {
         if x.isNaN { return .nan }
         return incompleteBeta(a: alpha, b: beta, x: x, y: 1 - x).lower
     }
 
+    /// P(X > x), computed directly; see `ContinuousDistribution`.
     public func survival(_ x: Double) -> Double {
         if x.isNaN { return .nan }
         return incompleteBeta(a: alpha, b: beta, x: x, y: 1 - x).upper
     }
 
+    /// x with P(X ≤ x) = p; throws for p outside [0, 1].
     public func quantile(_ p: Double) throws -> Double {
         try Validate.probability(p)
         return inverter.lower(p, start: { _ in self.alpha / (self.alpha + self.beta) })
     }
 
+    /// x with P(X > x) = q; throws for q outside [0, 1].
     public func upperQuantile(_ q: Double) throws -> Double {
         try Validate.probability(q)
         return inverter.upper(q, start: { _ in self.alpha / (self.alpha + self.beta) })

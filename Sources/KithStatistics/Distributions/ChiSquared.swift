@@ -25,26 +25,31 @@ public struct ChiSquared: ContinuousDistribution, Hashable {
 
     init(uncheckedDegreesOfFreedom df: Double) { self.degreesOfFreedom = df }
 
+    /// Probability density at x (0 outside the support).
     public func density(_ x: Double) -> Double {
         if x.isNaN { return .nan }
         return gammaDensity(a: degreesOfFreedom / 2, x: x / 2) / 2
     }
 
+    /// P(X ≤ x); see `ContinuousDistribution` for conventions.
     public func cdf(_ x: Double) -> Double {
         if x.isNaN { return .nan }
         return incompleteGamma(a: degreesOfFreedom / 2, x: x / 2).lower
     }
 
+    /// P(X > x), computed directly; see `ContinuousDistribution`.
     public func survival(_ x: Double) -> Double {
         if x.isNaN { return .nan }
         return incompleteGamma(a: degreesOfFreedom / 2, x: x / 2).upper
     }
 
+    /// x with P(X ≤ x) = p; throws for p outside [0, 1].
     public func quantile(_ p: Double) throws -> Double {
         try Validate.probability(p)
         return inverter.lower(p, start: startingValue)
     }
 
+    /// x with P(X > x) = q; throws for q outside [0, 1].
     public func upperQuantile(_ q: Double) throws -> Double {
         try Validate.probability(q)
         return inverter.upper(q, start: startingValue)

@@ -38,6 +38,7 @@ public struct FDistribution: ContinuousDistribution, Hashable {
         return (u / (u + d2), d2 / (u + d2))
     }
 
+    /// P(X ≤ x); see `ContinuousDistribution` for conventions.
     public func cdf(_ x: Double) -> Double {
         if x.isNaN { return .nan }
         if x <= 0 { return 0 }
@@ -45,6 +46,7 @@ public struct FDistribution: ContinuousDistribution, Hashable {
         return incompleteBeta(a: numeratorDegreesOfFreedom / 2, b: denominatorDegreesOfFreedom / 2, x: z, y: y).lower
     }
 
+    /// P(X > x), computed directly; see `ContinuousDistribution`.
     public func survival(_ x: Double) -> Double {
         if x.isNaN { return .nan }
         if x <= 0 { return 1 }
@@ -52,6 +54,7 @@ public struct FDistribution: ContinuousDistribution, Hashable {
         return incompleteBeta(a: numeratorDegreesOfFreedom / 2, b: denominatorDegreesOfFreedom / 2, x: z, y: y).upper
     }
 
+    /// Probability density at x (0 outside the support).
     public func density(_ x: Double) -> Double {
         if x.isNaN { return .nan }
         if x < 0 { return 0 }
@@ -63,11 +66,13 @@ public struct FDistribution: ContinuousDistribution, Hashable {
         return betaDensity(a: d1 / 2, b: d2 / 2, x: z, y: y) * d1 * d2 / (u * u)
     }
 
+    /// x with P(X ≤ x) = p; throws for p outside [0, 1].
     public func quantile(_ p: Double) throws -> Double {
         try Validate.probability(p)
         return inverter.lower(p, start: { _ in 1 })
     }
 
+    /// x with P(X > x) = q; throws for q outside [0, 1].
     public func upperQuantile(_ q: Double) throws -> Double {
         try Validate.probability(q)
         return inverter.upper(q, start: { _ in 1 })

@@ -42,19 +42,23 @@ public struct Normal: ContinuousDistribution, Hashable {
         return exp(-0.5 * z * z) / (standardDeviation * 2.5066282746310005024)
     }
 
+    /// P(X ≤ x); see `ContinuousDistribution` for conventions.
     public func cdf(_ x: Double) -> Double {
         0.5 * erfc(-(x - mean) / standardDeviation * 0.70710678118654752440)
     }
 
+    /// P(X > x), computed directly; see `ContinuousDistribution`.
     public func survival(_ x: Double) -> Double {
         0.5 * erfc((x - mean) / standardDeviation * 0.70710678118654752440)
     }
 
+    /// x with P(X ≤ x) = p; throws for p outside [0, 1].
     public func quantile(_ p: Double) throws -> Double {
         try Validate.probability(p)
         return mean - standardDeviation * normalUpperQuantile(p)
     }
 
+    /// x with P(X > x) = q; throws for q outside [0, 1].
     public func upperQuantile(_ q: Double) throws -> Double {
         try Validate.probability(q)
         return mean + standardDeviation * normalUpperQuantile(q)

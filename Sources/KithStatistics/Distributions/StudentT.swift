@@ -47,16 +47,19 @@ public struct StudentT: ContinuousDistribution, Hashable {
         return 0.5 * incompleteBeta(a: n / 2, b: 0.5, x: n / (n + t2), y: t2 / (n + t2)).lower
     }
 
+    /// P(X ≤ x); see `ContinuousDistribution` for conventions.
     public func cdf(_ t: Double) -> Double {
         if t.isNaN { return .nan }
         return t < 0 ? upperTail(-t) : 1 - upperTail(t)
     }
 
+    /// P(X > x), computed directly; see `ContinuousDistribution`.
     public func survival(_ t: Double) -> Double {
         if t.isNaN { return .nan }
         return t < 0 ? 1 - upperTail(-t) : upperTail(t)
     }
 
+    /// Probability density at x (0 outside the support).
     public func density(_ x: Double) -> Double {
         let n = degreesOfFreedom
         if x.isNaN { return .nan }
@@ -73,11 +76,13 @@ public struct StudentT: ContinuousDistribution, Hashable {
         return exp(t - u) * 0.39894228040143267794 / sqrt(1 + x2n)
     }
 
+    /// x with P(X ≤ x) = p; throws for p outside [0, 1].
     public func quantile(_ p: Double) throws -> Double {
         try Validate.probability(p)
         return -positiveUpperQuantileOrSign(p)
     }
 
+    /// x with P(X > x) = q; throws for q outside [0, 1].
     public func upperQuantile(_ q: Double) throws -> Double {
         try Validate.probability(q)
         return positiveUpperQuantileOrSign(q)

@@ -346,7 +346,7 @@ SECTIONS = {
 # ---------------------------------------------------------------------------
 # Data sets shared by the sections below (fixed seed; stored in every case)
 # ---------------------------------------------------------------------------
-RNG = np.random.default_rng(20240601)
+RNG = np.random.default_rng(20240601)  # used only here, at import, so SAMPLES never change
 
 
 def _round(a, d=3):
@@ -439,6 +439,7 @@ NAMESPACE["lakens_paired"] = lakens_paired
 
 def ttests():
     cases = []
+    RNG = np.random.default_rng(7101)  # per-section seed: sections can be regenerated alone
     groups = {
         "a": _round(RNG.normal(48, 9, 23)),
         "b": _round(RNG.normal(52, 4, 31)),
@@ -640,6 +641,7 @@ NAMESPACE["ancova_reference"] = ancova_reference
 
 def models():
     cases = []
+    RNG = np.random.default_rng(7102)
     n = 40
     x1 = _round(RNG.normal(10, 3, n))
     x2 = _round(RNG.uniform(0, 5, n))
