@@ -125,6 +125,17 @@ struct DistributionTests {
         }
     }
 
+    @Test func studentTWithVeryLargeDegreesOfFreedom() throws {
+        let large = try Fixtures.load("large_df")
+        #expect(large.count == 56)
+        for c in large {
+            let d = try StudentT(degreesOfFreedom: c.inputs["df"].double)
+            let x = c.inputs["x"].double
+            let got = c["fn"].string == "cdf" ? d.cdf(x) : d.survival(x)
+            expectClose(got, c.expected.double, "\(c)")
+        }
+    }
+
     @Test func invalidParametersThrow() {
         #expect(throws: StatisticsError.self) { try StudentT(degreesOfFreedom: 0) }
         #expect(throws: StatisticsError.self) { try ChiSquared(degreesOfFreedom: -1) }

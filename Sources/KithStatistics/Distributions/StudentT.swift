@@ -31,7 +31,7 @@ public struct StudentT: ContinuousDistribution, Hashable {
     private func upperTail(_ t: Double) -> Double {
         let n = degreesOfFreedom
         if n == .infinity { return Normal.standard.survival(t) }
-        if n > 4e5 {
+        if n > 1e7 {
             let v = 1 / (4 * n)
             return Normal.standard.survival(t * (1 - v) / sqrt(1 + t * t * 2 * v))
         }

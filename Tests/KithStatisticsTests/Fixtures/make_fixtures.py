@@ -721,6 +721,20 @@ SECTIONS.update({
 })
 
 
+def large_df():
+    """Student t with very large df (the regime where some libraries switch to a
+    normal approximation), from mpmath only: SciPy's own values are not needed here."""
+    cases = []
+    for df in [5e5, 1e6, 5e6, 1e7, 2e7, 1e8, 1e10]:
+        for x in [-5.0, 0.5, 3.0, 8.0]:
+            for fn in ["cdf", "sf"]:
+                cases.append({"dist": "t", "fn": fn, **case(f"float(mp_t('{fn}', x, df))", x=x, df=df)})
+    return cases
+
+
+SECTIONS["large_df"] = (large_df, "Student t cdf/sf at df 5e5 to 1e10 from mpmath (40 digits).")
+
+
 if __name__ == "__main__":
     wanted = sys.argv[1:] or list(SECTIONS)
     for name in wanted:
