@@ -117,3 +117,24 @@ func expectClose(
         expectClose(a, e, rel: rel, abs: absolute, "\(context())[\(i)]", sourceLocation: sourceLocation)
     }
 }
+
+/// Every fixture file must say which library versions made it, and every case
+/// must carry the expression that produced its expected value.
+@Suite("Fixture provenance")
+struct FixtureProvenanceTests {
+    @Test(arguments: ["distributions", "large_df", "descriptive", "estimators", "ttests", "contingency", "models", "funnel"])
+    func everyCaseHasItsExpression(_ name: String) throws {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures") else {
+            Issue.record("missing fixture \(name).json")
+            return
+        }
+        let json = JSON(try JSONSerialization.jsonObject(with: Data(contentsOf: url)))
+        #expect(json["versions"]["scipy"].string != nil && json["versions"]["numpy"].string != nil)
+        let cases = json["cases"].array
+        #expect(!cases.isEmpty)
+        for c in cases {
+            #expect(!(c["expr"].string ?? "").isEmpty, "case without an expression in \(name): \(c)")
+            #expect(!c["expected"].isNull, "case without an expected value in \(name)")
+        }
+    }
+}
