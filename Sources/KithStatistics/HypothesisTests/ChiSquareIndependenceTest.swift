@@ -3,7 +3,7 @@ import Foundation
 /// Continuity correction for a 2×2 chi-square test.
 public enum ContinuityCorrection: String, Sendable, Hashable, CaseIterable, Codable {
     /// No correction. The default.
-    case none
+    case uncorrected
     /// Yates (1934): each |O − E| is reduced by ½ (not below 0). 2×2 tables only.
     case yates
 }
@@ -52,7 +52,7 @@ public struct ChiSquareIndependenceTest: Sendable, Hashable, Codable {
     public let notes: [String]
 
     /// Tests independence of rows and columns in `table` (rows of counts).
-    public init(table: [[Int]], correction: ContinuityCorrection = .none) throws {
+    public init(table: [[Int]], correction: ContinuityCorrection = .uncorrected) throws {
         let full = try CountTable(table)
         try Validate.atLeast(1, full.total, what: "A chi-square test (total count)")
         let (t, droppedRows, droppedColumns) = try full.droppingEmpty()

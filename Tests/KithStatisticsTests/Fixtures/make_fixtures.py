@@ -177,7 +177,7 @@ def mp_invert(tail, target, x0, unit_interval=False):
 MISMATCHES = []
 
 
-def checked(entry, reference, what):
+def checked(entry, reference, what, extra_inputs=None):
     """Keep SciPy's value if mpmath agrees to 1e-12 relative; otherwise use mpmath
     (recording SciPy's expression and value), so the fixture is right."""
     sc = entry["expected"]
@@ -189,7 +189,8 @@ def checked(entry, reference, what):
     if ok:
         return entry
     MISMATCHES.append((entry["expr"], entry["inputs"], sc, ref))
-    return {**entry, "expr": what, "expected": plain(ref), "scipy_expr": entry["expr"], "scipy_value": sc}
+    inputs = {**entry["inputs"], **(extra_inputs or {})}
+    return {**entry, "expr": what, "inputs": inputs, "expected": plain(ref), "scipy_expr": entry["expr"], "scipy_value": sc}
 
 
 MP_FUNCS = {"normal": mp_normal, "t": mp_t, "chi2": mp_chi2, "f": mp_f, "beta": mp_beta}
@@ -231,7 +232,7 @@ def dcase(dist, fn, scipy_expr, params, **inputs):
     SciPy value is kept and the case says the cross-check was skipped."""
     entry = {"dist": dist, "fn": fn, **case(scipy_expr, **inputs)}
     names = ", ".join(params)
-    extra = ", " + names if names else ""
+    params_text = ", " + names if names else ""
     signal.signal(signal.SIGALRM, _alarm)
     signal.alarm(10)
     try:
@@ -239,10 +240,12 @@ def dcase(dist, fn, scipy_expr, params, **inputs):
             prob_name = next(k for k in inputs if k not in params)
             x0 = entry["expected"]
             x0 = 1e-300 if x0 == 0 else x0
-            mp_expr = f"float(mp_quantile('{dist}', '{fn}', {prob_name}, x0{extra}))"
+            extra_inputs = {"x0": plain(x0)}  # mpmath's starting point (SciPy's answer), needed to re-run mp_expr
+            mp_expr = f"float(mp_quantile('{dist}', '{fn}', {prob_name}, x0{params_text}))"
             ref = case(mp_expr, x0=x0, **inputs)["expected"]
         else:
-            mp_expr = f"float(mp_{dist}('{fn}', x{extra}))"
+            extra_inputs = {}
+            mp_expr = f"float(mp_{dist}('{fn}', x{params_text}))"
             ref = case(mp_expr, **inputs)["expected"]
     except _Slow:
         return {**entry, "crosscheck": "skipped: mpmath too slow here"}
@@ -252,7 +255,7 @@ def dcase(dist, fn, scipy_expr, params, **inputs):
     finally:
         signal.alarm(0)
     ref = float(ref.replace("Infinity", "inf")) if isinstance(ref, str) else ref
-    return checked(entry, ref, mp_expr)
+    return checked(entry, ref, mp_expr, extra_inputs)
 
 
 def distributions():
