@@ -1,1 +1,0 @@
-// KithStatistics: work in progress.
