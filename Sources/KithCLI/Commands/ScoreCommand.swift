@@ -16,7 +16,7 @@ enum ScoreCommand {
             """,
             options: [SharedOptions.instrument, OptionSpec(name: "format", value: "FORMAT", help: "table (default), csv or json."),
                       SharedOptions.output, SharedOptions.missing, SharedOptions.classify, SharedOptions.instruments,
-                      SharedOptions.source, SharedOptions.map, SharedOptions.delimiter, SharedOptions.encoding],
+                      SharedOptions.source, SharedOptions.map, SharedOptions.dictionary, SharedOptions.delimiter, SharedOptions.encoding],
             positionals: 1...1),
         run: run)
 

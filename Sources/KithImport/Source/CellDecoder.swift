@@ -5,23 +5,45 @@ import KithCore
 /// labels), so most cells cost a short byte comparison and no String.
 struct CellDecoder {
     let resolver: OptionResolver
+    /// Exact cell text (as a `TextKey`) → code, checked before anything else (`--map` recodes).
+    let recodes: [String: Int]
+    /// Code → label from the export's codebook (REDCap dictionary).
+    let codeLabels: [String: String]?
+    let missingCodes: Set<Int>
     private var keys: [[UInt8]] = []
     private var answers: [ItemAnswer] = []
     private static let capacity = 48
 
-    init(resolver: OptionResolver) {
+    init(resolver: OptionResolver, recodes: [String: Int] = [:], codeLabels: [String: String]? = nil, missingCodes: Set<Int> = []) {
         self.resolver = resolver
+        self.recodes = recodes
+        self.codeLabels = codeLabels
+        self.missingCodes = missingCodes
     }
 
+    @inline(__always)
     mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> ItemAnswer {
         if bytes.isEmpty { return .missing(.blank) }
         for index in keys.indices where CellDecoder.equal(keys[index], bytes) { return answers[index] }
-        let answer = resolver.resolve(String(decoding: bytes, as: UTF8.self))
+        let answer = resolve(String(decoding: bytes, as: UTF8.self))
         if keys.count < CellDecoder.capacity {
             keys.append(Array(bytes))
             answers.append(answer)
         }
         return answer
+    }
+
+    func resolve(_ text: String) -> ItemAnswer {
+        let trimmed = text.trimmingSpaces()
+        if trimmed.isEmpty { return .missing(.blank) }
+        if !recodes.isEmpty, let code = recodes[TextKey(trimmed).value] {
+            return missingCodes.contains(code) ? .missing(.missingCode(code)) : .code(code)
+        }
+        if let label = codeLabels?[trimmed] {
+            if case .invalid = resolver.resolve(label), Int(trimmed) != nil { return resolver.resolve(trimmed) }
+            return resolver.resolve(label)
+        }
+        return resolver.resolve(trimmed)
     }
 
     @inline(__always)
@@ -31,5 +53,17 @@ struct CellDecoder {
             for offset in 0..<stored.count where stored[offset] != bytes[offset] { return false }
             return true
         }
+    }
+}
+
+/// Conventional "no answer" codes: accepted for an item only when they are not its options,
+/// and always reported (`SourceTally.missingCodes`).
+enum ConventionalMissing {
+    static func codes(for options: [ResponseOption]) -> Set<Int> {
+        let codes = Set(options.map(\.code))
+        guard let largest = codes.max() else { return [] }
+        var result: Set<Int> = [99, 999, -9, -99, -999]
+        if largest < 9 { result.insert(9) }
+        return result.subtracting(codes)
     }
 }

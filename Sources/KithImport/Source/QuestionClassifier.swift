@@ -1,0 +1,154 @@
+import KithCore
+
+/// Judges what kind of answers a column holds from the first rows.
+enum QuestionClassifier {
+    static func classify(_ column: SourceColumn, values: [String], dialect: any Dialect) -> QuestionColumn {
+        let answered = values.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        let codes = dialect.codeLabels(ofColumn: column.index)
+        if let choice = dialect.choiceColumn(column.index) {
+            return QuestionColumn(column: column, kind: .multiSelect, options: [choice.choice], question: choice.question, choice: choice.choice)
+        }
+        let key = TextKey(column.header)
+        if looksLikeIdentifier(key) {
+            return QuestionColumn(column: column, kind: .identifier, possiblyIdentifying: true)
+        }
+        if let codes, !codes.isEmpty {
+            let options = codes.keys.sorted { (Int($0) ?? 0, $0) < (Int($1) ?? 0, $1) }.map { codes[$0]! }
+            return QuestionColumn(column: column, kind: .singleChoice, options: options, codeLabels: codes)
+        }
+        guard !answered.isEmpty else {
+            return QuestionColumn(column: column, kind: looksLikeFreeText(key) ? .freeText : .empty, possiblyIdentifying: looksLikeFreeText(key))
+        }
+        if looksLikeFreeText(key) || answered.contains(where: { $0.contains("\n") || $0.count > 80 }) {
+            return QuestionColumn(column: column, kind: .freeText, possiblyIdentifying: true)
+        }
+        if answered.allSatisfy({ Double($0) != nil }) {
+            return QuestionColumn(column: column, kind: .number)
+        }
+        if let separator = dialect.multiSelectSeparator {
+            let joined = answered.filter { $0.contains(separator.trimmingSpaces().isEmpty ? separator : separator.trimmingSpaces()) }
+            if !joined.isEmpty, joined.count * 5 >= answered.count || separator.hasSuffix(";") == false && joined.count >= 2 || answered.allSatisfy({ $0.hasSuffix(";") }) {
+                var options: [String] = []
+                var seen: Set<String> = []
+                let known = answered.filter { !$0.contains(separator.trimmingSpaces()) }
+                for value in answered {
+                    for choice in MultiSelect.split(value, separator: separator, known: known) where seen.insert(choice).inserted { options.append(choice) }
+                }
+                if options.count <= 40 {
+                    return QuestionColumn(column: column, kind: .multiSelect, options: options, separator: separator)
+                }
+            }
+        }
+        var distinct: [String] = []
+        var seen: Set<String> = []
+        for value in answered where seen.insert(value).inserted { distinct.append(value) }
+        let longest = answered.map(\.count).max() ?? 0
+        if distinct.count <= 30, longest <= 60, distinct.count < answered.count || answered.count <= 3 || distinct.count <= 12 && answered.count >= 8 {
+            return QuestionColumn(column: column, kind: .singleChoice, options: distinct)
+        }
+        return QuestionColumn(column: column, kind: .freeText, possiblyIdentifying: true)
+    }
+
+    static func looksLikeFreeText(_ key: TextKey) -> Bool {
+        let value = " \(key.value) "
+        return ["comment", "comments", "anything else", "tell us", "notes", "please specify", "please describe", "why", "other text", "text"]
+            .contains { value.contains(" \($0) ") } || key.value.hasSuffix(" text")
+    }
+
+    static func looksLikeIdentifier(_ key: TextKey) -> Bool {
+        let value = " \(key.value) "
+        return ["your name", "full name", "first name", "last name", "surname", "email", "e mail", "phone", "telephone", "mobile",
+                "postcode", "post code", "address", "date of birth", "dob", "nhs number"].contains { value.contains(" \($0) ") }
+    }
+}
+
+/// An open-addressing table of 64-bit hashes → (row, time), for duplicate detection in constant
+/// memory per row (about 16 bytes per row seen).
+struct HashRows {
+    private var keys: [UInt64]
+    private var rows: [Int32]
+    private var times: [Int64]
+    private var count = 0
+
+    init() {
+        keys = Array(repeating: 0, count: 1024)
+        rows = Array(repeating: 0, count: 1024)
+        times = Array(repeating: 0, count: 1024)
+    }
+
+    /// The stored (row, time) for `hash`, after which `hash` maps to (row, time).
+    mutating func exchange(_ hash: UInt64, row: Int, time: Int64) -> (row: Int, time: Int64)? {
+        let key = hash == 0 ? 1 : hash
+        if (count + 1) * 2 > keys.count { grow() }
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: key &* 0x9E37_79B9_7F4A_7C15 >> 20) & mask
+        while keys[slot] != 0 {
+            if keys[slot] == key {
+                let previous = (Int(rows[slot]), times[slot])
+                rows[slot] = Int32(truncatingIfNeeded: row)
+                times[slot] = time
+                return previous
+            }
+            slot = (slot + 1) & mask
+        }
+        keys[slot] = key
+        rows[slot] = Int32(truncatingIfNeeded: row)
+        times[slot] = time
+        count += 1
+        return nil
+    }
+
+    /// The row first stored for `hash`, or nil after storing `row`.
+    mutating func firstRow(_ hash: UInt64, row: Int) -> Int? {
+        let key = hash == 0 ? 1 : hash
+        if (count + 1) * 2 > keys.count { grow() }
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: key &* 0x9E37_79B9_7F4A_7C15 >> 20) & mask
+        while keys[slot] != 0 {
+            if keys[slot] == key { return Int(rows[slot]) }
+            slot = (slot + 1) & mask
+        }
+        keys[slot] = key
+        rows[slot] = Int32(truncatingIfNeeded: row)
+        count += 1
+        return nil
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldRows = rows, oldTimes = times
+        let size = keys.count * 2
+        keys = Array(repeating: 0, count: size)
+        rows = Array(repeating: 0, count: size)
+        times = Array(repeating: 0, count: size)
+        count = 0
+        let mask = size - 1
+        for index in oldKeys.indices where oldKeys[index] != 0 {
+            var slot = Int(truncatingIfNeeded: oldKeys[index] &* 0x9E37_79B9_7F4A_7C15 >> 20) & mask
+            while keys[slot] != 0 { slot = (slot + 1) & mask }
+            keys[slot] = oldKeys[index]
+            rows[slot] = oldRows[index]
+            times[slot] = oldTimes[index]
+            count += 1
+        }
+    }
+}
+
+/// FNV-1a over bytes.
+struct FNV {
+    var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    @inline(__always) mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+        for byte in bytes { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        value = (value ^ 0xFF) &* 0x0000_0100_0000_01B3  // field separator
+    }
+}
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// The span without leading and trailing ASCII spaces and tabs (and no-break spaces' UTF-8 is left alone).
+    @inline(__always) func trimmedSpaces() -> UnsafeBufferPointer<UInt8> {
+        guard let base = baseAddress, count > 0 else { return self }
+        var start = 0, end = count
+        while start < end, base[start] == 0x20 || base[start] == 0x09 { start += 1 }
+        while end > start, base[end - 1] == 0x20 || base[end - 1] == 0x09 { end -= 1 }
+        return UnsafeBufferPointer(start: base + start, count: end - start)
+    }
+}
