@@ -86,7 +86,8 @@ public struct LimeSurveyDialect: Dialect {
         guard let first = head.first else { return nil }
         let names = first.prefix(10).map { $0.trimmingSpaces().lowercased() }
         guard names.first == "id" || names.first == "response id", names.contains("submitdate") || names.contains("date submitted") else { return nil }
-        return names.contains("lastpage") || names.contains("last page") ? 90 : 70
+        let limeOnly = ["lastpage", "last page", "startlanguage", "start language", "seed"].filter { names.contains($0) }.count
+        return limeOnly >= 2 ? 90 : nil
     }
 
     public let headerRows: Int

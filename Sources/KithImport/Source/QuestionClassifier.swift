@@ -8,6 +8,11 @@ enum QuestionClassifier {
         if let choice = dialect.choiceColumn(column.index) {
             return QuestionColumn(column: column, kind: .multiSelect, options: [choice.choice], question: choice.question, choice: choice.choice)
         }
+        // The summary column of a question also given one column per choice (KoboToolbox "both").
+        let perChoice = dialect.columns.compactMap { dialect.choiceColumn($0.index) }.filter { $0.question == column.header }.map(\.choice)
+        if !perChoice.isEmpty {
+            return QuestionColumn(column: column, kind: .multiSelect, options: perChoice, separator: dialect.multiSelectSeparator ?? " ")
+        }
         let key = TextKey(column.header)
         if looksLikeIdentifier(key) {
             return QuestionColumn(column: column, kind: .identifier, possiblyIdentifying: true)
