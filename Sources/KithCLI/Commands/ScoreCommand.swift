@@ -49,22 +49,40 @@ enum ScoreCommand {
         var tally = ScoreTally()
         do {
             try writer.begin(context)
-            try source.forEachResponse(plan: plan) { response in
-                var row = ScoredRow(row: response.row, sourceID: response.sourceID, person: response.person, wave: response.wave,
-                                    completion: response.status.isExcluded ? nil : response.status.name,
-                                    excludedBecause: response.status.isExcluded ? response.status.reason : nil,
-                                    duplicateOf: response.duplicateOf, scores: [])
-                if !response.status.isExcluded {
-                    row.scores = plan.score(response.answers)
-                    for score in row.scores {
-                        for problem in score.invalid where !row.problems.contains(where: { $0.item == problem.item }) {
-                            row.problems.append(RowProblem(item: problem.item, column: itemColumns[plan.slots[plan.slot(of: problem.item)!]] ?? problem.item,
-                                                           problem: problem.answer.description))
+            func scoredRow(row: Int, sourceID: String?, person: String?, wave: String?, status: ResponseStatus, duplicateOf: Int?, answers: [ItemAnswer]) -> ScoredRow {
+                var scored = ScoredRow(row: row, sourceID: sourceID, person: person, wave: wave,
+                                       completion: status.isExcluded ? nil : status.name,
+                                       excludedBecause: status.isExcluded ? status.reason : nil,
+                                       duplicateOf: duplicateOf, scores: [])
+                if !status.isExcluded {
+                    scored.scores = plan.score(answers)
+                    for score in scored.scores {
+                        for problem in score.invalid where !scored.problems.contains(where: { $0.item == problem.item }) {
+                            scored.problems.append(RowProblem(item: problem.item, column: itemColumns[plan.slots[plan.slot(of: problem.item)!]] ?? problem.item,
+                                                              problem: problem.answer.description))
                         }
                     }
                 }
-                tally.add(row)
-                try writer.write(row)
+                return scored
+            }
+            if format == .csv {
+                var fast = FastCSVRows(plan: plan, context: context, sink: sink)
+                try source.forEachRawResponse(plan: plan) { response in
+                    if try fast.write(response) { return }
+                    let row = scoredRow(row: response.row, sourceID: response.sourceID.isEmpty ? nil : String(decoding: response.sourceID, as: UTF8.self),
+                                        person: response.person.isEmpty ? nil : String(decoding: response.person, as: UTF8.self), wave: response.wave,
+                                        status: response.status, duplicateOf: response.duplicateOf, answers: response.answers)
+                    tally.add(row)
+                    try writer.write(row)
+                }
+                fast.finish(into: &tally)
+            } else {
+                try source.forEachResponse(plan: plan) { response in
+                    let row = scoredRow(row: response.row, sourceID: response.sourceID, person: response.person, wave: response.wave,
+                                        status: response.status, duplicateOf: response.duplicateOf, answers: response.answers)
+                    tally.add(row)
+                    try writer.write(row)
+                }
             }
             var notices = plan.notices
             if source.tally.trailingBlankRows > 0 { notices.append("\(source.tally.trailingBlankRows) blank row\(source.tally.trailingBlankRows == 1 ? "" : "s") at the end of the file ignored.") }

@@ -70,8 +70,8 @@ public enum StandardHeaders {
         var table: [String: ColumnRole] = [:]
         func add(_ role: ColumnRole, _ headers: String...) { for header in headers { table[TextKey(header).value] = role } }
         add(.sourceID, "Respondent ID", "Response ID", "ResponseId", "ID", "Response", "Submission ID", "_id", "#", "Record ID",
-            "UserNo", "Unique ID", "Token", "uuid", "_uuid")
-        add(.person, "Client ID", "Participant ID", "Person ID", "Participant", "Client", "Client number", "Service user ID",
+            "UserNo", "Unique ID", "Token", "uuid", "_uuid", "Participant", "Respondent", "Respondent number", "Case ID")
+        add(.person, "Client ID", "Participant ID", "Person ID", "Client", "Client number", "Service user ID",
             "NHS number", "Member ID", "Panel ID", "record_id")
         add(.wave, "Wave", "Time point", "Timepoint", "Stage", "Occasion", "Visit", "Survey wave", "redcap_event_name")
         add(.startTime, "Start Date", "Start time", "StartDate", "Started", "start", "Start Date (UTC)", "startdate")

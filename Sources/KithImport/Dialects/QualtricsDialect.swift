@@ -76,7 +76,8 @@ public struct QualtricsDialect: Dialect {
             // "Question - Selected Choice" is the choice column of a question with a text-entry option.
             for suffix in [" - Selected Choice"] where text.hasSuffix(suffix) { text = String(text.dropLast(suffix.count)) }
             if text.isEmpty { text = tag }
-            columns.append(SourceColumn(index: index, header: role == .question ? text : (tag.isEmpty ? text : tag), role: role))
+            columns.append(SourceColumn(index: index, header: role == .question ? text : (tag.isEmpty ? text : tag), role: role,
+                                        name: role == .question && !tag.isEmpty ? tag : nil))
         }
         self.columns = StandardHeaders.keepFirst(columns)
         statusColumn = columns.first { $0.role == .status }?.index
@@ -161,7 +162,9 @@ public struct QualtricsLegacyDialect: Dialect {
             case "ResponseSet", "ExternalDataReference", "LocationAccuracy", "": role = .metadata
             default: role = .question
             }
-            columns.append(SourceColumn(index: index, header: role == .question ? QualtricsLegacyDialect.splitStem(name) : name, role: role))
+            let tag = index < head[0].count ? head[0][index].trimmingSpaces() : ""
+            columns.append(SourceColumn(index: index, header: role == .question ? QualtricsLegacyDialect.splitStem(name) : name, role: role,
+                                        name: role == .question && !tag.isEmpty ? tag : nil))
         }
         self.columns = StandardHeaders.keepFirst(columns)
         statusColumn = columns.first { $0.role == .status }?.index

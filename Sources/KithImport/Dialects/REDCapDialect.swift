@@ -170,7 +170,7 @@ public struct REDCapDialect: Dialect {
                 if !field.choices.isEmpty { codes[index] = Dictionary(field.choices.map { ($0.code, $0.label) }, uniquingKeysWith: { a, _ in a }) }
                 if field.type == "descriptive" { role = .metadata }
             }
-            columns.append(SourceColumn(index: index, header: header, role: role))
+            columns.append(SourceColumn(index: index, header: header, role: role, name: header == name ? nil : name))
         }
         self.columns = columns
         self.completeColumns = completes

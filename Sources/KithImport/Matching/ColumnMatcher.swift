@@ -49,13 +49,15 @@ public struct ColumnMatcher: Sendable {
     ///
     /// - Parameter sample: the first data rows (cells by column), used as
     ///   evidence for theme-phrase matches.
-    public func match(headers: [String], sample: [[String]]) throws -> ColumnMatching {
+    /// - Parameter names: the tool's own column names (export tags, field names), which a map may use.
+    public func match(headers: [String], sample: [[String]], names: [String?] = []) throws -> ColumnMatching {
         var candidates: [Int: [(item: Item, instrument: Instrument, method: MatchMethod)]] = [:]
         var rejected: [(Int, String, String, String)] = []
         var mapped: Set<Int> = []
 
         for (column, header) in headers.enumerated() {
-            if let entry = map?.column(header: header, index: column) {
+            let name = column < names.count ? names[column] : nil
+            if let entry = map?.column(header: header, index: column) ?? name.flatMap({ map?.column(header: $0, index: column) }) {
                 mapped.insert(column)
                 guard let itemID = entry else { continue }  // mapped to null: ignore the column
                 guard let instrument = catalog.owner(ofItem: itemID), let item = instrument.item(itemID) else {
@@ -139,7 +141,11 @@ public struct ColumnMatcher: Sendable {
         }
         notices += instruments.notices
         let used = Set(matches.map(\.column)).union(ambiguous.map(\.0))
-        let unmatched = headers.indices.filter { !used.contains($0) && !(mapped.contains($0) && map?.column(header: headers[$0], index: $0) == .some(nil)) }
+        let unmatched = headers.indices.filter { index in
+            let name = index < names.count ? names[index] : nil
+            let entry = map?.column(header: headers[index], index: index) ?? name.flatMap { map?.column(header: $0, index: index) }
+            return !used.contains(index) && !(mapped.contains(index) && entry == .some(nil))
+        }
         return ColumnMatching(matches: matches.sorted { $0.column < $1.column }, instruments: instruments.chosen,
                               ambiguous: ambiguous.sorted { $0.0 < $1.0 }.map { (column: $0.0, header: $0.1, items: $0.2) },
                               rejected: rejected.sorted { $0.0 < $1.0 }.map { (column: $0.0, header: $0.1, item: $0.2, reason: $0.3) },

@@ -137,7 +137,8 @@ public struct ImportMap: Sendable {
     }
 
     func field(_ name: String, _ dialect: any Dialect) -> Int? {
-        fields[name].flatMap { columnIndex($0, dialect) }
+        if let column = fields[name], let named = dialect.columns.first(where: { $0.name == column }) { return named.index }
+        return fields[name].flatMap { columnIndex($0, dialect) }
     }
 
     func exclusions(_ dialect: any Dialect) -> [(column: Int, values: [[UInt8]], reason: String)] {

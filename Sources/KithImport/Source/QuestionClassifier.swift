@@ -24,7 +24,7 @@ enum QuestionClassifier {
         guard !answered.isEmpty else {
             return QuestionColumn(column: column, kind: looksLikeFreeText(key) ? .freeText : .empty, possiblyIdentifying: looksLikeFreeText(key))
         }
-        if looksLikeFreeText(key) || answered.contains(where: { $0.contains("\n") || $0.count > 80 }) {
+        if looksLikeFreeText(key) || answered.contains(where: { $0.contains("\n") }) {
             return QuestionColumn(column: column, kind: .freeText, possiblyIdentifying: true)
         }
         if answered.allSatisfy({ Double($0) != nil }) {
@@ -43,6 +43,9 @@ enum QuestionClassifier {
                     return QuestionColumn(column: column, kind: .multiSelect, options: options, separator: separator)
                 }
             }
+        }
+        if answered.contains(where: { $0.count > 80 }) {
+            return QuestionColumn(column: column, kind: .freeText, possiblyIdentifying: true)
         }
         var distinct: [String] = []
         var seen: Set<String> = []
@@ -75,10 +78,13 @@ struct HashRows {
     private var times: [Int64]
     private var count = 0
 
-    init() {
+    private let withTimes: Bool
+
+    init(withTimes: Bool = true) {
+        self.withTimes = withTimes
         keys = Array(repeating: 0, count: 1024)
         rows = Array(repeating: 0, count: 1024)
-        times = Array(repeating: 0, count: 1024)
+        times = withTimes ? Array(repeating: 0, count: 1024) : []
     }
 
     /// The stored (row, time) for `hash`, after which `hash` maps to (row, time).
@@ -124,7 +130,7 @@ struct HashRows {
         let size = keys.count * 2
         keys = Array(repeating: 0, count: size)
         rows = Array(repeating: 0, count: size)
-        times = Array(repeating: 0, count: size)
+        times = withTimes ? Array(repeating: 0, count: size) : []
         count = 0
         let mask = size - 1
         for index in oldKeys.indices where oldKeys[index] != 0 {
@@ -132,7 +138,7 @@ struct HashRows {
             while keys[slot] != 0 { slot = (slot + 1) & mask }
             keys[slot] = oldKeys[index]
             rows[slot] = oldRows[index]
-            times[slot] = oldTimes[index]
+            if withTimes { times[slot] = oldTimes[index] }
             count += 1
         }
     }

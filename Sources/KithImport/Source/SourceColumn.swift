@@ -50,11 +50,15 @@ public struct SourceColumn: Sendable, Hashable {
     /// The header text used for matching (for multi-row headers, composed: "Stem - Row label").
     public var header: String
     public var role: ColumnRole
+    /// The tool's own name for the column where it differs from the header text
+    /// (Qualtrics export tag `Q3_1`, REDCap field `ucla_1`); `--map` may use either.
+    public var name: String?
 
-    public init(index: Int, header: String, role: ColumnRole) {
+    public init(index: Int, header: String, role: ColumnRole, name: String? = nil) {
         self.index = index
         self.header = header
         self.role = role
+        self.name = name
     }
 }
 
@@ -122,6 +126,8 @@ public struct QuestionColumn: Sendable, Hashable {
 
     public var index: Int { column.index }
     public var header: String { column.header }
+    /// The tool's own name for the column (export tag, field name), where it has one.
+    public var name: String? { column.name }
 
     public init(column: SourceColumn, kind: QuestionKind, options: [String] = [], separator: String? = nil, question: String? = nil,
                 choice: String? = nil, possiblyIdentifying: Bool = false, codeLabels: [String: String]? = nil) {

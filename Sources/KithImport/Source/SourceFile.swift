@@ -118,7 +118,7 @@ public final class SourceFile {
         let questionLike = dialect.columns.filter { $0.role == .question && dialect.choiceColumn($0.index) == nil }
         let headers = dialect.columns.map { questionLike.contains($0) ? $0.header : "" }
         var matching = try ColumnMatcher(catalog: catalog, instruments: options.instruments, map: options.map)
-            .match(headers: headers, sample: evidence)
+            .match(headers: headers, sample: evidence, names: dialect.columns.map { questionLike.contains($0) ? $0.name : nil })
         matching.unmatched.removeAll { dialect.columns[$0].role != .question }
         self.matching = matching
         let matched = Set(matching.matches.map(\.column) + matching.ambiguous.map(\.column))
@@ -230,15 +230,18 @@ public final class SourceFile {
             let options = owner.options(of: item)
             let conventional = (map?.conventionalMissingCodes ?? true) ? ConventionalMissing.codes(for: options) : []
             let missingCodes = dialect.missingCodes.union(map?.missingCodes ?? []).union(conventional)
+            // Map labels given for the item or any item that is the same question (swemwbs_1 is wemwbs_1).
+            var labels = map?.labels["*"] ?? [:]
+            for (id, pairs) in map?.labels ?? [:] where id != "*" && catalog.canonicalItem(id) == match.item { labels.merge(pairs) { _, own in own } }
             let resolver = OptionResolver(options: options, missingCodes: missingCodes,
-                                          missingLabels: dialect.missingLabels + (map?.missingLabels ?? []),
-                                          extraLabels: map?.extraLabels(for: match.item) ?? [:])
-            let recodes = Dictionary((map?.extraLabels(for: match.item) ?? [:]).map { (TextKey($0.key).value, $0.value) }, uniquingKeysWith: { a, _ in a })
+                                          missingLabels: dialect.missingLabels + (map?.missingLabels ?? []), extraLabels: labels)
+            let recodes = Dictionary(labels.map { (TextKey($0.key).value, $0.value) }, uniquingKeysWith: { a, _ in a })
             decoders.append((match.column, slot, CellDecoder(resolver: resolver, recodes: recodes, codeLabels: dialect.codeLabels(ofColumn: match.column), missingCodes: missingCodes)))
         }
-        let sourceColumn = map?.field("id", dialect) ?? dialect.standardColumn(.sourceID)
         let personColumn = map?.field("person", dialect) ?? dialect.standardColumn(.person)
         let waveColumn = map?.field("wave", dialect) ?? dialect.standardColumn(.wave)
+        // With no response id and no wave, each row is its person's one response: the person id is its id too.
+        let sourceColumn = map?.field("id", dialect) ?? dialect.standardColumn(.sourceID) ?? (waveColumn == nil ? personColumn : nil)
         let submitColumn = dialect.standardColumn(.submitTime) ?? dialect.standardColumn(.startTime)
         let submitParser = submitColumn.map { timestampParser(column: $0) }
         let exclusions = map?.exclusions(dialect) ?? []
@@ -258,7 +261,7 @@ public final class SourceFile {
             }
         }.map(\.index)
         let nearDuplicates = !identityColumns.isEmpty
-        var ids = HashRows()
+        var ids = HashRows(withTimes: false)
         var rowsSeen = HashRows()
         var waves: [(key: [UInt8], name: String)] = []
 
@@ -294,7 +297,7 @@ public final class SourceFile {
             state.status = dialect.status(of: record)
             for exclusion in exclusions where exclusion.column < record.count {
                 let cell = record[exclusion.column].trimmedSpaces()
-                if exclusion.values.contains(where: { $0.elementsEqual(cell) }) { state.status = .excluded(exclusion.reason) }
+                if !state.status.isExcluded, exclusion.values.contains(where: { $0.elementsEqual(cell) }) { state.status = .excluded(exclusion.reason) }
             }
             state.duplicateOf = nil
             state.duplicateReason = nil
