@@ -12,8 +12,12 @@ struct FastCSVRows {
     private var cells = CSVScoreCells()
     /// Per scale: the smallest possible sum and the cells for each sum (empty until seen).
     private var cache: [(minimum: Int, segments: [[UInt8]])]
-    private var waves: [String: [UInt8]] = [:]
+    private var lastWave: (name: String, bytes: [UInt8])?
     private var digits = [UInt8](repeating: 0, count: 24)
+    /// Each scale's answer slots (copied out of the plan once).
+    private let scaleSlots: [[Int]]
+    /// The line being built (one sink write per row).
+    private var line: [UInt8] = []
     /// Rows written here, and per scale the count of each status (in `ScaleScore.Status.allCases` order).
     private var rows = 0
     private var counts: [[Int]]
@@ -33,6 +37,8 @@ struct FastCSVRows {
         self.plan = plan
         self.context = context
         self.sink = sink
+        scaleSlots = plan.scales.map(\.slots)
+        line.reserveCapacity(1024)
         counts = Array(repeating: Array(repeating: 0, count: ScaleScore.Status.allCases.count), count: plan.scales.count)
         cache = plan.scales.map { planned in
             let codes = planned.instrument.items.filter { planned.scale.items.contains($0.id) }.map { planned.instrument.options(of: $0).map(\.code) }
@@ -47,49 +53,49 @@ struct FastCSVRows {
         let answers = response.answers
         for answer in answers { if case .invalid = answer { return false } }
         guard FastCSVRows.plain(response.sourceID), FastCSVRows.plain(response.person) else { return false }
-        var scores: [ScaleScore]? = nil
-        // Row prefix.
+        line.removeAll(keepingCapacity: true)
         var value = response.row
         var end = digits.count
         repeat { end -= 1; digits[end] = UInt8(0x30 + value % 10); value /= 10 } while value > 0
-        try sink.write(bytes: digits[end...])
-        sink.write(byte: 0x2C)
-        try sink.write(bytes: response.sourceID)
-        if context.hasPerson { sink.write(byte: 0x2C); try sink.write(bytes: response.person) }
+        line.append(contentsOf: digits[end...])
+        line.append(0x2C)
+        line.append(contentsOf: response.sourceID)
+        if context.hasPerson { line.append(0x2C); line.append(contentsOf: response.person) }
         if context.hasWave {
-            sink.write(byte: 0x2C)
+            line.append(0x2C)
             if let wave = response.wave {
-                if let bytes = waves[wave] { try sink.write(bytes: bytes) } else {
+                if let last = lastWave, last.name == wave { line.append(contentsOf: last.bytes) } else {
                     let bytes = Array(TextFormat.csv(wave).utf8)
-                    if waves.count < 64 { waves[wave] = bytes }
-                    try sink.write(bytes: bytes)
+                    lastWave = (wave, bytes)
+                    line.append(contentsOf: bytes)
                 }
             }
         }
-        try sink.write(bytes: FastCSVRows.scored)
-        for (index, planned) in plan.scales.enumerated() {
+        line.append(contentsOf: FastCSVRows.scored)
+        for index in 0..<scaleSlots.count {
             var sum = 0
             var allCodes = true
-            for slot in planned.slots {
+            for slot in scaleSlots[index] {
                 if case .code(let code) = answers[slot] { sum += code } else { allCodes = false; break }
             }
             let offset = sum - cache[index].minimum
             if allCodes, offset >= 0, offset < cache[index].segments.count {
                 if cache[index].segments[offset].isEmpty {
-                    let score = plan.score(planned, answers)
-                    cache[index].segments[offset] = Array(cells.scale(planned, score).utf8)
+                    let planned = plan.scales[index]
+                    cache[index].segments[offset] = Array(cells.scale(planned, plan.score(planned, answers)).utf8)
                 }
-                try sink.write(bytes: cache[index].segments[offset])
+                line.append(contentsOf: cache[index].segments[offset])
                 counts[index][0] += 1
             } else {
-                if scores == nil { scores = [] }
+                let planned = plan.scales[index]
                 let score = plan.score(planned, answers)
-                try sink.write(cells.scale(planned, score))
+                line.append(contentsOf: cells.scale(planned, score).utf8)
                 counts[index][ScaleScore.Status.allCases.firstIndex(of: score.status)!] += 1
             }
         }
-        sink.write(byte: 0x2C)
-        sink.write(byte: 0x0A)
+        line.append(0x2C)
+        line.append(0x0A)
+        try sink.writeBytes(line)
         rows += 1
         return true
     }

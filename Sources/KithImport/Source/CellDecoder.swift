@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import KithCore
 
 /// Turns the cells of one item's column into answers, remembering the answer
@@ -11,6 +16,7 @@ struct CellDecoder {
     let codeLabels: [String: String]?
     let missingCodes: Set<Int>
     private var keys: [[UInt8]] = []
+    private var signatures: [Int] = []
     private var answers: [ItemAnswer] = []
     private static let capacity = 48
 
@@ -24,9 +30,14 @@ struct CellDecoder {
     @inline(__always)
     mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> ItemAnswer {
         if bytes.isEmpty { return .missing(.blank) }
-        for index in keys.indices where CellDecoder.equal(keys[index], bytes) { return answers[index] }
+        // Most cells are one of a handful of labels: compare length and first byte, then the bytes.
+        let count = bytes.count, first = bytes[0]
+        for index in 0..<signatures.count where signatures[index] == count << 8 | Int(first) {
+            if CellDecoder.equal(keys[index], bytes) { return answers[index] }
+        }
         let answer = resolve(String(decoding: bytes, as: UTF8.self))
         if keys.count < CellDecoder.capacity {
+            signatures.append(count << 8 | Int(first))
             keys.append(Array(bytes))
             answers.append(answer)
         }
@@ -47,11 +58,11 @@ struct CellDecoder {
     }
 
     @inline(__always)
-    private static func equal(_ key: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func equal(_ key: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard key.count == bytes.count else { return false }
         return key.withUnsafeBufferPointer { stored in
-            for offset in 0..<stored.count where stored[offset] != bytes[offset] { return false }
-            return true
+            guard let a = stored.baseAddress, let b = bytes.baseAddress else { return stored.count == 0 }
+            return memcmp(a, b, stored.count) == 0
         }
     }
 }

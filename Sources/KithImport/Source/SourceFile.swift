@@ -263,7 +263,10 @@ public final class SourceFile {
         let nearDuplicates = !identityColumns.isEmpty
         var ids = HashRows(withTimes: false)
         var rowsSeen = HashRows()
-        var waves: [(key: [UInt8], name: String)] = []
+        var waveKeys: [[UInt8]] = []
+        var waveNames: [String] = []
+        // A generic file without a status column has nothing for `status(of:)` to read.
+        let checksStatus = !(dialect is GenericDialect) || dialect.standardColumn(.status) != nil
 
         var pendingBlank: [(row: Int, line: Int)] = []
         var tally = SourceTally()
@@ -294,7 +297,7 @@ public final class SourceFile {
 
             state.row = row
             state.line = record.line
-            state.status = dialect.status(of: record)
+            state.status = checksStatus ? dialect.status(of: record) : .complete
             for exclusion in exclusions where exclusion.column < record.count {
                 let cell = record[exclusion.column].trimmedSpaces()
                 if !state.status.isExcluded, exclusion.values.contains(where: { $0.elementsEqual(cell) }) { state.status = .excluded(exclusion.reason) }
@@ -307,9 +310,11 @@ public final class SourceFile {
             if let waveColumn, waveColumn < record.count {
                 let bytes = record[waveColumn].trimmedSpaces()
                 if !bytes.isEmpty {
-                    if let known = waves.first(where: { $0.key.elementsEqual(bytes) }) { state.wave = known.name } else {
+                    var found = -1
+                    for index in 0..<waveKeys.count where CellDecoder.equal(waveKeys[index], bytes) { found = index; break }
+                    if found >= 0 { state.wave = waveNames[found] } else {
                         let name = dialect.wave(String(decoding: bytes, as: UTF8.self))
-                        if waves.count < 64 { waves.append((Array(bytes), name)) }
+                        if waveKeys.count < 64 { waveKeys.append(Array(bytes)); waveNames.append(name) }
                         state.wave = name
                     }
                 }
