@@ -12,7 +12,8 @@ struct FastCSVRows {
     private var cells = CSVScoreCells()
     /// Per scale: the smallest possible sum and the cells for each sum (empty until seen).
     private var cache: [(minimum: Int, segments: [[UInt8]])]
-    private var lastWave: (name: String, bytes: [UInt8])?
+    private var waveNames: [String] = []
+    private var waveBytes: [[UInt8]] = []
     private var digits = [UInt8](repeating: 0, count: 24)
     /// Each scale's answer slots (copied out of the plan once).
     private let scaleSlots: [[Int]]
@@ -64,9 +65,15 @@ struct FastCSVRows {
         if context.hasWave {
             line.append(0x2C)
             if let wave = response.wave {
-                if let last = lastWave, last.name == wave { line.append(contentsOf: last.bytes) } else {
+                var found = false
+                for index in 0..<waveNames.count where waveNames[index].utf8.count == wave.utf8.count && waveNames[index] == wave {
+                    line.append(contentsOf: waveBytes[index])
+                    found = true
+                    break
+                }
+                if !found {
                     let bytes = Array(TextFormat.csv(wave).utf8)
-                    lastWave = (wave, bytes)
+                    if waveNames.count < 16 { waveNames.append(wave); waveBytes.append(bytes) }
                     line.append(contentsOf: bytes)
                 }
             }
@@ -82,13 +89,13 @@ struct FastCSVRows {
             if allCodes, offset >= 0, offset < cache[index].segments.count {
                 if cache[index].segments[offset].isEmpty {
                     let planned = plan.scales[index]
-                    cache[index].segments[offset] = Array(cells.scale(planned, plan.score(planned, answers)).utf8)
+                    cache[index].segments[offset] = Array(cells.scale(planned, plan.score(planned, Array(answers))).utf8)
                 }
                 line.append(contentsOf: cache[index].segments[offset])
                 counts[index][0] += 1
             } else {
                 let planned = plan.scales[index]
-                let score = plan.score(planned, answers)
+                let score = plan.score(planned, Array(answers))
                 line.append(contentsOf: cells.scale(planned, score).utf8)
                 counts[index][ScaleScore.Status.allCases.firstIndex(of: score.status)!] += 1
             }

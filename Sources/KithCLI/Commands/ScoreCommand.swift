@@ -71,7 +71,7 @@ enum ScoreCommand {
                     if try fast.write(response) { return }
                     let row = scoredRow(row: response.row, sourceID: response.sourceID.isEmpty ? nil : String(decoding: response.sourceID, as: UTF8.self),
                                         person: response.person.isEmpty ? nil : String(decoding: response.person, as: UTF8.self), wave: response.wave,
-                                        status: response.status, duplicateOf: response.duplicateOf, answers: response.answers)
+                                        status: response.status, duplicateOf: response.duplicateOf, answers: Array(response.answers))
                     tally.add(row)
                     try writer.write(row)
                 }

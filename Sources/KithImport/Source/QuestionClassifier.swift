@@ -163,3 +163,55 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return UnsafeBufferPointer(start: base + start, count: end - start)
     }
 }
+
+/// Remembers response ids (with their wave) to find repeats. Ids that are whole numbers
+/// arriving in increasing order (most exports) go into a sorted array, appended in order and
+/// searched by bisection; all others into a hash table. Each id is in exactly one of them.
+struct IDIndex {
+    private var sortedIDs: [Int64] = []
+    private var sortedWaves: [UInt32] = []
+    private var sortedRows: [Int32] = []
+    private var others = HashRows(withTimes: false)
+
+    /// The row that first had this id in this wave, or nil (and the id is remembered).
+    mutating func firstRow(id: UnsafeBufferPointer<UInt8>, wave: UnsafeBufferPointer<UInt8>, row: Int) -> Int? {
+        var waveHash = FNV()
+        waveHash.add(wave)
+        let waveKey = UInt32(truncatingIfNeeded: waveHash.value)
+        let number = IDIndex.canonicalNumber(id)
+        if let number, number > (sortedIDs.last ?? -1) {
+            sortedIDs.append(number)
+            sortedWaves.append(waveKey)
+            sortedRows.append(Int32(truncatingIfNeeded: row))
+            return nil
+        }
+        if let number {
+            // Bisect to the first entry not below `number`, then scan the equal run.
+            var low = 0, high = sortedIDs.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sortedIDs[middle] < number { low = middle + 1 } else { high = middle }
+            }
+            while low < sortedIDs.count, sortedIDs[low] == number {
+                if sortedWaves[low] == waveKey { return Int(sortedRows[low]) }
+                low += 1
+            }
+        }
+        var hash = FNV()
+        hash.add(id)
+        hash.add(wave)
+        return others.firstRow(hash.value, row: row)
+    }
+
+    /// The id as a number when it is written canonically (digits, no leading zero, at most 18 digits).
+    @inline(__always)
+    static func canonicalNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard !bytes.isEmpty, bytes.count <= 18, bytes[0] != 0x30 || bytes.count == 1 else { return nil }
+        var value: Int64 = 0
+        for byte in bytes {
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            value = value * 10 + Int64(byte - 0x30)
+        }
+        return value
+    }
+}

@@ -171,7 +171,7 @@ public final class SourceFile {
             var response = SourceResponse(row: raw.row, line: raw.line, status: raw.status,
                                           sourceID: raw.sourceID.isEmpty ? nil : String(decoding: raw.sourceID, as: UTF8.self),
                                           person: raw.person.isEmpty ? nil : String(decoding: raw.person, as: UTF8.self),
-                                          wave: raw.wave, answers: raw.answers, questions: [], duplicateOf: raw.duplicateOf,
+                                          wave: raw.wave, answers: Array(raw.answers), questions: [], duplicateOf: raw.duplicateOf,
                                           duplicateReason: raw.duplicateReason)
             if raw.hasRecord {
                 response.started = SourceFile.text(record, startColumn)
@@ -210,7 +210,7 @@ public final class SourceFile {
         var status = ResponseStatus.complete
         var duplicateOf: Int?
         var duplicateReason: String?
-        var answers: [ItemAnswer] = []
+        var answers = UnsafeBufferPointer<ItemAnswer>(start: nil, count: 0)
         var sourceID = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         var person = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         var wave: String?
@@ -224,7 +224,7 @@ public final class SourceFile {
     private func run(plan: ScoringPlan, needsRecord: Bool, _ body: (borrowing CSVRecord, inout RowState) throws -> Void) throws {
         precondition(!consumed, "a SourceFile is read once")
         consumed = true
-        var decoders: [(column: Int, slot: Int, decoder: CellDecoder)] = []
+        var decoderColumns: [Int] = [], decoderSlots: [Int] = [], cellDecoders: [CellDecoder] = []
         for match in matching.matches {
             guard let slot = plan.slot(of: match.item), let owner = catalog.owner(ofItem: match.item), let item = owner.item(match.item) else { continue }
             let options = owner.options(of: item)
@@ -236,7 +236,9 @@ public final class SourceFile {
             let resolver = OptionResolver(options: options, missingCodes: missingCodes,
                                           missingLabels: dialect.missingLabels + (map?.missingLabels ?? []), extraLabels: labels)
             let recodes = Dictionary(labels.map { (TextKey($0.key).value, $0.value) }, uniquingKeysWith: { a, _ in a })
-            decoders.append((match.column, slot, CellDecoder(resolver: resolver, recodes: recodes, codeLabels: dialect.codeLabels(ofColumn: match.column), missingCodes: missingCodes)))
+            decoderColumns.append(match.column)
+            decoderSlots.append(slot)
+            cellDecoders.append(CellDecoder(resolver: resolver, recodes: recodes, codeLabels: dialect.codeLabels(ofColumn: match.column), missingCodes: missingCodes))
         }
         let personColumn = map?.field("person", dialect) ?? dialect.standardColumn(.person)
         let waveColumn = map?.field("wave", dialect) ?? dialect.standardColumn(.wave)
@@ -261,7 +263,7 @@ public final class SourceFile {
             }
         }.map(\.index)
         let nearDuplicates = !identityColumns.isEmpty
-        var ids = HashRows(withTimes: false)
+        var ids = IDIndex()
         var rowsSeen = HashRows()
         var waveKeys: [[UInt8]] = []
         var waveNames: [String] = []
@@ -270,10 +272,24 @@ public final class SourceFile {
 
         var pendingBlank: [(row: Int, line: Int)] = []
         var tally = SourceTally()
-        let emptyAnswers = plan.emptyAnswers()
+        // Answers live in one buffer reused for every row (handed out as a span, copied only on demand).
+        let slotCount = plan.slots.count
+        let answerBuffer = UnsafeMutableBufferPointer<ItemAnswer>.allocate(capacity: max(1, slotCount))
+        answerBuffer.initialize(repeating: .missing(.notAsked))
+        let emptyBuffer = UnsafeMutableBufferPointer<ItemAnswer>.allocate(capacity: max(1, slotCount))
+        emptyBuffer.initialize(repeating: .missing(.notAsked))
+        defer {
+            answerBuffer.deinitialize()
+            answerBuffer.deallocate()
+            emptyBuffer.deinitialize()
+            emptyBuffer.deallocate()
+        }
+        let answers = UnsafeBufferPointer(rebasing: answerBuffer[0..<slotCount])
+        let emptyAnswers = UnsafeBufferPointer(rebasing: emptyBuffer[0..<slotCount])
         var state = RowState()
-        state.answers = emptyAnswers
+        state.answers = answers
 
+        try cellDecoders.withUnsafeMutableBufferPointer { decoders in
         try reader.forEachRecord { record in
             guard record.index >= headerRows else { return }
             let row = record.index - headerRows + 1
@@ -330,14 +346,15 @@ public final class SourceFile {
             if state.status.isExcluded {
                 state.answers = emptyAnswers
             } else {
-                for index in decoders.indices {
-                    let column = decoders[index].column
+                state.answers = answers
+                for index in 0..<decoders.count {
+                    let column = decoderColumns[index]
                     guard column < record.count else {
-                        state.answers[decoders[index].slot] = .missing(.blank)  // a short (ragged) row
+                        answerBuffer[decoderSlots[index]] = .missing(.blank)  // a short (ragged) row
                         continue
                     }
-                    let answer = decoders[index].decoder.decode(record[column])
-                    state.answers[decoders[index].slot] = answer
+                    let answer = decoders[index].decode(record[column])
+                    answerBuffer[decoderSlots[index]] = answer
                     switch answer {
                     case .code: break
                     case .invalid(let invalid): tally.noteInvalid(column: column, text: invalid.text, row: row)
@@ -347,10 +364,8 @@ public final class SourceFile {
                 }
                 // Duplicates: a repeated response id (within a wave), or the same answers from the same person soon after.
                 if !state.sourceID.isEmpty {
-                    var hash = FNV()
-                    hash.add(state.sourceID)
-                    if let waveColumn, waveColumn < record.count { hash.add(record[waveColumn].trimmedSpaces()) }
-                    if let first = ids.firstRow(hash.value, row: row) {
+                    let wave = waveColumn.map { $0 < record.count ? record[$0].trimmedSpaces() : SourceFile.empty } ?? SourceFile.empty
+                    if let first = ids.firstRow(id: state.sourceID, wave: wave, row: row) {
                         state.duplicateOf = first
                         state.duplicateReason = "same response id"
                     }
@@ -382,6 +397,7 @@ public final class SourceFile {
                 }
             }
             try body(record, &state)
+        }
         }
         tally.trailingBlankRows = pendingBlank.count
         self.tally = tally

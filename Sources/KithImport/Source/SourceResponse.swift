@@ -53,8 +53,8 @@ public struct RawResponse: ~Copyable {
     public let line: Int
     public let status: ResponseStatus
     public let duplicateOf: Int?
-    /// Answers by the scoring plan's slots (empty answers for excluded rows).
-    public let answers: [ItemAnswer]
+    /// Answers by the scoring plan's slots (every slot `.missing(.notAsked)` for excluded rows).
+    public let answers: UnsafeBufferPointer<ItemAnswer>
     /// Trimmed UTF-8 bytes of the response id and person id (empty when absent).
     public let sourceID: UnsafeBufferPointer<UInt8>
     public let person: UnsafeBufferPointer<UInt8>
