@@ -44,7 +44,7 @@ enum ScoreCommand {
         let reading = "\(type(of: source.dialect).title), \(source.encoding.encoding), \(source.delimiter.delimiter)"
         let context = ScoreContext(file: path, reading: reading, scales: plan.scales, hasPerson: roles.contains(.person), hasWave: roles.contains(.wave))
 
-        let sink = try ByteSink.open(arguments.value("output").map(console.resolve))
+        let sink = try arguments.value("output").map { try ByteSink.open(console.resolve($0)) } ?? console.out
         let writer = makeScoreWriter(format, sink: sink)
         var tally = ScoreTally()
         do {

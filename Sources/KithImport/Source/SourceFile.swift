@@ -122,7 +122,13 @@ public final class SourceFile {
         matching.unmatched.removeAll { dialect.columns[$0].role != .question }
         self.matching = matching
         let matched = Set(matching.matches.map(\.column) + matching.ambiguous.map(\.column))
-        let others = dialect.columns.filter { $0.role == .question && !matched.contains($0.index) }
+        // Columns the map names as standard fields, or ignores (null), are not the file's questions.
+        let unmatched = Set(matching.unmatched)
+        let fieldColumns = Set(ImportMap.fieldNames.compactMap { options.map?.field($0, dialect) })
+        let others = dialect.columns.filter {
+            $0.role == .question && !matched.contains($0.index) && !fieldColumns.contains($0.index)
+                && (unmatched.contains($0.index) || dialect.choiceColumn($0.index) != nil)
+        }
         self.questionColumns = others
         self.questions = others.map { column in
             QuestionClassifier.classify(column, values: sample.map { column.index < $0.count ? $0[column.index] : "" }, dialect: dialect)
