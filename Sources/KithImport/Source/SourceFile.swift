@@ -295,6 +295,8 @@ public final class SourceFile {
         var state = RowState()
         state.answers = answers
 
+        // Immutable copies: the loop reads them once per cell, with no exclusivity checks.
+        let itemColumns = decoderColumns, itemSlots = decoderSlots
         try cellDecoders.withUnsafeMutableBufferPointer { decoders in
         try reader.forEachRecord { record in
             guard record.index >= headerRows else { return }
@@ -353,14 +355,15 @@ public final class SourceFile {
                 state.answers = emptyAnswers
             } else {
                 state.answers = answers
+                let fieldCount = record.count
                 for index in 0..<decoders.count {
-                    let column = decoderColumns[index]
-                    guard column < record.count else {
-                        answerBuffer[decoderSlots[index]] = .missing(.blank)  // a short (ragged) row
+                    let column = itemColumns[index]
+                    guard column < fieldCount else {
+                        answerBuffer[itemSlots[index]] = .missing(.blank)  // a short (ragged) row
                         continue
                     }
                     let answer = decoders[index].decode(record[column])
-                    answerBuffer[decoderSlots[index]] = answer
+                    answerBuffer[itemSlots[index]] = answer
                     switch answer {
                     case .code: break
                     case .invalid(let invalid): tally.noteInvalid(column: column, text: invalid.text, row: row)
