@@ -16,7 +16,9 @@ struct FastCSVRows {
     private var waveBytes: [[UInt8]] = []
     private var digits = [UInt8](repeating: 0, count: 24)
     /// Each scale's answer slots (copied out of the plan once).
-    private let scaleSlots: [[Int]]
+    private let flatSlots: [Int]
+    private let slotStarts: [Int]
+    private let scaleCount: Int
     /// The line being built (one sink write per row).
     private var line: [UInt8] = []
     /// Rows written here, and per scale the count of each status (in `ScaleScore.Status.allCases` order).
@@ -38,7 +40,9 @@ struct FastCSVRows {
         self.plan = plan
         self.context = context
         self.sink = sink
-        scaleSlots = plan.scales.map(\.slots)
+        flatSlots = plan.scales.flatMap(\.slots)
+        slotStarts = plan.scales.reduce(into: [0]) { $0.append($0.last! + $1.slots.count) }
+        scaleCount = plan.scales.count
         line.reserveCapacity(1024)
         counts = Array(repeating: Array(repeating: 0, count: ScaleScore.Status.allCases.count), count: plan.scales.count)
         cache = plan.scales.map { planned in
@@ -79,11 +83,11 @@ struct FastCSVRows {
             }
         }
         line.append(contentsOf: FastCSVRows.scored)
-        for index in 0..<scaleSlots.count {
+        for index in 0..<scaleCount {
             var sum = 0
             var allCodes = true
-            for slot in scaleSlots[index] {
-                if case .code(let code) = answers[slot] { sum += code } else { allCodes = false; break }
+            for position in slotStarts[index]..<slotStarts[index + 1] {
+                if case .code(let code) = answers[flatSlots[position]] { sum += code } else { allCodes = false; break }
             }
             let offset = sum - cache[index].minimum
             if allCodes, offset >= 0, offset < cache[index].segments.count {
