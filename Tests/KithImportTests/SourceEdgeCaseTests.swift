@@ -182,7 +182,8 @@ struct SourceEdgeCaseTests {
     }
 
     @Test func questionKindsFromTheRows() throws {
-        let csv = "ID,Age band,Visits,Comments,Your postcode,How often do you feel lonely?\n1,16-24,3,Lovely staff,ME1 1AA,Never\n2,25-34,1,,ME4 2BB,Never\n3,16-24,0,Too far to travel,ME2 3CC,Never\n"
+        let csv = "ID,Age band,Visits,Comments,Your postcode,Case ref,How often do you feel lonely?\n1,16-24,3,Lovely staff,ME1 1AA,K1,Never\n2,25-34,1,,ME4 2BB,K2,Never\n"
+            + "3,16-24,0,Too far to travel,ME2 3CC,K3,Never\n4,25-34,2,,ME2 3CD,K4,Never\n5,16-24,2,,ME2 3CE,K5,Never\n"
         let source = try open(Array(csv.utf8))
         let kinds = Dictionary(uniqueKeysWithValues: source.questions.map { ($0.header, $0.kind) })
         #expect(kinds["Age band"] == .singleChoice)
@@ -190,5 +191,7 @@ struct SourceEdgeCaseTests {
         #expect(kinds["Comments"] == .freeText)
         #expect(kinds["Your postcode"] == .identifier)
         #expect(source.questions.first { $0.header == "Comments" }?.possiblyIdentifying == true)
+        // Values that never repeat are not listed as options (inspect would print them).
+        #expect(kinds["Case ref"] == .freeText)
     }
 }

@@ -51,7 +51,9 @@ enum QuestionClassifier {
         var seen: Set<String> = []
         for value in answered where seen.insert(value).inserted { distinct.append(value) }
         let longest = answered.map(\.count).max() ?? 0
-        if distinct.count <= 30, longest <= 60, distinct.count < answered.count || answered.count <= 3 || distinct.count <= 12 && answered.count >= 8 {
+        // A short list that repeats. Values that hardly repeat (ids, names, free answers) are never
+        // listed as options: `kith inspect` prints options, and must not print identifiers.
+        if distinct.count <= 30, longest <= 60, answered.count >= 4, Double(distinct.count) < 0.75 * Double(answered.count) {
             return QuestionColumn(column: column, kind: .singleChoice, options: distinct)
         }
         return QuestionColumn(column: column, kind: .freeText, possiblyIdentifying: true)
