@@ -4,29 +4,90 @@ import Kith
 /// missing) are written straight from the reader's bytes, each scale's cells taken from a
 /// cache keyed by the scale's raw sum. Anything else (excluded rows, unreadable answers,
 /// text that must be quoted) goes through the ordinary writer, so the output is the same
-/// byte for byte (`ScoreFastPathTests` holds it to that).
-struct FastCSVRows {
+/// byte for byte (`InspectAndScoreSamplesTests.fastCSVPathWritesWhatTheWriterWrites`).
+///
+/// Lines are built in raw memory and handed to the sink in large blocks: no reference
+/// counting or bounds checks per byte.
+final class FastCSVRows {
     private let plan: ScoringPlan
     private let context: ScoreContext
     private let sink: ByteSink
     private var cells = CSVScoreCells()
-    /// Per scale: the smallest possible sum and the cells for each sum (empty until seen).
-    private var cache: [(minimum: Int, segments: [[UInt8]])]
-    private var waveNames: [String] = []
-    private var waveBytes: [[UInt8]] = []
-    private var digits = [UInt8](repeating: 0, count: 24)
-    /// Each scale's answer slots (copied out of the plan once).
-    private let flatSlots: [Int]
-    private let slotStarts: [Int]
+    /// Each scale's answer slots, flattened (`flatSlots[slotStarts[i]..<slotStarts[i + 1]]`).
+    private let flatSlots: UnsafeMutablePointer<Int>
+    private let slotStarts: UnsafeMutablePointer<Int>
     private let scaleCount: Int
-    /// The line being built (one sink write per row).
-    private var line: [UInt8] = []
+    /// Per scale: the smallest possible sum, and the offset of its first entry in the segment table.
+    private let minimums: [Int]
+    private let tableStarts: [Int]
+    private let tableSize: Int
+    /// Segment table: for (scale, sum), where its cells start in `segmentBytes` and how long they are (-1: not yet).
+    private let segmentStart: UnsafeMutablePointer<Int>
+    private let segmentLength: UnsafeMutablePointer<Int>
+    private var segmentBytes: UnsafeMutablePointer<UInt8>
+    private var segmentUsed = 0
+    private var segmentCapacity = 1 << 16
+    /// Output block.
+    private let out: UnsafeMutablePointer<UInt8>
+    private var used = 0
+    private static let outCapacity = 1 << 20
+    private static let lineLimit = 1 << 12
+    /// Wave cells by `RawResponse.waveIndex`.
+    private var waveCells: [Int: [UInt8]] = [:]
     /// Rows written here, and per scale the count of each status (in `ScaleScore.Status.allCases` order).
     private var rows = 0
     private var counts: [[Int]]
 
+    init(plan: ScoringPlan, context: ScoreContext, sink: ByteSink) {
+        self.plan = plan
+        self.context = context
+        self.sink = sink
+        let slots = plan.scales.flatMap(\.slots)
+        flatSlots = .allocate(capacity: max(1, slots.count))
+        for (index, slot) in slots.enumerated() { flatSlots[index] = slot }
+        scaleCount = plan.scales.count
+        slotStarts = .allocate(capacity: scaleCount + 1)
+        slotStarts[0] = 0
+        for (index, planned) in plan.scales.enumerated() { slotStarts[index + 1] = slotStarts[index] + planned.slots.count }
+        var minimums: [Int] = [], tableStarts: [Int] = [], size = 0
+        for planned in plan.scales {
+            let codes = planned.instrument.items.filter { planned.scale.items.contains($0.id) }.map { planned.instrument.options(of: $0).map(\.code) }
+            let minimum = codes.map { $0.min() ?? 0 }.reduce(0, +), maximum = codes.map { $0.max() ?? 0 }.reduce(0, +)
+            minimums.append(minimum)
+            tableStarts.append(size)
+            size += max(0, maximum - minimum + 1)
+        }
+        tableStarts.append(size)
+        self.minimums = minimums
+        self.tableStarts = tableStarts
+        tableSize = size
+        segmentStart = .allocate(capacity: max(1, size))
+        segmentLength = .allocate(capacity: max(1, size))
+        segmentLength.initialize(repeating: -1, count: max(1, size))
+        segmentBytes = .allocate(capacity: segmentCapacity)
+        out = .allocate(capacity: FastCSVRows.outCapacity)
+        counts = Array(repeating: Array(repeating: 0, count: ScaleScore.Status.allCases.count), count: plan.scales.count)
+    }
+
+    deinit {
+        flatSlots.deallocate()
+        slotStarts.deallocate()
+        segmentStart.deallocate()
+        segmentLength.deallocate()
+        segmentBytes.deallocate()
+        out.deallocate()
+    }
+
+    /// Writes what is buffered to the sink (call before the ordinary writer writes a row, and at the end).
+    func flush() throws {
+        guard used > 0 else { return }
+        try sink.writeBytes(UnsafeBufferPointer(start: out, count: used))
+        used = 0
+    }
+
     /// Adds what was written here to `tally`.
-    func finish(into tally: inout ScoreTally) {
+    func finish(into tally: inout ScoreTally) throws {
+        try flush()
         tally.rows += rows
         tally.scored += rows
         for (index, planned) in plan.scales.enumerated() {
@@ -36,77 +97,102 @@ struct FastCSVRows {
         }
     }
 
-    init(plan: ScoringPlan, context: ScoreContext, sink: ByteSink) {
-        self.plan = plan
-        self.context = context
-        self.sink = sink
-        flatSlots = plan.scales.flatMap(\.slots)
-        slotStarts = plan.scales.reduce(into: [0]) { $0.append($0.last! + $1.slots.count) }
-        scaleCount = plan.scales.count
-        line.reserveCapacity(1024)
-        counts = Array(repeating: Array(repeating: 0, count: ScaleScore.Status.allCases.count), count: plan.scales.count)
-        cache = plan.scales.map { planned in
-            let codes = planned.instrument.items.filter { planned.scale.items.contains($0.id) }.map { planned.instrument.options(of: $0).map(\.code) }
-            let minimum = codes.map { $0.min() ?? 0 }.reduce(0, +), maximum = codes.map { $0.max() ?? 0 }.reduce(0, +)
-            return (minimum, Array(repeating: [], count: max(0, maximum - minimum + 1)))
-        }
+    @inline(__always)
+    private func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        (out + used).update(from: base, count: bytes.count)
+        used += bytes.count
     }
 
-    /// Writes `response` and counts it; false when it must go through the ordinary writer.
-    mutating func write(_ response: borrowing RawResponse) throws -> Bool {
-        if response.status.isExcluded { return false }
+    @inline(__always)
+    private func append(_ byte: UInt8) {
+        out[used] = byte
+        used += 1
+    }
+
+    private func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0) }
+    }
+
+    /// Writes `response` and counts it; false when it must go through the ordinary writer
+    /// (buffered lines are flushed first, so the order is kept).
+    func write(_ response: borrowing RawResponse) throws -> Bool {
         let answers = response.answers
-        for answer in answers { if case .invalid = answer { return false } }
-        guard FastCSVRows.plain(response.sourceID), FastCSVRows.plain(response.person) else { return false }
-        line.removeAll(keepingCapacity: true)
+        var usable = !response.status.isExcluded && response.sourceID.count + response.person.count < FastCSVRows.lineLimit / 2
+        if usable { for answer in answers { if case .invalid = answer { usable = false; break } } }
+        guard usable, FastCSVRows.plain(response.sourceID), FastCSVRows.plain(response.person) else {
+            try flush()
+            return false
+        }
+        if used + FastCSVRows.lineLimit > FastCSVRows.outCapacity { try flush() }
+        let lineStart = used
+        // Row number.
         var value = response.row
-        var end = digits.count
-        repeat { end -= 1; digits[end] = UInt8(0x30 + value % 10); value /= 10 } while value > 0
-        line.append(contentsOf: digits[end...])
-        line.append(0x2C)
-        line.append(contentsOf: response.sourceID)
-        if context.hasPerson { line.append(0x2C); line.append(contentsOf: response.person) }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        let count = withUnsafeMutableBytes(of: &digits) { buffer -> Int in
+            var end = buffer.count
+            repeat { end -= 1; buffer[end] = UInt8(0x30 + value % 10); value /= 10 } while value > 0
+            let length = buffer.count - end
+            (out + used).update(from: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) + end, count: length)
+            return length
+        }
+        used += count
+        append(0x2C)
+        append(response.sourceID)
+        if context.hasPerson { append(0x2C); append(response.person) }
         if context.hasWave {
-            line.append(0x2C)
+            append(0x2C)
             if let wave = response.wave {
-                var found = false
-                for index in 0..<waveNames.count where waveNames[index].utf8.count == wave.utf8.count && waveNames[index] == wave {
-                    line.append(contentsOf: waveBytes[index])
-                    found = true
-                    break
-                }
-                if !found {
-                    let bytes = Array(TextFormat.csv(wave).utf8)
-                    if waveNames.count < 16 { waveNames.append(wave); waveBytes.append(bytes) }
-                    line.append(contentsOf: bytes)
+                if response.waveIndex >= 0, let cell = waveCells[response.waveIndex] { append(cell) } else {
+                    let cell = Array(TextFormat.csv(wave).utf8)
+                    if response.waveIndex >= 0 { waveCells[response.waveIndex] = cell }
+                    append(cell)
                 }
             }
         }
-        line.append(contentsOf: FastCSVRows.scored)
+        for byte in FastCSVRows.scored { append(byte) }
         for index in 0..<scaleCount {
             var sum = 0
             var allCodes = true
             for position in slotStarts[index]..<slotStarts[index + 1] {
                 if case .code(let code) = answers[flatSlots[position]] { sum += code } else { allCodes = false; break }
             }
-            let offset = sum - cache[index].minimum
-            if allCodes, offset >= 0, offset < cache[index].segments.count {
-                if cache[index].segments[offset].isEmpty {
+            let offset = sum - minimums[index]
+            if allCodes, offset >= 0, offset < tableStarts[index + 1] - tableStarts[index] {
+                let entry = tableStarts[index] + offset
+                if segmentLength[entry] < 0 {
                     let planned = plan.scales[index]
-                    cache[index].segments[offset] = Array(cells.scale(planned, plan.score(planned, Array(answers))).utf8)
+                    let bytes = Array(cells.scale(planned, plan.score(planned, Array(answers))).utf8)
+                    if segmentUsed + bytes.count > segmentCapacity {
+                        // Grow the segment store (cells are short: this practically never happens).
+                        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: segmentCapacity * 2)
+                        larger.update(from: segmentBytes, count: segmentUsed)
+                        segmentBytes.deallocate()
+                        segmentBytes = larger
+                        segmentCapacity *= 2
+                    }
+                    bytes.withUnsafeBufferPointer { (segmentBytes + segmentUsed).update(from: $0.baseAddress!, count: $0.count) }
+                    segmentStart[entry] = segmentUsed
+                    segmentLength[entry] = bytes.count
+                    segmentUsed += bytes.count
                 }
-                line.append(contentsOf: cache[index].segments[offset])
+                append(UnsafeBufferPointer(start: segmentBytes + segmentStart[entry], count: segmentLength[entry]))
                 counts[index][0] += 1
             } else {
                 let planned = plan.scales[index]
                 let score = plan.score(planned, Array(answers))
-                line.append(contentsOf: cells.scale(planned, score).utf8)
+                append(Array(cells.scale(planned, score).utf8))
                 counts[index][ScaleScore.Status.allCases.firstIndex(of: score.status)!] += 1
             }
+            if used - lineStart > FastCSVRows.lineLimit - 256 {
+                // A pathological line: undo it and let the ordinary writer take the row.
+                used = lineStart
+                try flush()
+                return false
+            }
         }
-        line.append(0x2C)
-        line.append(0x0A)
-        try sink.writeBytes(line)
+        append(0x2C)
+        append(0x0A)
         rows += 1
         return true
     }

@@ -66,7 +66,7 @@ enum ScoreCommand {
                 return scored
             }
             if format == .csv {
-                var fast = FastCSVRows(plan: plan, context: context, sink: sink)
+                let fast = FastCSVRows(plan: plan, context: context, sink: sink)
                 try source.forEachRawResponse(plan: plan) { response in
                     if try fast.write(response) { return }
                     let row = scoredRow(row: response.row, sourceID: response.sourceID.isEmpty ? nil : String(decoding: response.sourceID, as: UTF8.self),
@@ -75,7 +75,7 @@ enum ScoreCommand {
                     tally.add(row)
                     try writer.write(row)
                 }
-                fast.finish(into: &tally)
+                try fast.finish(into: &tally)
             } else {
                 try source.forEachResponse(plan: plan) { response in
                     let row = scoredRow(row: response.row, sourceID: response.sourceID, person: response.person, wave: response.wave,

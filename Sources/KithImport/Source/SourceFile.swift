@@ -196,7 +196,7 @@ public final class SourceFile {
     public func forEachRawResponse(plan: ScoringPlan, _ body: (borrowing RawResponse) throws -> Void) throws {
         try run(plan: plan, needsRecord: false) { _, raw in
             let response = RawResponse(row: raw.row, line: raw.line, status: raw.status, duplicateOf: raw.duplicateOf,
-                                       answers: raw.answers, sourceID: raw.sourceID, person: raw.person, wave: raw.wave)
+                                       answers: raw.answers, sourceID: raw.sourceID, person: raw.person, wave: raw.wave, waveIndex: raw.waveIndex)
             try body(response)
         }
     }
@@ -220,6 +220,7 @@ public final class SourceFile {
         var sourceID = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         var person = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         var wave: String?
+        var waveIndex = -1
         /// False for blank rows (handed out with the next row's record, which they must not read).
         var hasRecord = true
     }
@@ -331,14 +332,22 @@ public final class SourceFile {
             state.sourceID = sourceColumn.map { $0 < record.count ? record[$0].trimmedSpaces() : SourceFile.empty } ?? SourceFile.empty
             state.person = personColumn.map { $0 < record.count ? record[$0].trimmedSpaces() : SourceFile.empty } ?? SourceFile.empty
             state.wave = nil
+            state.waveIndex = -1
             if let waveColumn, waveColumn < record.count {
                 let bytes = record[waveColumn].trimmedSpaces()
                 if !bytes.isEmpty {
                     var found = -1
                     for index in 0..<waveKeys.count where CellDecoder.equal(waveKeys[index], bytes) { found = index; break }
-                    if found >= 0 { state.wave = waveNames[found] } else {
+                    if found >= 0 {
+                        state.wave = waveNames[found]
+                        state.waveIndex = found
+                    } else {
                         let name = dialect.wave(String(decoding: bytes, as: UTF8.self))
-                        if waveKeys.count < 64 { waveKeys.append(Array(bytes)); waveNames.append(name) }
+                        if waveKeys.count < 64 {
+                            state.waveIndex = waveKeys.count
+                            waveKeys.append(Array(bytes))
+                            waveNames.append(name)
+                        }
                         state.wave = name
                     }
                 }

@@ -59,6 +59,9 @@ public struct RawResponse: ~Copyable {
     public let sourceID: UnsafeBufferPointer<UInt8>
     public let person: UnsafeBufferPointer<UInt8>
     public let wave: String?
+    /// A small number standing for `wave` (equal waves, equal numbers; -1 for none), for callers
+    /// that cache per wave.
+    public let waveIndex: Int
 }
 
 /// Counts of what a pass over a file found.
