@@ -33,10 +33,13 @@ final class FastCSVRows {
     private static let outCapacity = 1 << 20
     private static let lineLimit = 1 << 12
     /// Wave cells by `RawResponse.waveIndex`.
-    private var waveCells: [Int: [UInt8]] = [:]
+    private var waveCells: [[UInt8]?] = Array(repeating: nil, count: 64)
     /// Rows written here, and per scale the count of each status (in `ScaleScore.Status.allCases` order).
     private var rows = 0
-    private var counts: [[Int]]
+    /// `counts[scale * statusCount + status]`, raw memory (a class's array property costs an
+    /// exclusivity check per access).
+    private let counts: UnsafeMutablePointer<Int>
+    private static let statusCount = ScaleScore.Status.allCases.count
 
     init(plan: ScoringPlan, context: ScoreContext, sink: ByteSink) {
         self.plan = plan
@@ -66,7 +69,8 @@ final class FastCSVRows {
         segmentLength.initialize(repeating: -1, count: max(1, size))
         segmentBytes = .allocate(capacity: segmentCapacity)
         out = .allocate(capacity: FastCSVRows.outCapacity)
-        counts = Array(repeating: Array(repeating: 0, count: ScaleScore.Status.allCases.count), count: plan.scales.count)
+        counts = .allocate(capacity: max(1, scaleCount * FastCSVRows.statusCount))
+        counts.initialize(repeating: 0, count: max(1, scaleCount * FastCSVRows.statusCount))
     }
 
     deinit {
@@ -76,6 +80,7 @@ final class FastCSVRows {
         segmentLength.deallocate()
         segmentBytes.deallocate()
         out.deallocate()
+        counts.deallocate()
     }
 
     /// Writes what is buffered to the sink (call before the ordinary writer writes a row, and at the end).
@@ -91,27 +96,33 @@ final class FastCSVRows {
         tally.rows += rows
         tally.scored += rows
         for (index, planned) in plan.scales.enumerated() {
-            for (position, status) in ScaleScore.Status.allCases.enumerated() where counts[index][position] > 0 {
-                tally.statuses[planned.id, default: [:]][status, default: 0] += counts[index][position]
+            for (position, status) in ScaleScore.Status.allCases.enumerated() where counts[index * FastCSVRows.statusCount + position] > 0 {
+                tally.statuses[planned.id, default: [:]][status, default: 0] += counts[index * FastCSVRows.statusCount + position]
             }
         }
     }
 
     @inline(__always)
-    private func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, _ cursor: inout UnsafeMutablePointer<UInt8>) {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
-        (out + used).update(from: base, count: bytes.count)
-        used += bytes.count
+        let count = bytes.count
+        if count <= 16 {
+            // Short cells: a byte loop beats a call to memcpy.
+            for offset in 0..<count { cursor[offset] = base[offset] }
+        } else {
+            cursor.update(from: base, count: count)
+        }
+        cursor += count
     }
 
     @inline(__always)
-    private func append(_ byte: UInt8) {
-        out[used] = byte
-        used += 1
+    private static func append(_ byte: UInt8, _ cursor: inout UnsafeMutablePointer<UInt8>) {
+        cursor.pointee = byte
+        cursor += 1
     }
 
-    private func append(_ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { append($0) }
+    private static func append(_ bytes: [UInt8], _ cursor: inout UnsafeMutablePointer<UInt8>) {
+        bytes.withUnsafeBufferPointer { append($0, &cursor) }
     }
 
     /// Writes `response` and counts it; false when it must go through the ordinary writer
@@ -125,32 +136,32 @@ final class FastCSVRows {
             return false
         }
         if used + FastCSVRows.lineLimit > FastCSVRows.outCapacity { try flush() }
-        let lineStart = used
+        let lineStart = out + used
+        var cursor = lineStart
         // Row number.
         var value = response.row
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        let count = withUnsafeMutableBytes(of: &digits) { buffer -> Int in
+        withUnsafeMutableBytes(of: &digits) { buffer in
             var end = buffer.count
             repeat { end -= 1; buffer[end] = UInt8(0x30 + value % 10); value /= 10 } while value > 0
-            let length = buffer.count - end
-            (out + used).update(from: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) + end, count: length)
-            return length
+            FastCSVRows.append(UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) + end, count: buffer.count - end), &cursor)
         }
-        used += count
-        append(0x2C)
-        append(response.sourceID)
-        if context.hasPerson { append(0x2C); append(response.person) }
+        FastCSVRows.append(0x2C, &cursor)
+        FastCSVRows.append(response.sourceID, &cursor)
+        if context.hasPerson { FastCSVRows.append(0x2C, &cursor); FastCSVRows.append(response.person, &cursor) }
         if context.hasWave {
-            append(0x2C)
+            FastCSVRows.append(0x2C, &cursor)
             if let wave = response.wave {
-                if response.waveIndex >= 0, let cell = waveCells[response.waveIndex] { append(cell) } else {
+                let waveIndex = response.waveIndex
+                if waveIndex >= 0, waveIndex < 64, let cell = waveCells[waveIndex] { FastCSVRows.append(cell, &cursor) } else {
                     let cell = Array(TextFormat.csv(wave).utf8)
-                    if response.waveIndex >= 0 { waveCells[response.waveIndex] = cell }
-                    append(cell)
+                    if waveIndex >= 0, waveIndex < 64 { waveCells[waveIndex] = cell }
+                    FastCSVRows.append(cell, &cursor)
                 }
             }
         }
-        for byte in FastCSVRows.scored { append(byte) }
+        FastCSVRows.appendScored(&cursor)
+        let statusCount = FastCSVRows.statusCount
         for index in 0..<scaleCount {
             var sum = 0
             var allCodes = true
@@ -160,44 +171,53 @@ final class FastCSVRows {
             let offset = sum - minimums[index]
             if allCodes, offset >= 0, offset < tableStarts[index + 1] - tableStarts[index] {
                 let entry = tableStarts[index] + offset
-                if segmentLength[entry] < 0 {
-                    let planned = plan.scales[index]
-                    let bytes = Array(cells.scale(planned, plan.score(planned, Array(answers))).utf8)
-                    if segmentUsed + bytes.count > segmentCapacity {
-                        // Grow the segment store (cells are short: this practically never happens).
-                        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: segmentCapacity * 2)
-                        larger.update(from: segmentBytes, count: segmentUsed)
-                        segmentBytes.deallocate()
-                        segmentBytes = larger
-                        segmentCapacity *= 2
-                    }
-                    bytes.withUnsafeBufferPointer { (segmentBytes + segmentUsed).update(from: $0.baseAddress!, count: $0.count) }
-                    segmentStart[entry] = segmentUsed
-                    segmentLength[entry] = bytes.count
-                    segmentUsed += bytes.count
-                }
-                append(UnsafeBufferPointer(start: segmentBytes + segmentStart[entry], count: segmentLength[entry]))
-                counts[index][0] += 1
+                if segmentLength[entry] < 0 { storeSegment(entry, scale: index, answers: answers) }
+                FastCSVRows.append(UnsafeBufferPointer(start: segmentBytes + segmentStart[entry], count: segmentLength[entry]), &cursor)
+                counts[index * statusCount] += 1
             } else {
                 let planned = plan.scales[index]
                 let score = plan.score(planned, Array(answers))
-                append(Array(cells.scale(planned, score).utf8))
-                counts[index][ScaleScore.Status.allCases.firstIndex(of: score.status)!] += 1
+                FastCSVRows.append(Array(cells.scale(planned, score).utf8), &cursor)
+                counts[index * statusCount + ScaleScore.Status.allCases.firstIndex(of: score.status)!] += 1
             }
-            if used - lineStart > FastCSVRows.lineLimit - 256 {
-                // A pathological line: undo it and let the ordinary writer take the row.
-                used = lineStart
+            if cursor - lineStart > FastCSVRows.lineLimit - 256 {
+                // A pathological line: drop it and let the ordinary writer take the row.
                 try flush()
                 return false
             }
         }
-        append(0x2C)
-        append(0x0A)
+        FastCSVRows.append(0x2C, &cursor)
+        FastCSVRows.append(0x0A, &cursor)
+        used = cursor - out
         rows += 1
         return true
     }
 
-    private static let scored: [UInt8] = Array(",scored,".utf8)
+    /// Renders and keeps the cells of a scale for one raw sum (once per sum).
+    private func storeSegment(_ entry: Int, scale index: Int, answers: UnsafeBufferPointer<ItemAnswer>) {
+        let planned = plan.scales[index]
+        let bytes = Array(cells.scale(planned, plan.score(planned, Array(answers))).utf8)
+        if segmentUsed + bytes.count > segmentCapacity {
+            // Grow the segment store (cells are short: this practically never happens).
+            let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: segmentCapacity * 2)
+            larger.update(from: segmentBytes, count: segmentUsed)
+            segmentBytes.deallocate()
+            segmentBytes = larger
+            segmentCapacity *= 2
+        }
+        bytes.withUnsafeBufferPointer { (segmentBytes + segmentUsed).update(from: $0.baseAddress!, count: $0.count) }
+        segmentStart[entry] = segmentUsed
+        segmentLength[entry] = bytes.count
+        segmentUsed += bytes.count
+    }
+
+    /// `,scored,`
+    @inline(__always)
+    private static func appendScored(_ cursor: inout UnsafeMutablePointer<UInt8>) {
+        cursor[0] = 0x2C; cursor[1] = 0x73; cursor[2] = 0x63; cursor[3] = 0x6F
+        cursor[4] = 0x72; cursor[5] = 0x65; cursor[6] = 0x64; cursor[7] = 0x2C
+        cursor += 8
+    }
 
     /// Whether the bytes go into a CSV cell as they are (no quoting, no formula guard).
     private static func plain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

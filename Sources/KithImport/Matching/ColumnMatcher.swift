@@ -200,7 +200,15 @@ public struct ColumnMatcher: Sendable {
                                       missingLabels: map?.missingLabels ?? [], extraLabels: map?.extraLabels(for: item.id) ?? [:])
         let answered = values.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         guard !answered.isEmpty else { return nil }
-        let fitting = answered.filter { if case .invalid = resolver.resolve($0) { return false } else { return true } }.count
+        // A column holds a handful of distinct answers: resolve each once.
+        var fits: [String: Bool] = [:]
+        let fitting = answered.filter { value in
+            if let known = fits[value] { return known }
+            let fit: Bool
+            if case .invalid = resolver.resolve(value) { fit = false } else { fit = true }
+            fits[value] = fit
+            return fit
+        }.count
         return Double(fitting) >= 0.8 * Double(answered.count) ? nil
             : "only \(fitting) of \(answered.count) sampled answers are its options"
     }
