@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import KithTestSupport
 @testable import KithImport
@@ -14,6 +15,29 @@ struct QualtricsDialectTests {
         #expect(!selected.header.hasSuffix("Selected Choice"))
         let other = try #require(read.source.questions.first { $0.name == "Q6_4_TEXT" })
         #expect(other.kind == .freeText)
+    }
+
+    @Test func olderTwoRowExportWithoutTheImportIdRow() throws {
+        // The same export with its third header row removed: two header rows, same scores.
+        let path = packageRoot.appendingPathComponent("Samples/qualtrics-choice-text.csv").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let newline = text.contains("\r\n") ? "\r\n" : "\n"
+        var lines = text.components(separatedBy: newline)
+        try #require(lines.count > 3)
+        lines.remove(at: 2)
+        let source = try SourceFile(bytes: Array(lines.joined(separator: newline).utf8), displayName: "q2.csv", catalog: builtInCatalog)
+        #expect(type(of: source.dialect).name == "qualtrics")
+        #expect(source.headerRows == 2)
+        let expected = try ExpectedSample.load("qualtrics-choice-text")
+        let plan = try source.plan()
+        var statuses: [String] = []
+        var ucla: [Double?] = []
+        try source.forEachResponse(plan: plan) { response in
+            statuses.append(response.status.name)
+            ucla.append(response.status.isExcluded ? nil : plan.score(response.answers).first { $0.scale == "ons-loneliness.ucla3" }?.value)
+        }
+        #expect(statuses == expected.rows.map(\.status))
+        #expect(ucla == expected.rows.map { $0.scores?["ons-loneliness.ucla3"]?.value })
     }
 
     @Test func numericSampleWithTheMapFile() throws {

@@ -130,7 +130,13 @@ enum InspectCommand {
                     out += "  column \(column + 1) '\(header(column))' (\(itemOf(column: column) ?? "?")): "
                     out += labels.sorted { $0.value.count > $1.value.count }.prefix(8).map { "'\($0.key)' ×\($0.value.count) (\(rowsLine($0.value.rows)))" }.joined(separator: ", ") + "\n"
                 }
-                out += "  Name unknown labels or recodes with --map ({\"labels\": {\"<item>\": {\"<label>\": <code>}}}).\n"
+                let numeric = tally.invalidAnswers.values.flatMap(\.keys).allSatisfy { Int($0) != nil }
+                if numeric {
+                    out += "  These are numbers that are not the items' codes: if the survey's recode values differ from the instrument's\n"
+                    out += "  (Qualtrics recodes need not be 1..n), map them with --map ({\"labels\": {\"<item>\": {\"<file code>\": <code>}}}).\n"
+                } else {
+                    out += "  Name unknown labels or recodes with --map ({\"labels\": {\"<item>\": {\"<label>\": <code>}}}).\n"
+                }
             }
             if !tally.missingCodes.isEmpty {
                 out += "\nCodes read as \"no answer\" (not options of their items; \"conventionalMissingCodes\": false in --map turns this off):\n"

@@ -85,6 +85,17 @@ enum ScoreCommand {
                 }
             }
             var notices = plan.notices
+            let sourceTally = source.tally
+            if sourceTally.duplicates > 0 {
+                let shown = sourceTally.duplicateRows.prefix(5).map { "row \($0.row) repeats row \($0.of) (\($0.reason))" }.joined(separator: "; ")
+                notices.append("\(sourceTally.duplicates) row\(sourceTally.duplicates == 1 ? " looks" : "s look") like a repeated submission: \(shown)\(sourceTally.duplicates > 5 ? "; …" : ""). They are scored; 'kith inspect' lists them.")
+            }
+            if !sourceTally.missingCodes.isEmpty {
+                let parts = sourceTally.missingCodes.sorted { $0.key < $1.key }.map { column, codes in
+                    "column \(column + 1) ('\(source.dialect.columns[column].header)'): " + codes.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value.count)" }.joined(separator: ", ")
+                }
+                notices.append("Codes that are not options of their items were read as \"no answer\": \(parts.joined(separator: "; ")). Set \"conventionalMissingCodes\": false in a --map file to treat them as invalid instead.")
+            }
             if source.tally.trailingBlankRows > 0 { notices.append("\(source.tally.trailingBlankRows) blank row\(source.tally.trailingBlankRows == 1 ? "" : "s") at the end of the file ignored.") }
             try writer.end(tally, notices: notices)
             try sink.commit()
