@@ -173,7 +173,7 @@ public final class SourceFile {
         let startColumn = dialect.standardColumn(.startTime), submitColumn = dialect.standardColumn(.submitTime)
         let startParser = startColumn.map { timestampParser(column: $0) }, submitParser = submitColumn.map { timestampParser(column: $0) }
         let questionIndexes = questionColumns.map(\.index)
-        try run(plan: plan, needsRecord: true) { record, raw in
+        try run(plan: plan) { record, raw in
             var response = SourceResponse(row: raw.row, line: raw.line, status: raw.status,
                                           sourceID: raw.sourceID.isEmpty ? nil : String(decoding: raw.sourceID, as: UTF8.self),
                                           person: raw.person.isEmpty ? nil : String(decoding: raw.person, as: UTF8.self),
@@ -194,7 +194,7 @@ public final class SourceFile {
 
     /// Reads every data row, in order, without copying its text: the fast path for scoring.
     public func forEachRawResponse(plan: ScoringPlan, _ body: (borrowing RawResponse) throws -> Void) throws {
-        try run(plan: plan, needsRecord: false) { _, raw in
+        try run(plan: plan) { _, raw in
             let response = RawResponse(row: raw.row, line: raw.line, status: raw.status, duplicateOf: raw.duplicateOf,
                                        answers: raw.answers, sourceID: raw.sourceID, person: raw.person, wave: raw.wave, waveIndex: raw.waveIndex)
             try body(response)
@@ -228,7 +228,7 @@ public final class SourceFile {
     private static var empty: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: nil, count: 0) }
 
     /// The one loop over the rows: status, standard fields, answers, duplicates, tally.
-    private func run(plan: ScoringPlan, needsRecord: Bool, _ body: (borrowing CSVRecord, inout RowState) throws -> Void) throws {
+    private func run(plan: ScoringPlan, _ body: (borrowing CSVRecord, inout RowState) throws -> Void) throws {
         precondition(!consumed, "a SourceFile is read once")
         consumed = true
         var decoderColumns: [Int] = [], decoderSlots: [Int] = [], cellDecoders: [CellDecoder] = []
