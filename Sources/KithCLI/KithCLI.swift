@@ -13,6 +13,7 @@ public enum KithCLI {
     static let commands: [Command] = [
         InstrumentsCommand.command,
         ScoreCommand.command,
+        InspectCommand.command,
         ImportCommand.command,
         SurveysCommand.command,
         BatchesCommand.command,

@@ -16,7 +16,7 @@ enum ScoreCommand {
             """,
             options: [SharedOptions.instrument, OptionSpec(name: "format", value: "FORMAT", help: "table (default), csv or json."),
                       SharedOptions.output, SharedOptions.missing, SharedOptions.classify, SharedOptions.instruments,
-                      SharedOptions.source, SharedOptions.map, SharedOptions.delimiter, SharedOptions.encoding],
+                      SharedOptions.source, SharedOptions.map, SharedOptions.dictionary, SharedOptions.delimiter, SharedOptions.encoding],
             positionals: 1...1),
         run: run)
 
@@ -44,30 +44,58 @@ enum ScoreCommand {
         let reading = "\(type(of: source.dialect).title), \(source.encoding.encoding), \(source.delimiter.delimiter)"
         let context = ScoreContext(file: path, reading: reading, scales: plan.scales, hasPerson: roles.contains(.person), hasWave: roles.contains(.wave))
 
-        let sink = try console.sink(arguments.value("output"))
+        let sink = try arguments.value("output").map { try ByteSink.open(console.resolve($0)) } ?? console.out
         let writer = makeScoreWriter(format, sink: sink)
         var tally = ScoreTally()
         do {
             try writer.begin(context)
-            try source.forEachResponse(plan: plan) { response in
-                // Without a response id, a participant id identifies the row.
-                var row = ScoredRow(row: response.row, sourceID: response.sourceID ?? response.person, person: response.person, wave: response.wave,
-                                    completion: response.status.isExcluded ? nil : response.status.name,
-                                    excludedBecause: response.status.isExcluded ? response.status.reason : nil,
-                                    duplicateOf: response.duplicateOf, scores: [])
-                if !response.status.isExcluded {
-                    row.scores = plan.score(response.answers)
-                    for score in row.scores {
-                        for problem in score.invalid where !row.problems.contains(where: { $0.item == problem.item }) {
-                            row.problems.append(RowProblem(item: problem.item, column: itemColumns[plan.slots[plan.slot(of: problem.item)!]] ?? problem.item,
-                                                           problem: problem.answer.description))
+            func scoredRow(row: Int, sourceID: String?, person: String?, wave: String?, status: ResponseStatus, duplicateOf: Int?, answers: [ItemAnswer]) -> ScoredRow {
+                var scored = ScoredRow(row: row, sourceID: sourceID, person: person, wave: wave,
+                                       completion: status.isExcluded ? nil : status.name,
+                                       excludedBecause: status.isExcluded ? status.reason : nil,
+                                       duplicateOf: duplicateOf, scores: [])
+                if !status.isExcluded {
+                    scored.scores = plan.score(answers)
+                    for score in scored.scores {
+                        for problem in score.invalid where !scored.problems.contains(where: { $0.item == problem.item }) {
+                            scored.problems.append(RowProblem(item: problem.item, column: itemColumns[plan.slots[plan.slot(of: problem.item)!]] ?? problem.item,
+                                                              problem: problem.answer.description))
                         }
                     }
                 }
-                tally.add(row)
-                try writer.write(row)
+                return scored
+            }
+            if format == .csv {
+                let fast = FastCSVRows(plan: plan, context: context, sink: sink)
+                try source.forEachRawResponse(plan: plan) { response in
+                    if try fast.write(response) { return }
+                    let row = scoredRow(row: response.row, sourceID: response.sourceID.isEmpty ? nil : String(decoding: response.sourceID, as: UTF8.self),
+                                        person: response.person.isEmpty ? nil : String(decoding: response.person, as: UTF8.self), wave: response.wave,
+                                        status: response.status, duplicateOf: response.duplicateOf, answers: Array(response.answers))
+                    tally.add(row)
+                    try writer.write(row)
+                }
+                try fast.finish(into: &tally)
+            } else {
+                try source.forEachResponse(plan: plan) { response in
+                    let row = scoredRow(row: response.row, sourceID: response.sourceID, person: response.person, wave: response.wave,
+                                        status: response.status, duplicateOf: response.duplicateOf, answers: response.answers)
+                    tally.add(row)
+                    try writer.write(row)
+                }
             }
             var notices = plan.notices
+            let sourceTally = source.tally
+            if sourceTally.duplicates > 0 {
+                let shown = sourceTally.duplicateRows.prefix(5).map { "row \($0.row) repeats row \($0.of) (\($0.reason))" }.joined(separator: "; ")
+                notices.append("\(sourceTally.duplicates) row\(sourceTally.duplicates == 1 ? " looks" : "s look") like a repeated submission: \(shown)\(sourceTally.duplicates > 5 ? "; …" : ""). They are scored; 'kith inspect' lists them.")
+            }
+            if !sourceTally.missingCodes.isEmpty {
+                let parts = sourceTally.missingCodes.sorted { $0.key < $1.key }.map { column, codes in
+                    "column \(column + 1) ('\(source.dialect.columns[column].header)'): " + codes.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value.count)" }.joined(separator: ", ")
+                }
+                notices.append("Codes that are not options of their items were read as \"no answer\": \(parts.joined(separator: "; ")). Set \"conventionalMissingCodes\": false in a --map file to treat them as invalid instead.")
+            }
             if source.tally.trailingBlankRows > 0 { notices.append("\(source.tally.trailingBlankRows) blank row\(source.tally.trailingBlankRows == 1 ? "" : "s") at the end of the file ignored.") }
             try writer.end(tally, notices: notices)
             try sink.commit()

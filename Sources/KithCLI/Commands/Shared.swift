@@ -1,3 +1,4 @@
+import Foundation
 import Kith
 
 /// Options several commands share.
@@ -8,6 +9,7 @@ enum SharedOptions {
     static let delimiter = OptionSpec(name: "delimiter", value: "D", help: "comma, semicolon, tab or pipe (default: detect).")
     static let encoding = OptionSpec(name: "encoding", value: "ENC", help: "utf-8, utf-16le, utf-16be or windows-1252 (default: detect).")
     static let map = OptionSpec(name: "map", value: "FILE", help: "A JSON map: column → item id, label → code, extra missing-answer codes.")
+    static let dictionary = OptionSpec(name: "dictionary", value: "FILE", help: "A REDCap data dictionary for a coded REDCap export (default: one saved beside the export).")
     static let missing = OptionSpec(name: "missing", value: "POLICY", help: "Missing-answer policy: complete (default: every item answered) or prorate:N.")
     static let classify = OptionSpec(name: "classify", value: "ID", help: "Add a named classification of the scores (e.g. lonely-6-9), or 'all'.", repeatable: true)
     static let output = OptionSpec(name: "output", value: "PATH", help: "Write to PATH instead of standard output (written whole or not at all).", short: "o")
@@ -45,6 +47,11 @@ enum SharedOptions {
             options.encoding = encoding
         }
         if let path = arguments.value("map") { options.map = try ImportMap.load(path: console.resolve(path)) }
+        if let path = arguments.value("dictionary") {
+            let resolved = console.resolve(path)
+            guard FileManager.default.fileExists(atPath: resolved) else { throw ImportError.unreadable(file: path, reason: "no such file") }
+            options.dictionary = resolved
+        }
         let ids = arguments.values("instrument")
         if !ids.isEmpty {
             for id in ids { _ = try catalog.instrument(id) }

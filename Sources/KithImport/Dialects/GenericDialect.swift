@@ -10,6 +10,7 @@ public struct GenericDialect: Dialect {
 
     public let headerRows: Int
     public let columns: [SourceColumn]
+    private let statusColumn: Int?
 
     public init(head: [[String]], file: String) throws {
         // The header is the first record that is not blank (some files start with blank lines).
@@ -18,6 +19,13 @@ public struct GenericDialect: Dialect {
         }
         headerRows = headerIndex + 1
         columns = StandardHeaders.columns(head[headerIndex])
+        statusColumn = columns.first { $0.role == .status }?.index
+    }
+
+    /// A status column ("Response status", "Status") saying Complete / Partial / Test.
+    public func status(of record: borrowing CSVRecord) -> ResponseStatus {
+        guard let statusColumn, statusColumn < record.count else { return .complete }
+        return StandardHeaders.status(String(decoding: record[statusColumn].trimmedSpaces(), as: UTF8.self))
     }
 }
 
@@ -48,17 +56,28 @@ public enum StandardHeaders {
         return .question
     }
 
+    /// A status cell in words.
+    public static func status(_ text: String) -> ResponseStatus {
+        switch TextKey(text).value {
+        case "partial", "incomplete", "in progress", "not finished", "not completed", "started", "partially completed": .partial("marked \(TextKey(text).value)")
+        case "test", "survey test", "preview", "survey preview", "spam", "deleted", "excluded", "disqualified", "screened out":
+            .excluded("marked \(TextKey(text).value)")
+        default: .complete
+        }
+    }
+
     private static let exact: [String: ColumnRole] = {
         var table: [String: ColumnRole] = [:]
         func add(_ role: ColumnRole, _ headers: String...) { for header in headers { table[TextKey(header).value] = role } }
         add(.sourceID, "Respondent ID", "Response ID", "ResponseId", "ID", "Response", "Submission ID", "_id", "#", "Record ID",
-            "UserNo", "Unique ID", "Token", "uuid", "_uuid")
-        add(.person, "Client ID", "Participant ID", "Person ID", "Participant", "Client", "Client number", "Service user ID",
+            "UserNo", "Unique ID", "Token", "uuid", "_uuid", "Participant", "Respondent", "Respondent number", "Case ID")
+        add(.person, "Client ID", "Participant ID", "Person ID", "Client", "Client number", "Service user ID",
             "NHS number", "Member ID", "Panel ID", "record_id", "Pupil ref", "Pupil ID", "Student ID")
         add(.wave, "Wave", "Time point", "Timepoint", "Stage", "Occasion", "Visit", "Survey wave", "redcap_event_name")
         add(.startTime, "Start Date", "Start time", "StartDate", "Started", "start", "Start Date (UTC)", "startdate")
         add(.submitTime, "End Date", "Completion time", "EndDate", "Submit Date", "Submitted", "Timestamp", "end", "Ended",
-            "Submit Date (UTC)", "submitdate", "_submission_time", "Date submitted", "Completed")
+            "Submit Date (UTC)", "submitdate", "_submission_time", "Date submitted", "Completed", "Date completed", "Completion date")
+        add(.status, "Response status", "Status", "Completion status", "Response type")
         add(.identifier(.email), "Email", "Email Address", "E-mail", "RecipientEmail")
         add(.identifier(.name), "Name", "Full name", "First Name", "Last Name", "Surname", "Forename", "RecipientFirstName",
             "RecipientLastName", "Respondent name")

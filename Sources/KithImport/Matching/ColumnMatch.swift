@@ -14,6 +14,9 @@ public enum MatchMethod: Sendable, Hashable, CustomStringConvertible {
     case theme
     /// The header contains the item's theme phrase, and the answers are the item's options.
     case themeInHeader(String)
+    /// A short field name whose every word is in the item's wording, theme or aliases
+    /// (`left_out`, `Q4 Lonely`), and the answers are the item's options.
+    case fieldName(String)
 
     public var description: String {
         switch self {
@@ -23,13 +26,16 @@ public enum MatchMethod: Sendable, Hashable, CustomStringConvertible {
         case .alias(let alias): "alias '\(alias)'"
         case .theme: "theme phrase"
         case .themeInHeader(let theme): "contains theme '\(theme)', answers fit"
+        case .fieldName(let words): "field name '\(words)' in the item's wording, answers fit"
         }
     }
 
     /// Exact matches are trusted on the header alone; containment needs evidence.
     var isExact: Bool {
-        if case .themeInHeader = self { return false }
-        return true
+        switch self {
+        case .themeInHeader, .fieldName: return false
+        default: return true
+        }
     }
 }
 

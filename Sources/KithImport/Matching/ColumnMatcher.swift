@@ -17,6 +17,7 @@ public struct ColumnMatcher: Sendable {
     private let map: ImportMap?
     private var index: [String: [(item: Item, instrument: Instrument, method: MatchMethod)]] = [:]
     private var themes: [(key: TextKey, item: Item, instrument: Instrument)] = []
+    private var vocabulary: [(words: Set<String>, item: Item, instrument: Instrument)] = []
 
     /// - Parameters:
     ///   - instruments: score only these (ids); nil detects them from the columns.
@@ -32,6 +33,8 @@ public struct ColumnMatcher: Sendable {
                 for alias in item.aliases { add(alias, item, instrument, .alias(alias)) }
                 add(item.theme, item, instrument, .theme)
                 themes.append((TextKey(item.theme), item, instrument))
+                let texts = [item.theme] + item.aliases + (item.text.map { [$0] } ?? [])
+                vocabulary.append((Set(texts.flatMap { TextKey($0).value.split(separator: " ").map(String.init) }), item, instrument))
             }
         }
     }
@@ -46,13 +49,15 @@ public struct ColumnMatcher: Sendable {
     ///
     /// - Parameter sample: the first data rows (cells by column), used as
     ///   evidence for theme-phrase matches.
-    public func match(headers: [String], sample: [[String]]) throws -> ColumnMatching {
+    /// - Parameter names: the tool's own column names (export tags, field names), which a map may use.
+    public func match(headers: [String], sample: [[String]], names: [String?] = []) throws -> ColumnMatching {
         var candidates: [Int: [(item: Item, instrument: Instrument, method: MatchMethod)]] = [:]
         var rejected: [(Int, String, String, String)] = []
         var mapped: Set<Int> = []
 
         for (column, header) in headers.enumerated() {
-            if let entry = map?.column(header: header, index: column) {
+            let name = column < names.count ? names[column] : nil
+            if let entry = map?.column(header: header, index: column) ?? name.flatMap({ map?.column(header: $0, index: column) }) {
                 mapped.insert(column)
                 guard let itemID = entry else { continue }  // mapped to null: ignore the column
                 guard let instrument = catalog.owner(ofItem: itemID), let item = instrument.item(itemID) else {
@@ -62,16 +67,33 @@ public struct ColumnMatcher: Sendable {
                 continue
             }
             let found = exactCandidates(header)
+            let values = sample.compactMap { column < $0.count ? $0[column] : nil }
             if !found.isEmpty {
                 candidates[column] = found
+                // Another instrument's item may fit the same short field name ("Left out" is an alias of the
+                // children's item only): offer it too, so the instrument choice below can decide.
+                let instruments = Set(found.map(\.instrument.id))
+                for (item, instrument, words) in fieldNameCandidates(header) where !instruments.contains(instrument.id) {
+                    if evidenceProblem(values, item: item, instrument: instrument) == nil {
+                        candidates[column, default: []].append((item, instrument, .fieldName(words)))
+                    }
+                }
                 continue
             }
             for (item, instrument, theme) in containedThemes(header) {
-                let values = sample.compactMap { column < $0.count ? $0[column] : nil }
                 if let reason = evidenceProblem(values, item: item, instrument: instrument) {
                     rejected.append((column, header, item.id, "contains theme '\(theme)' but \(reason)"))
                 } else {
                     candidates[column, default: []].append((item, instrument, .themeInHeader(theme)))
+                }
+            }
+            if candidates[column] == nil {
+                for (item, instrument, words) in fieldNameCandidates(header) {
+                    if let reason = evidenceProblem(values, item: item, instrument: instrument) {
+                        rejected.append((column, header, item.id, "field name '\(words)' fits but \(reason)"))
+                    } else {
+                        candidates[column, default: []].append((item, instrument, .fieldName(words)))
+                    }
                 }
             }
         }
@@ -80,7 +102,12 @@ public struct ColumnMatcher: Sendable {
         let exactInstruments = Set(candidates.values.flatMap { $0.filter { $0.method.isExact }.map(\.instrument.id) })
         for (column, list) in candidates {
             let kept = list.filter { entry in
-                guard case .themeInHeader(let theme) = entry.method, !theme.contains(" ") else { return true }
+                let theme: String
+                switch entry.method {
+                case .themeInHeader(let words), .fieldName(let words): theme = words
+                default: return true
+                }
+                guard !theme.contains(" ") else { return true }
                 let others = candidates.filter { $0.key != column && $0.value.contains { $0.instrument.id == entry.instrument.id } }
                 if exactInstruments.contains(entry.instrument.id) || !others.isEmpty { return true }
                 rejected.append((column, headers[column], entry.item.id, "contains the one-word theme '\(theme)' but no other column of \(entry.instrument.id) was found"))
@@ -114,7 +141,11 @@ public struct ColumnMatcher: Sendable {
         }
         notices += instruments.notices
         let used = Set(matches.map(\.column)).union(ambiguous.map(\.0))
-        let unmatched = headers.indices.filter { !used.contains($0) && !(mapped.contains($0) && map?.column(header: headers[$0], index: $0) == .some(nil)) }
+        let unmatched = headers.indices.filter { index in
+            let name = index < names.count ? names[index] : nil
+            let entry = map?.column(header: headers[index], index: index) ?? name.flatMap { map?.column(header: $0, index: index) }
+            return !used.contains(index) && !(mapped.contains(index) && entry == .some(nil))
+        }
         return ColumnMatching(matches: matches.sorted { $0.column < $1.column }, instruments: instruments.chosen,
                               ambiguous: ambiguous.sorted { $0.0 < $1.0 }.map { (column: $0.0, header: $0.1, items: $0.2) },
                               rejected: rejected.sorted { $0.0 < $1.0 }.map { (column: $0.0, header: $0.1, item: $0.2, reason: $0.3) },
@@ -140,13 +171,44 @@ public struct ColumnMatcher: Sendable {
         }
     }
 
+    private static let stopWords: Set<String> = ["the", "a", "an", "of", "to", "i", "my", "me", "you", "your", "feel", "feeling", "felt",
+                                                 "been", "have", "how", "often", "do", "did", "is", "are", "and", "or", "q", "question", "item"]
+
+    /// Items whose wording, theme and aliases hold every word of a short field name
+    /// (at most four words; "lonely" and "loneliness" count as one word).
+    private func fieldNameCandidates(_ header: String) -> [(Item, Instrument, String)] {
+        guard let name = HeaderText.candidates(header).last else { return [] }
+        let words = TextKey(name).value.split(separator: " ").map(String.init)
+        guard !words.isEmpty, words.count <= 4 else { return [] }
+        let content = words.filter { !ColumnMatcher.stopWords.contains($0) && !$0.allSatisfy(\.isNumber) }
+        guard !content.isEmpty else { return [] }
+        func same(_ a: String, _ b: String) -> Bool {
+            if a == b { return true }
+            let common = zip(a, b).prefix { $0 == $1 }.count
+            return common >= 5 && common >= min(a.count, b.count) - 3
+        }
+        return vocabulary.filter { entry in content.allSatisfy { word in entry.words.contains { same($0, word) } } }
+            .map { ($0.item, $0.instrument, content.joined(separator: " ")) }
+    }
+
     /// Why a column's answers do not look like an item's options, or nil when they do
     /// (at least 80% of the non-blank sampled answers are options or codes).
     private func evidenceProblem(_ values: [String], item: Item, instrument: Instrument) -> String? {
-        let resolver = OptionResolver(options: instrument.options(of: item), missingCodes: map?.missingCodes ?? [], missingLabels: map?.missingLabels ?? [])
+        let options = instrument.options(of: item)
+        let conventional = (map?.conventionalMissingCodes ?? true) ? ConventionalMissing.codes(for: options) : []
+        let resolver = OptionResolver(options: options, missingCodes: (map?.missingCodes ?? []).union(conventional).union([-99, -999]),
+                                      missingLabels: map?.missingLabels ?? [], extraLabels: map?.extraLabels(for: item.id) ?? [:])
         let answered = values.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         guard !answered.isEmpty else { return nil }
-        let fitting = answered.filter { if case .invalid = resolver.resolve($0) { return false } else { return true } }.count
+        // A column holds a handful of distinct answers: resolve each once.
+        var fits: [String: Bool] = [:]
+        let fitting = answered.filter { value in
+            if let known = fits[value] { return known }
+            let fit: Bool
+            if case .invalid = resolver.resolve(value) { fit = false } else { fit = true }
+            fits[value] = fit
+            return fit
+        }.count
         return Double(fitting) >= 0.8 * Double(answered.count) ? nil
             : "only \(fitting) of \(answered.count) sampled answers are its options"
     }

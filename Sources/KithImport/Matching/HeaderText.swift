@@ -13,6 +13,11 @@ enum HeaderText {
         let cleaned = clean(header)
         var result = [cleaned]
         for part in statementParts(cleaned) where !result.contains(part) { result.append(part) }
+        // Field paths (`group/field_name`, KoboToolbox, ODK): the field name.
+        if !cleaned.contains(" "), let slash = cleaned.lastIndex(of: "/"), cleaned.index(after: slash) < cleaned.endIndex {
+            let name = String(cleaned[cleaned.index(after: slash)...])
+            if !result.contains(name) { result.append(name) }
+        }
         return result.filter { !TextKey($0).isEmpty }
     }
 

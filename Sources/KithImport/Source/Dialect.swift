@@ -15,6 +15,9 @@ public protocol Dialect: Sendable {
     /// Reads the header rows. `head` holds the file's first records (header
     /// rows and some data rows).
     init(head: [[String]], file: String) throws
+    /// Reads the header rows with the user's options (e.g. REDCap's `--dictionary`).
+    /// The default calls `init(head:file:)`.
+    static func make(head: [[String]], file: String, options: SourceOptions) throws -> Self
 
     /// Number of records before the first data row.
     var headerRows: Int { get }
@@ -27,21 +30,64 @@ public protocol Dialect: Sendable {
     func wave(_ text: String) -> String
     /// Whether a data row is a complete, partial or excluded response.
     func status(of record: borrowing CSVRecord) -> ResponseStatus
+
+    /// The column holding a standard field (default: the first column with that role).
+    func standardColumn(_ role: ColumnRole) -> Int?
+    /// How day and month are ordered in this tool's dates (default: detect from the rows).
+    var dateOrder: DateOrder { get }
+    /// The time zone (an IANA name such as `UTC` or `Europe/London`) of a date column
+    /// that carries no offset itself, when the tool documents one.
+    func timeZone(ofColumn index: Int) -> String?
+    /// How the tool joins the choices of a multi-select question in one cell (`", "`, `";"`).
+    var multiSelectSeparator: String? { get }
+    /// For one-column-per-choice layouts: the question and choice a column stands for.
+    func choiceColumn(_ index: Int) -> (question: String, choice: String)?
+    /// Code → label of a coded column, when the export comes with its codebook (REDCap dictionary).
+    func codeLabels(ofColumn index: Int) -> [String: String]?
+    /// What the dialect noticed about the file, for `kith inspect`.
+    var notes: [String] { get }
 }
 
 extension Dialect {
+    public static func make(head: [[String]], file: String, options: SourceOptions) throws -> Self {
+        try Self(head: head, file: file)
+    }
     public var missingCodes: Set<Int> { [] }
     public var missingLabels: [String] { [] }
-    public func wave(_ text: String) -> String { text }
+    public func wave(_ text: String) -> String { WaveName.normalise(text) }
     public func status(of record: borrowing CSVRecord) -> ResponseStatus { .complete }
+    public func standardColumn(_ role: ColumnRole) -> Int? { columns.first { $0.role == role }?.index }
+    public var dateOrder: DateOrder { .detect }
+    public func timeZone(ofColumn index: Int) -> String? { nil }
+    public var multiSelectSeparator: String? { nil }
+    public func choiceColumn(_ index: Int) -> (question: String, choice: String)? { nil }
+    public func codeLabels(ofColumn index: Int) -> [String: String]? { nil }
+    public var notes: [String] { [] }
+}
+
+/// How day and month are ordered in a file's dates.
+public enum DateOrder: String, Sendable, Hashable {
+    /// Year first (`2026-03-15`, `2026/03/15`): ISO 8601 and Google Forms.
+    case yearFirst = "year-month-day"
+    /// `15/03/2026`: UK locale.
+    case dayFirst = "day/month/year"
+    /// `03/15/2026`: US locale (SurveyMonkey).
+    case monthFirst = "month/day/year"
+    /// Decide from the rows (a first part over 12 means day first; UK by default).
+    case detect
 }
 
 /// The dialects Kith knows, most specific first.
 public enum Dialects {
-    public static let all: [any Dialect.Type] = [GenericDialect.self]
+    public static let all: [any Dialect.Type] = [
+        SurveyMonkeyDialect.self, QualtricsDialect.self, QualtricsLegacyDialect.self, GoogleFormsDialect.self,
+        MicrosoftFormsDialect.self, SmartSurveyDialect.self, REDCapDialect.self, LimeSurveyDialect.self,
+        TypeformDialect.self, KoboDialect.self, GenericDialect.self,
+    ]
 
     public static func named(_ name: String) -> (any Dialect.Type)? {
-        all.first { $0.name == name.lowercased() }
+        let key = name.lowercased().replacingOccurrences(of: "_", with: "-")
+        return all.first { $0.name == key || $0.name.replacingOccurrences(of: "-", with: "") == key }
     }
 
     /// The dialect that recognises `head` most surely (generic when none does).
@@ -51,5 +97,32 @@ public enum Dialects {
             if let confidence = dialect.recognise(head), confidence > best.1 { best = (dialect, confidence) }
         }
         return best
+    }
+}
+
+/// Wave names as people type them, made comparable: "Baseline " → `baseline`,
+/// "Follow up" / "follow-up" / "Follow-Up" → `follow-up`, "Wave 2" → `wave-2`.
+public enum WaveName {
+    public static func normalise(_ text: String) -> String {
+        let words = TextKeyWords.words(text)
+        guard !words.isEmpty else { return text.trimmingSpaces() }
+        var joined = words.joined(separator: "-")
+        if joined == "followup" { joined = "follow-up" }
+        return joined
+    }
+}
+
+/// Lower-case words of letters and digits (a cheap `TextKey` for short texts).
+enum TextKeyWords {
+    static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        for character in text.lowercased() {
+            if character.isLetter || character.isNumber { current.append(character) }
+            else if character == "'" || character == "\u{2019}" { continue }
+            else if !current.isEmpty { words.append(current); current = "" }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
     }
 }

@@ -50,11 +50,15 @@ public struct SourceColumn: Sendable, Hashable {
     /// The header text used for matching (for multi-row headers, composed: "Stem - Row label").
     public var header: String
     public var role: ColumnRole
+    /// The tool's own name for the column where it differs from the header text
+    /// (Qualtrics export tag `Q3_1`, REDCap field `ucla_1`); `--map` may use either.
+    public var name: String?
 
-    public init(index: Int, header: String, role: ColumnRole) {
+    public init(index: Int, header: String, role: ColumnRole, name: String? = nil) {
         self.index = index
         self.header = header
         self.role = role
+        self.name = name
     }
 }
 
@@ -84,4 +88,91 @@ public enum ResponseStatus: Sendable, Hashable, CustomStringConvertible {
     public var isExcluded: Bool { if case .excluded = self { true } else { false } }
 
     public var description: String { reason.map { "\(name) (\($0))" } ?? name }
+}
+
+/// What kind of answers one of the file's own questions holds, judged from a sample of rows.
+public enum QuestionKind: String, Sendable, Hashable, CaseIterable {
+    /// One answer from a short list (`options` lists those seen).
+    case singleChoice = "single-choice"
+    /// Several answers: joined in one cell (`separator`), or one column per choice (`choice`).
+    case multiSelect = "multi-select"
+    /// Numbers.
+    case number
+    /// Free text: possibly identifying, never printed by `kith inspect`.
+    case freeText = "free-text"
+    /// A direct identifier asked as a question (name, e-mail, phone, postcode, address, date of birth).
+    case identifier
+    /// No answer in the rows looked at.
+    case empty
+}
+
+/// One of the file's own questions (a column that is neither an instrument
+/// item nor a standard field), classified from the first rows.
+public struct QuestionColumn: Sendable, Hashable {
+    public var column: SourceColumn
+    public var kind: QuestionKind
+    /// Options seen (single choice, multi-select), in first-seen order; codes replaced by
+    /// their labels where the export has a codebook. Empty for other kinds.
+    public var options: [String]
+    /// How choices are joined in one cell, for a joined multi-select.
+    public var separator: String?
+    /// For one-column-per-choice multi-selects: the question this column belongs to and its choice.
+    public var question: String?
+    public var choice: String?
+    /// Free text and identifiers may name people: keep them out of shared reports.
+    public var possiblyIdentifying: Bool
+    /// Code → label from the export's codebook (REDCap dictionary), when there is one.
+    public var codeLabels: [String: String]?
+
+    public var index: Int { column.index }
+    public var header: String { column.header }
+    /// The tool's own name for the column (export tag, field name), where it has one.
+    public var name: String? { column.name }
+
+    public init(column: SourceColumn, kind: QuestionKind, options: [String] = [], separator: String? = nil, question: String? = nil,
+                choice: String? = nil, possiblyIdentifying: Bool = false, codeLabels: [String: String]? = nil) {
+        self.column = column
+        self.kind = kind
+        self.options = options
+        self.separator = separator
+        self.question = question
+        self.choice = choice
+        self.possiblyIdentifying = possiblyIdentifying
+        self.codeLabels = codeLabels
+    }
+
+    /// The choices a cell of a joined multi-select holds (splitting against the options
+    /// seen, so options containing the separator stay whole); the cell itself otherwise.
+    public func selections(_ cell: String) -> [String] {
+        let trimmed = cell.trimmingSpaces()
+        guard !trimmed.isEmpty else { return [] }
+        if kind == .multiSelect, let choice {
+            return ["0", "no", "false", "unchecked"].contains(trimmed.lowercased()) ? [] : [choice]
+        }
+        guard kind == .multiSelect, let separator else { return [codeLabels?[trimmed] ?? trimmed] }
+        return MultiSelect.split(trimmed, separator: separator, known: options).map { codeLabels?[$0] ?? $0 }
+    }
+}
+
+/// A date and time as the file gives it, and as ISO 8601.
+public struct SourceTimestamp: Sendable, Hashable, CustomStringConvertible {
+    /// The text in the file.
+    public var original: String
+    /// `2026-03-15T09:16:33+01:00` when the file (or the tool's documentation) gives the
+    /// offset, `2026-03-15T09:16:33` (local time, zone unknown) when not; nil when the text
+    /// is not a date.
+    public var iso8601: String?
+    /// Seconds since 1970 (local times read as UTC), for ordering and duplicate windows.
+    public var seconds: Int?
+    /// Whether `iso8601` carries an offset.
+    public var hasOffset: Bool
+
+    public init(original: String, iso8601: String?, seconds: Int?, hasOffset: Bool) {
+        self.original = original
+        self.iso8601 = iso8601
+        self.seconds = seconds
+        self.hasOffset = hasOffset
+    }
+
+    public var description: String { iso8601 ?? original }
 }

@@ -9,15 +9,59 @@ public struct SourceResponse: Sendable {
     public var status: ResponseStatus
     public var sourceID: String?
     public var person: String?
+    /// The wave, normalised (`baseline`, `follow-up`).
     public var wave: String?
+    /// Start and submit time as the file writes them.
     public var started: String?
     public var submitted: String?
+    /// Start and submit time read as dates (ISO 8601, offset kept where the file gives one).
+    public var startedAt: SourceTimestamp?
+    public var submittedAt: SourceTimestamp?
     /// Answers by the scoring plan's slots.
     public var answers: [ItemAnswer]
     /// Cells of the file's other columns (`SourceFile.questionColumns`), when asked for.
     public var questions: [String]
     /// The earlier row this one repeats, when it looks like a duplicate submission.
     public var duplicateOf: Int?
+    /// Why it looks like a duplicate ("same response id", "same answers and e-mail 61 s later").
+    public var duplicateReason: String?
+
+    public init(row: Int, line: Int, status: ResponseStatus, sourceID: String? = nil, person: String? = nil, wave: String? = nil,
+                started: String? = nil, submitted: String? = nil, startedAt: SourceTimestamp? = nil, submittedAt: SourceTimestamp? = nil,
+                answers: [ItemAnswer], questions: [String], duplicateOf: Int? = nil, duplicateReason: String? = nil) {
+        self.row = row
+        self.line = line
+        self.status = status
+        self.sourceID = sourceID
+        self.person = person
+        self.wave = wave
+        self.started = started
+        self.submitted = submitted
+        self.startedAt = startedAt
+        self.submittedAt = submittedAt
+        self.answers = answers
+        self.questions = questions
+        self.duplicateOf = duplicateOf
+        self.duplicateReason = duplicateReason
+    }
+}
+
+/// One data row as the fast path sees it: spans into the reader's buffers,
+/// valid only during the callback that receives it (copy what you keep).
+public struct RawResponse: ~Copyable {
+    public let row: Int
+    public let line: Int
+    public let status: ResponseStatus
+    public let duplicateOf: Int?
+    /// Answers by the scoring plan's slots (every slot `.missing(.notAsked)` for excluded rows).
+    public let answers: UnsafeBufferPointer<ItemAnswer>
+    /// Trimmed UTF-8 bytes of the response id and person id (empty when absent).
+    public let sourceID: UnsafeBufferPointer<UInt8>
+    public let person: UnsafeBufferPointer<UInt8>
+    public let wave: String?
+    /// A small number standing for `wave` (equal waves, equal numbers; -1 for none), for callers
+    /// that cache per wave.
+    public let waveIndex: Int
 }
 
 /// Counts of what a pass over a file found.
@@ -29,13 +73,28 @@ public struct SourceTally: Sendable {
     public var duplicates = 0
     /// Blank rows at the end of the file (padding), not counted as rows.
     public var trailingBlankRows = 0
+    /// Excluded rows by reason.
+    public var excludedReasons: [String: Int] = [:]
     /// Unreadable answers by column index: label or code → (count, first rows).
     public var invalidAnswers: [Int: [String: (count: Int, rows: [Int])]] = [:]
+    /// Answers read as "no answer" because of a missing-answer code, by column index: code → (count, first rows).
+    public var missingCodes: [Int: [Int: (count: Int, rows: [Int])]] = [:]
+    /// Duplicate rows: (row, the earlier row, why).
+    public var duplicateRows: [(row: Int, of: Int, reason: String)] = []
+
+    public init() {}
 
     mutating func noteInvalid(column: Int, text: String, row: Int) {
         var entry = invalidAnswers[column, default: [:]][text] ?? (0, [])
         entry.count += 1
         if entry.rows.count < 3 { entry.rows.append(row) }
         invalidAnswers[column, default: [:]][text] = entry
+    }
+
+    mutating func noteMissingCode(column: Int, code: Int, row: Int) {
+        var entry = missingCodes[column, default: [:]][code] ?? (0, [])
+        entry.count += 1
+        if entry.rows.count < 3 { entry.rows.append(row) }
+        missingCodes[column, default: [:]][code] = entry
     }
 }

@@ -65,6 +65,17 @@ public final class ByteSink {
     @inline(__always)
     public func write(byte: UInt8) { buffer.append(byte) }
 
+    /// Appends bytes (the non-generic fast path: a generic call across modules appends one byte at a time).
+    public func writeBytes(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= flushThreshold { try flush() }
+    }
+
+    public func writeBytes(_ bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= flushThreshold { try flush() }
+    }
+
     public func write<C: Collection>(bytes: C) throws where C.Element == UInt8 {
         buffer.append(contentsOf: bytes)
         if buffer.count >= flushThreshold { try flush() }
@@ -88,11 +99,12 @@ public final class ByteSink {
         try flush()
         guard let temporaryPath, let finalPath else { return }
         try? handle?.close()
-        do {
-            if FileManager.default.fileExists(atPath: finalPath) { _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: finalPath), withItemAt: URL(fileURLWithPath: temporaryPath)) }
-            else { try FileManager.default.moveItem(atPath: temporaryPath, toPath: finalPath) }
-        } catch {
-            throw OutputError.cannotWrite(path: finalPath, reason: error.localizedDescription)
+        // rename(2) replaces an existing file atomically (FileManager.replaceItemAt fails on Linux
+        // every other time when the destination exists).
+        if rename(temporaryPath, finalPath) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporaryPath)
+            throw OutputError.cannotWrite(path: finalPath, reason: reason)
         }
     }
 

@@ -7,8 +7,7 @@ import KithCore
 final class CSVScoreWriter: ScoreWriter {
     private let sink: ByteSink
     private var context: ScoreContext?
-    private var numbers = NumberCache()
-    private var rowText: [String: String] = [:]
+    private var cells = CSVScoreCells()
 
     init(sink: ByteSink) { self.sink = sink }
 
@@ -41,19 +40,7 @@ final class CSVScoreWriter: ScoreWriter {
         sink.write(byte: 0x2C)
         if let reason = row.excludedBecause { try sink.write(TextFormat.csv(reason)) }
         for (index, planned) in context.scales.enumerated() {
-            let score = index < row.scores.count ? row.scores[index] : nil
-            sink.write(byte: 0x2C)
-            if let value = score?.value { try sink.write(numbers.text(value)) }
-            if planned.scale.conversion != nil { sink.write(byte: 0x2C); if let raw = score?.raw { try sink.write(numbers.text(raw)) } }
-            if planned.scale.method == .single { sink.write(byte: 0x2C); if let label = score?.label { try sink.write(TextFormat.csv(label)) } }
-            for classification in planned.classifications {
-                sink.write(byte: 0x2C)
-                if let band = score?.bands.first(where: { $0.classification == classification.id }) { try sink.write(TextFormat.csv(band.label)) }
-            }
-            sink.write(byte: 0x2C)
-            if let score { try sink.write(score.status.rawValue) }
-            sink.write(byte: 0x2C)
-            if let missing = score?.missing, !missing.isEmpty { try sink.write(missing.joined(separator: " ")) }
+            try sink.write(cells.scale(planned, index < row.scores.count ? row.scores[index] : nil))
         }
         sink.write(byte: 0x2C)
         if !row.problems.isEmpty {
@@ -63,4 +50,29 @@ final class CSVScoreWriter: ScoreWriter {
     }
 
     func end(_ tally: ScoreTally, notices: [String]) throws {}
+}
+
+/// The cells one scale adds to a line of `kith score --format csv`: value, raw sum,
+/// label, bands, status and missing items, each after a comma. Shared by the writer
+/// and the fast scoring path so both write the same bytes.
+public struct CSVScoreCells {
+    private var numbers = NumberCache()
+
+    public init() {}
+
+    public mutating func scale(_ planned: ScoringPlan.PlannedScale, _ score: ScaleScore?) -> String {
+        var text = ","
+        if let value = score?.value { text += numbers.text(value) }
+        if planned.scale.conversion != nil { text += ","; if let raw = score?.raw { text += numbers.text(raw) } }
+        if planned.scale.method == .single { text += ","; if let label = score?.label { text += TextFormat.csv(label) } }
+        for classification in planned.classifications {
+            text += ","
+            if let band = score?.bands.first(where: { $0.classification == classification.id }) { text += TextFormat.csv(band.label) }
+        }
+        text += ","
+        if let score { text += score.status.rawValue }
+        text += ","
+        if let missing = score?.missing, !missing.isEmpty { text += missing.joined(separator: " ") }
+        return text
+    }
 }

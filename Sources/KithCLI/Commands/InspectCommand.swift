@@ -1,0 +1,202 @@
+import Kith
+
+/// `kith inspect FILE`: how Kith reads a file, before anything is scored or imported.
+enum InspectCommand {
+    static let command = KithCLI.Command(
+        spec: CommandSpec(
+            name: "inspect",
+            usage: "kith inspect FILE [--format text|json] [--source NAME] [--map FILE] [--dictionary FILE] [--instrument ID…]",
+            summary: "Show how Kith reads a survey export: tool, encoding, columns, items, rows.",
+            discussion: """
+            Reads the whole file and reports: the survey tool (dialect) and why, the encoding, delimiter and header
+            rows; each column's role and, for instrument items, how its header was matched; columns that are
+            ambiguous or were set aside; the file's own questions with their kind; answers that are not options of
+            their items, with example rows; missing-answer codes; complete, partial, excluded and duplicate rows;
+            and what 'kith score' would score. Free-text answers and identifiers are never printed.
+            Known sources: \(Dialects.all.map { $0.name }.joined(separator: ", ")).
+            """,
+            options: [OptionSpec(name: "format", value: "FORMAT", help: "text (default) or json."), SharedOptions.source, SharedOptions.map,
+                      SharedOptions.dictionary, SharedOptions.instrument, SharedOptions.instruments, SharedOptions.delimiter, SharedOptions.encoding],
+            positionals: 1...1),
+        run: run)
+
+    enum Format: String, CaseIterable { case text, json }
+
+    static func run(_ arguments: Arguments, _ console: Console) throws {
+        let format: Format = try arguments.choice("format", default: .text)
+        let catalog = try SharedOptions.catalog(arguments, console)
+        let options = try SharedOptions.sourceOptions(arguments, console, catalog: catalog)
+        let path = arguments.positionals[0]
+        let source = try SourceFile(path: console.resolve(path), displayName: path, catalog: catalog, options: options)
+        let plan = try source.plan()
+        try source.forEachRawResponse(plan: plan) { _ in }
+        let report = Report(source: source, plan: plan, catalog: catalog)
+        try console.out.write(format == .json ? report.json() : report.text())
+    }
+
+    /// What inspect says, built once and rendered as text or JSON.
+    struct Report {
+        let source: SourceFile
+        let plan: ScoringPlan
+        let catalog: Catalog
+
+        var dialectName: String { type(of: source.dialect).name }
+        var dialectTitle: String { type(of: source.dialect).title }
+
+        func header(_ column: Int) -> String { column < source.dialect.columns.count ? source.dialect.columns[column].header : "#\(column + 1)" }
+
+        func itemOf(column: Int) -> String? { source.matching.match(forColumn: column)?.item }
+
+        var standardFields: [(column: Int, header: String, role: String)] {
+            var result: [(Int, String, String)] = []
+            for column in source.dialect.columns where column.role != .question {
+                if case .identifier = column.role { continue }
+                if column.role == .metadata { continue }
+                result.append((column.index, column.header, column.role.description))
+            }
+            if let id = source.dialect.standardColumn(.sourceID), !result.contains(where: { $0.0 == id && $0.2 == ColumnRole.sourceID.description }) {
+                result.append((id, header(id), "\(ColumnRole.sourceID.description) (same column)"))
+            }
+            return result.sorted { $0.0 < $1.0 }
+        }
+
+        var identifiers: [SourceColumn] { source.dialect.columns.filter { if case .identifier = $0.role { return true } else { return false } } }
+        var metadata: [SourceColumn] { source.dialect.columns.filter { $0.role == .metadata && !$0.header.isEmpty } }
+
+        func scaleCoverage() -> [(scale: String, title: String, found: Int, items: Int, missing: [String])] {
+            let matched = Set(source.matching.matches.map { catalog.canonicalItem($0.item) })
+            return plan.scales.map { planned in
+                let missing = planned.scale.items.filter { !matched.contains(catalog.canonicalItem($0)) }
+                return (planned.id, planned.scale.title, planned.scale.items.count - missing.count, planned.scale.items.count, missing)
+            }
+        }
+
+        func rowsLine(_ rows: [Int]) -> String { "row\(rows.count == 1 ? "" : "s") \(rows.map(String.init).joined(separator: ", "))" }
+
+        func text() -> String {
+            var out = ""
+            let tally = source.tally
+            out += "File:        \(source.displayName)\n"
+            out += "Source:      \(dialectTitle) (--source \(dialectName)): \(source.dialectChoice)\n"
+            out += "Encoding:    \(source.encoding)\n"
+            out += "Delimiter:   \(source.delimiter)\n"
+            out += "Header rows: \(source.headerRows); \(source.dialect.columns.count) columns; dates read as \(source.dateOrder.rawValue)\n"
+            for note in source.notes { out += "Note:        \(note)\n" }
+
+            out += "\nStandard fields:\n"
+            let fields = standardFields
+            if fields.isEmpty { out += "  none (no response id, person, wave, time or status column)\n" }
+            for field in fields { out += "  column \(field.column + 1) '\(field.header)': \(field.role)\n" }
+            if !identifiers.isEmpty {
+                out += "  direct identifiers (dropped at import unless kept on purpose): \(identifiers.map { "column \($0.index + 1) '\($0.header)'" }.joined(separator: ", "))\n"
+            }
+            if !metadata.isEmpty { out += "  tool metadata (not kept): \(metadata.map { "'\($0.header)'" }.joined(separator: ", "))\n" }
+
+            out += "\nInstrument items (\(source.matching.matches.count) column\(source.matching.matches.count == 1 ? "" : "s")):\n"
+            if source.matching.matches.isEmpty { out += "  none recognised\n" }
+            for match in source.matching.matches {
+                out += "  column \(match.column + 1) '\(match.header)' → \(match.item) (\(match.instrument)): \(match.method)\n"
+            }
+            for ambiguous in source.matching.ambiguous {
+                out += "  column \(ambiguous.column + 1) '\(ambiguous.header)' is AMBIGUOUS: could be \(ambiguous.items.joined(separator: " or ")); not used (name it with --map or choose with --instrument)\n"
+            }
+            if !source.matching.rejected.isEmpty {
+                out += "  set aside:\n"
+                for rejected in source.matching.rejected { out += "    column \(rejected.column + 1) '\(rejected.header)' not read as \(rejected.item): \(rejected.reason)\n" }
+            }
+            for notice in source.matching.notices { out += "  note: \(notice)\n" }
+
+            out += "\nThe file's own questions (\(source.questions.count), kept as questions):\n"
+            for question in source.questions {
+                var line = "  column \(question.index + 1) '\(question.header)': \(question.kind.rawValue)"
+                if let choice = question.choice, let stem = question.question { line += " (choice '\(choice)' of '\(stem)')" }
+                else if question.kind == .singleChoice || question.kind == .multiSelect, !question.options.isEmpty {
+                    let shown = question.options.prefix(8).map { "'\($0)'" }.joined(separator: ", ")
+                    line += ": \(shown)\(question.options.count > 8 ? ", … (\(question.options.count) seen)" : "")"
+                    if let separator = question.separator { line += " joined with '\(separator)'" }
+                }
+                if question.possiblyIdentifying { line += " [possibly identifying: not printed]" }
+                out += line + "\n"
+            }
+
+            out += "\nRows: \(tally.rows): \(tally.complete) complete, \(tally.partial) partial, \(tally.excluded) excluded, \(tally.duplicates) duplicate\(tally.duplicates == 1 ? "" : "s")\n"
+            for (reason, count) in tally.excludedReasons.sorted(by: { $0.key < $1.key }) { out += "  excluded: \(reason) ×\(count)\n" }
+            for duplicate in tally.duplicateRows.prefix(20) { out += "  duplicate: row \(duplicate.row) repeats row \(duplicate.of) (\(duplicate.reason))\n" }
+            if tally.trailingBlankRows > 0 { out += "  \(tally.trailingBlankRows) blank row\(tally.trailingBlankRows == 1 ? "" : "s") at the end ignored\n" }
+
+            if !tally.invalidAnswers.isEmpty {
+                out += "\nAnswers that are not options of their items (those scales are not scored for those rows):\n"
+                for (column, labels) in tally.invalidAnswers.sorted(by: { $0.key < $1.key }) {
+                    out += "  column \(column + 1) '\(header(column))' (\(itemOf(column: column) ?? "?")): "
+                    out += labels.sorted { $0.value.count > $1.value.count }.prefix(8).map { "'\($0.key)' ×\($0.value.count) (\(rowsLine($0.value.rows)))" }.joined(separator: ", ") + "\n"
+                }
+                let numeric = tally.invalidAnswers.values.flatMap(\.keys).allSatisfy { Int($0) != nil }
+                if numeric {
+                    out += "  These are numbers that are not the items' codes: if the survey's recode values differ from the instrument's\n"
+                    out += "  (Qualtrics recodes need not be 1..n), map them with --map ({\"labels\": {\"<item>\": {\"<file code>\": <code>}}}).\n"
+                } else {
+                    out += "  Name unknown labels or recodes with --map ({\"labels\": {\"<item>\": {\"<label>\": <code>}}}).\n"
+                }
+            }
+            if !tally.missingCodes.isEmpty {
+                out += "\nCodes read as \"no answer\" (not options of their items; \"conventionalMissingCodes\": false in --map turns this off):\n"
+                for (column, codes) in tally.missingCodes.sorted(by: { $0.key < $1.key }) {
+                    out += "  column \(column + 1) '\(header(column))': " + codes.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value.count) (\(rowsLine($0.value.rows)))" }.joined(separator: ", ") + "\n"
+                }
+            }
+
+            out += "\nWould score:\n"
+            if plan.scales.isEmpty { out += "  nothing: no column was recognised as an instrument item. Name columns with --map.\n" }
+            for scale in scaleCoverage() {
+                out += "  \(scale.scale) (\(scale.title)): \(scale.found) of \(scale.items) items found"
+                out += scale.missing.isEmpty ? "\n" : "; missing \(scale.missing.joined(separator: ", ")) (never scored)\n"
+            }
+            return out
+        }
+
+        func json() -> String {
+            let tally = source.tally
+            func j(_ text: String) -> String { TextFormat.json(text) }
+            var parts: [String] = []
+            parts.append("\"file\":\(j(source.displayName))")
+            parts.append("\"source\":{\"name\":\(j(dialectName)),\"title\":\(j(dialectTitle)),\"how\":\(j(source.dialectChoice)),\"confidence\":\(source.dialectConfidence)}")
+            parts.append("\"encoding\":{\"name\":\(j(source.encoding.encoding.rawValue)),\"byte_order_mark\":\(source.encoding.hadByteOrderMark),\"how\":\(j(source.encoding.description))}")
+            parts.append("\"delimiter\":{\"name\":\(j(source.delimiter.delimiter.description)),\"how\":\(j(source.delimiter.description))}")
+            parts.append("\"header_rows\":\(source.headerRows)")
+            parts.append("\"date_order\":\(j(source.dateOrder.rawValue))")
+            parts.append("\"notes\":[\(source.notes.map(j).joined(separator: ","))]")
+            let columns = source.dialect.columns.map { column -> String in
+                var fields = ["\"column\":\(column.index + 1)", "\"header\":\(j(column.header))"]
+                if let match = source.matching.match(forColumn: column.index) {
+                    fields += ["\"role\":\"item\"", "\"item\":\(j(match.item))", "\"instrument\":\(j(match.instrument))", "\"matched_by\":\(j(match.method.description))"]
+                } else if let ambiguous = source.matching.ambiguous.first(where: { $0.column == column.index }) {
+                    fields += ["\"role\":\"ambiguous\"", "\"items\":[\(ambiguous.items.map(j).joined(separator: ","))]"]
+                } else if let question = source.questions.first(where: { $0.index == column.index }) {
+                    fields += ["\"role\":\"question\"", "\"kind\":\(j(question.kind.rawValue))", "\"possibly_identifying\":\(question.possiblyIdentifying)"]
+                    if question.kind == .singleChoice || question.kind == .multiSelect { fields.append("\"options\":[\(question.options.map(j).joined(separator: ","))]") }
+                    if let separator = question.separator { fields.append("\"separator\":\(j(separator))") }
+                    if let choice = question.choice, let stem = question.question { fields += ["\"question\":\(j(stem))", "\"choice\":\(j(choice))"] }
+                } else {
+                    fields.append("\"role\":\(j(column.role.description))")
+                }
+                return "{" + fields.joined(separator: ",") + "}"
+            }
+            parts.append("\"columns\":[\(columns.joined(separator: ","))]")
+            parts.append("\"rejected\":[\(source.matching.rejected.map { "{\"column\":\($0.column + 1),\"item\":\(j($0.item)),\"reason\":\(j($0.reason))}" }.joined(separator: ","))]")
+            parts.append("\"matching_notices\":[\(source.matching.notices.map(j).joined(separator: ","))]")
+            let excluded = tally.excludedReasons.sorted { $0.key < $1.key }.map { "\(j($0.key)):\($0.value)" }.joined(separator: ",")
+            let duplicates = tally.duplicateRows.map { "{\"row\":\($0.row),\"duplicate_of\":\($0.of),\"reason\":\(j($0.reason))}" }.joined(separator: ",")
+            parts.append("\"rows\":{\"total\":\(tally.rows),\"complete\":\(tally.complete),\"partial\":\(tally.partial),\"excluded\":\(tally.excluded),\"duplicates\":\(tally.duplicates),\"trailing_blank\":\(tally.trailingBlankRows),\"excluded_reasons\":{\(excluded)},\"duplicate_rows\":[\(duplicates)]}")
+            let invalid = tally.invalidAnswers.sorted { $0.key < $1.key }.flatMap { column, labels in
+                labels.sorted { $0.key < $1.key }.map { "{\"column\":\(column + 1),\"item\":\(j(itemOf(column: column) ?? "")),\"answer\":\(j($0.key)),\"count\":\($0.value.count),\"rows\":[\($0.value.rows.map(String.init).joined(separator: ","))]}" }
+            }
+            parts.append("\"invalid_answers\":[\(invalid.joined(separator: ","))]")
+            let missing = tally.missingCodes.sorted { $0.key < $1.key }.flatMap { column, codes in
+                codes.sorted { $0.key < $1.key }.map { "{\"column\":\(column + 1),\"code\":\($0.key),\"count\":\($0.value.count),\"rows\":[\($0.value.rows.map(String.init).joined(separator: ","))]}" }
+            }
+            parts.append("\"missing_codes\":[\(missing.joined(separator: ","))]")
+            parts.append("\"would_score\":[\(scaleCoverage().map { "{\"scale\":\(j($0.scale)),\"items_found\":\($0.found),\"items\":\($0.items),\"missing_items\":[\($0.missing.map(j).joined(separator: ","))]}" }.joined(separator: ","))]")
+            return "{" + parts.joined(separator: ",\n") + "}\n"
+        }
+    }
+}

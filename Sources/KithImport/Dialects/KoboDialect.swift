@@ -1,0 +1,149 @@
+import KithCore
+
+/// KoboToolbox CSV export ("XML values and headers" or labels).
+///
+/// `;`-separated, every field quoted; headers `group/name`; choice *names*
+/// (`hardly_ever_or_never`) rather than labels, read as labels once `_` is a space;
+/// select_multiple as a space-separated summary column plus one `question/choice`
+/// column of 1/0 per choice; system columns `_id`, `_uuid`, `_submission_time`
+/// (UTC), `_validation_status` (not approved → excluded), `_status`,
+/// `_submitted_by`, `__version__`, `_tags`, `_index`. An optional second header row
+/// holds HXL hashtags.
+public struct KoboDialect: Dialect {
+    public static let name = "kobo"
+    public static let title = "KoboToolbox"
+
+    static let system: Set<String> = ["_id", "_uuid", "_submission_time", "_validation_status", "_notes", "_status", "_submitted_by",
+                                      "__version__", "_tags", "_index", "_xform_id_string", "meta/instanceID", "_parent_index",
+                                      "_attachments", "_geolocation", "formhub/uuid", "meta/rootUuid", "meta/deprecatedID", "audit", "audit_URL"]
+
+    public static func recognise(_ head: [[String]]) -> Int? {
+        guard let first = head.first else { return nil }
+        let names = Set(first.map { $0.trimmingSpaces() })
+        let system = names.intersection(KoboDialect.system).count
+        guard names.contains("_uuid") || names.contains("_submission_time"), system >= 2 else { return nil }
+        return 90
+    }
+
+    public let headerRows: Int
+    public let columns: [SourceColumn]
+    private let validationColumn: Int?
+    private let choices: [Int: (question: String, choice: String)]
+
+    public init(head: [[String]], file: String) throws {
+        guard let first = head.first else { throw ImportError.unusable(file: file, reason: "the file has no header row (it is empty or blank)") }
+        let hxl = head.count > 1 && head[1].contains { $0.hasPrefix("#") } && head[1].allSatisfy { $0.isEmpty || $0.hasPrefix("#") }
+        headerRows = hxl ? 2 : 1
+        let names = first.map { $0.trimmingSpaces() }
+        let nameSet = Set(names)
+        var choices: [Int: (String, String)] = [:]
+        columns = names.enumerated().map { index, name in
+            let role: ColumnRole
+            switch name {
+            case "start": role = .startTime
+            case "end": role = .submitTime
+            case "_id": role = .sourceID
+            case "_validation_status": role = .status
+            case "phonenumber": role = .identifier(.phone)
+            case "_geolocation": role = .identifier(.location)
+            case "today", "deviceid", "username", "simserial", "subscriberid", "": role = .metadata
+            default:
+                if KoboDialect.system.contains(name) || name.hasPrefix("_") && !name.contains("/") { role = .metadata; break }
+                role = StandardHeaders.role(of: name.split(separator: "/").last.map(String.init) ?? name)
+                if let slash = name.lastIndex(of: "/"), nameSet.contains(String(name[..<slash])) {
+                    choices[index] = (String(name[..<slash]), String(name[name.index(after: slash)...]))
+                }
+            }
+            return SourceColumn(index: index, header: name, role: role)
+        }
+        self.choices = choices
+        validationColumn = names.firstIndex(of: "_validation_status")
+    }
+
+    public var dateOrder: DateOrder { .yearFirst }
+    public func timeZone(ofColumn index: Int) -> String? { columns[index].header == "_submission_time" ? "UTC" : nil }
+    public var multiSelectSeparator: String? { " " }
+    public func choiceColumn(_ index: Int) -> (question: String, choice: String)? { choices[index] }
+
+    public func status(of record: borrowing CSVRecord) -> ResponseStatus {
+        guard let validationColumn, validationColumn < record.count else { return .complete }
+        let value = TextKey(String(decoding: record[validationColumn].trimmedSpaces(), as: UTF8.self)).value
+        return value == "validation status not approved" || value == "not approved" ? .excluded("validation status: not approved") : .complete
+    }
+}
+
+/// LimeSurvey response export (CSV): headings as question codes (`ucla[SQ001]`) or
+/// question text (`Question [Sub-question]`), responses as answer codes or full
+/// answers; every field quoted. `id, submitdate, lastpage, startlanguage, seed,
+/// startdate, datestamp` first; an empty `submitdate` is an incomplete response.
+/// Multiple choice is one column per option holding `Y` or nothing. Code headings
+/// and answer codes carry no wording: name them with `--map`.
+public struct LimeSurveyDialect: Dialect {
+    public static let name = "limesurvey"
+    public static let title = "LimeSurvey"
+
+    public static func recognise(_ head: [[String]]) -> Int? {
+        guard let first = head.first else { return nil }
+        let names = first.prefix(10).map { $0.trimmingSpaces().lowercased() }
+        guard names.first == "id" || names.first == "response id", names.contains("submitdate") || names.contains("date submitted") else { return nil }
+        let limeOnly = ["lastpage", "last page", "startlanguage", "start language", "seed"].filter { names.contains($0) }.count
+        return limeOnly >= 2 ? 90 : nil
+    }
+
+    public let headerRows: Int
+    public let columns: [SourceColumn]
+    private let submitColumn: Int?
+    private let lastPageColumn: Int?
+    private let choices: [Int: (question: String, choice: String)]
+    public let notes: [String]
+
+    public init(head: [[String]], file: String) throws {
+        let generic = try GenericDialect(head: head, file: file)
+        headerRows = generic.headerRows
+        let data = Array(head.dropFirst(generic.headerRows).prefix(200))
+        var choices: [Int: (String, String)] = [:]
+        var codes = 0
+        columns = generic.columns.map { column in
+            var column = column
+            switch column.header.lowercased() {
+            case "id", "response id": column.role = .sourceID
+            case "submitdate", "date submitted": column.role = .submitTime
+            case "startdate", "date started": column.role = .startTime
+            case "ipaddr", "ip address": column.role = .identifier(.ipAddress)
+            case "datestamp", "date last action", "lastpage", "last page", "startlanguage", "start language", "seed", "refurl", "referrer url", "token":
+                column.role = .metadata
+            default:
+                guard column.role == .question else { break }
+                let answers = data.compactMap { column.index < $0.count ? $0[column.index].trimmingSpaces() : nil }.filter { !$0.isEmpty }
+                if column.header.hasSuffix("]"), let open = column.header.lastIndex(of: "["), !answers.isEmpty, answers.allSatisfy({ $0 == "Y" }) {
+                    choices[column.index] = (String(column.header[..<open]), String(column.header[column.header.index(after: open)..<column.header.index(before: column.header.endIndex)]))
+                }
+                if !answers.isEmpty, answers.allSatisfy({ LimeSurveyDialect.isAnswerCode($0) }) { codes += 1 }
+            }
+            return column
+        }
+        self.choices = choices
+        submitColumn = columns.first { $0.role == .submitTime }?.index
+        lastPageColumn = columns.first { ["lastpage", "last page"].contains($0.header.lowercased()) }?.index
+        notes = codes > 0 ? ["\(codes) column\(codes == 1 ? " holds" : "s hold") LimeSurvey answer codes (A1, A2…), not labels: export with 'Full answers', or name the codes with --map (labels: {\"A1\": 1})."] : []
+    }
+
+    static func isAnswerCode(_ text: String) -> Bool {
+        guard let first = text.first, first.isLetter, text.count <= 6 else { return false }
+        return text.dropFirst().allSatisfy(\.isNumber) && text.count > 1 || text.hasPrefix("AO")
+    }
+
+    public var dateOrder: DateOrder { .yearFirst }
+    public func choiceColumn(_ index: Int) -> (question: String, choice: String)? { choices[index] }
+
+    public func status(of record: borrowing CSVRecord) -> ResponseStatus {
+        guard let submitColumn else { return .complete }
+        guard submitColumn >= record.count || record[submitColumn].trimmedSpaces().isEmpty else { return .complete }
+        var page = ""
+        if let lastPageColumn, lastPageColumn < record.count {
+            let text = String(decoding: record[lastPageColumn].trimmedSpaces(), as: UTF8.self)
+            if Int(text) != nil { page = " (last page \(text))" }
+        }
+        return .partial("not submitted\(page)")
+    }
+}
