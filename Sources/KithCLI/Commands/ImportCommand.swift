@@ -58,11 +58,12 @@ enum ImportCommand {
         let layout = ImportLayout(source: source, plan: plan, keep: arguments.values("keep-column"))
 
         let store = try StoreOptions.open(arguments, console, create: true)
-        let (digest, bytes) = try fileFingerprint(fullPath)
+        // The file's fingerprint is computed on another core while the rows are read.
+        let fingerprint = BackgroundTask { try fileFingerprint(fullPath) }
         var batchOptions: [String: String] = ["on-conflict": onConflict.rawValue, "instruments": matching.instruments.joined(separator: ",")]
         for name in ["wave", "provider", "map", "source", "missing", "kind"] { if let value = arguments.value(name) { batchOptions[name] = value } }
         if arguments.flag("keep-ids") { batchOptions["keep-ids"] = "yes" }
-        let batchSource = BatchSource(fileName: (path as NSString).lastPathComponent, sha256: digest, bytes: bytes,
+        let batchSource = BatchSource(fileName: (path as NSString).lastPathComponent, fingerprint: { try fingerprint.value() },
                                       dialect: type(of: source.dialect).name, encoding: source.encoding.encoding.rawValue,
                                       options: batchOptions, tool: "kith \(KithCLI.version)", user: console.environment["USER"])
         let target = ImportTarget(survey: surveyName, kind: kind, invited: invited, period: arguments.value("period"),
@@ -73,12 +74,13 @@ enum ImportCommand {
         let scales = plan.scales.map { ScaleScoring(scale: $0.id, instrumentVersion: $0.instrument.version, policy: $0.policy.description, hasRaw: $0.scale.conversion != nil) }
         let report = try store.importBatch(into: target, source: batchSource, questions: layout.questions, scales: scales,
                                            excluded: { excluded }, columnsDropped: layout.dropped) { session in
-            try source.forEachResponse(plan: plan, keepQuestions: true) { response in
-                if case .excluded(let reason) = response.status {
+            var providers: [[UInt8]: String] = [:]
+            try source.forEachRawResponse(plan: plan) { raw in
+                if case .excluded(let reason) = raw.status {
                     excluded[reason, default: 0] += 1
                     return
                 }
-                try session.add(layout.row(response, plan: plan, wave: wave, provider: provider))
+                try session.add(layout.row(raw, plan: plan, session: session, wave: wave, provider: provider, providers: &providers))
                 progress.tick()
             }
         }
@@ -120,6 +122,26 @@ enum ImportCommand {
         if report.flagged > 0 { text += "  flagged            \(report.flagged) (possible duplicate submissions, stored with a flag)\n" }
         if !report.columnsDropped.isEmpty { text += "  columns dropped    \(report.columnsDropped.map { "'\($0)'" }.joined(separator: ", ")) (direct identifiers; keep one with --keep-column)\n" }
         try console.out.write(text)
+    }
+}
+
+/// Work started on its own thread; `value()` waits for it.
+final class BackgroundTask<T: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<T, any Error>?   // written once by the thread, read after `done`
+
+    init(_ work: @escaping @Sendable () throws -> T) {
+        let thread = Thread { [self] in
+            result = Result { try work() }
+            done.signal()
+        }
+        thread.start()
+    }
+
+    func value() throws -> T {
+        done.wait()
+        done.signal()
+        return try result!.get()
     }
 }
 

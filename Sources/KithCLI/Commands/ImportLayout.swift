@@ -1,16 +1,22 @@
 import Kith
 
-/// How a source file's columns become the survey's questions in the store.
+/// How a source file's columns become the survey's questions in the store,
+/// and each row a stored response (read on the fast path: no copies of cells
+/// that repeat).
 struct ImportLayout {
     var questions: [ImportQuestion] = []
     /// Headers of direct-identifier columns not stored.
     var dropped: [String] = []
     /// Plan slot of each instrument-item question (the first questions).
     private var itemSlots: [Int] = []
-    /// Index into `SourceResponse.questions` of each of the file's own questions (the rest).
-    private var localCells: [Int] = []
-    /// Index into `SourceResponse.questions` of a Provider column, if any.
-    private var providerCell: Int?
+    /// The file's own questions (the rest), with their columns.
+    private var locals: [QuestionColumn] = []
+    /// Column of a Provider question, if any.
+    private var providerColumn: Int?
+    private let startColumn: Int?
+    private let submitColumn: Int?
+    private let startParser: TimestampParser?
+    private let submitParser: TimestampParser?
 
     init(source: SourceFile, plan: ScoringPlan, keep: [String]) {
         for match in source.matching.matches {
@@ -19,47 +25,87 @@ struct ImportLayout {
             itemSlots.append(slot)
         }
         var keys = Set(questions.map(\.key))
+        let kept = Set(keep.map { TextKey($0) })
         let providerHeaders: Set<String> = ["provider", "service provider", "contract", "service", "organisation", "organization"]
-        for (index, column) in source.questionColumns.enumerated() {
-            var key = TextKey(column.header).value
-            if key.isEmpty { key = "column \(column.index + 1)" }
+        for question in source.questions {
+            // Identifiers asked as questions (name, e-mail, postcode…) are dropped like identifier columns.
+            if question.kind == .identifier, !kept.contains(TextKey(question.header)) {
+                dropped.append(question.header)
+                continue
+            }
+            var key = TextKey(question.header).value
+            if key.isEmpty { key = "column \(question.index + 1)" }
             var unique = key
             var counter = 2
             while keys.contains(unique) { unique = "\(key) #\(counter)"; counter += 1 }
             keys.insert(unique)
-            var identifying = false
-            if case .identifier = column.role { identifying = true }
-            questions.append(ImportQuestion(key: unique, text: column.header, item: nil, kind: identifying ? "text" : "auto", identifying: identifying))
-            localCells.append(index)
-            if providerCell == nil, providerHeaders.contains(key) { providerCell = index }
+            var identifying = question.possiblyIdentifying
+            if case .identifier = question.column.role { identifying = true }
+            let details = QuestionDetails(separator: question.separator, question: question.question, choice: question.choice, options: question.options)
+            questions.append(ImportQuestion(key: unique, text: question.header, item: nil, kind: question.kind.rawValue, identifying: identifying, details: details))
+            locals.append(question)
+            if providerColumn == nil, providerHeaders.contains(key) { providerColumn = question.index }
         }
-        let kept = Set(keep.map { TextKey($0) })
         for column in source.dialect.columns {
             if case .identifier = column.role, !kept.contains(TextKey(column.header)) { dropped.append(column.header) }
         }
+        startColumn = source.dialect.standardColumn(.startTime)
+        submitColumn = source.dialect.standardColumn(.submitTime)
+        startParser = startColumn.map { source.timestampParser(column: $0) }
+        submitParser = submitColumn.map { source.timestampParser(column: $0) }
     }
 
-    func row(_ response: SourceResponse, plan: ScoringPlan, wave: String?, provider: String?) -> ImportRow {
+    /// The stored form of one row.
+    func row(_ raw: borrowing RawResponse, plan: ScoringPlan, session: ImportSession, wave: String?, provider: String?,
+             providers: inout [[UInt8]: String]) throws -> ImportRow {
         var answers: [ImportAnswer?] = []
         answers.reserveCapacity(questions.count)
         for slot in itemSlots {
-            switch response.answers[slot] {
+            switch raw.answers[slot] {
             case .code(let code): answers.append(.code(code))
             case .missing(.missingCode(let code)): answers.append(.missingCode(code))
             case .missing: answers.append(nil)
             case .invalid(let invalid): answers.append(.invalid(invalid.text))
             }
         }
-        for cell in localCells {
-            let text = cell < response.questions.count ? response.questions[cell] : ""
-            answers.append(text.isEmpty ? nil : .text(text))
+        for (index, question) in locals.enumerated() {
+            let cell = raw.cell(question.index)
+            if cell.isEmpty {
+                answers.append(nil)
+            } else if let labels = question.codeLabels {
+                let text = String(decoding: cell, as: UTF8.self)
+                answers.append(.text(labels[text] ?? text))
+            } else {
+                answers.append(.valueID(try session.valueID(cell, question: itemSlots.count + index)))
+            }
         }
-        let providerText = provider ?? providerCell.flatMap { $0 < response.questions.count && !response.questions[$0].isEmpty ? response.questions[$0] : nil }
+        var providerText = provider
+        if providerText == nil, let providerColumn {
+            let cell = raw.cell(providerColumn)
+            if !cell.isEmpty {
+                let bytes = Array(cell)
+                if let known = providers[bytes] { providerText = known } else {
+                    let text = String(decoding: cell, as: UTF8.self)
+                    providers[bytes] = text
+                    providerText = text
+                }
+            }
+        }
+        func timestamp(_ column: Int?, _ parser: TimestampParser?) -> String? {
+            guard let column, let parser else { return nil }
+            let cell = raw.cell(column)
+            guard !cell.isEmpty, cell.first != UInt8(ascii: "[") else { return nil }  // REDCap's "[not completed]"
+            let parsed = parser.parse(String(decoding: cell, as: UTF8.self))
+            return parsed.iso8601 ?? parsed.original
+        }
         var partial = false
-        if case .partial = response.status { partial = true }
-        return ImportRow(sourceRow: response.row, sourceID: response.sourceID, personID: response.person, wave: wave ?? response.wave,
-                         provider: providerText, startedAt: response.started, submittedAt: response.submitted, partial: partial,
-                         flag: response.duplicateOf.map { "possible duplicate of row \($0)" },
-                         answers: answers, scores: plan.score(response.answers).map(Store.stored))
+        if case .partial = raw.status { partial = true }
+        return ImportRow(sourceRow: raw.row,
+                         sourceID: raw.sourceID.isEmpty ? nil : String(decoding: raw.sourceID, as: UTF8.self),
+                         personID: raw.person.isEmpty ? nil : String(decoding: raw.person, as: UTF8.self),
+                         wave: wave ?? raw.wave, provider: providerText,
+                         startedAt: timestamp(startColumn, startParser), submittedAt: timestamp(submitColumn, submitParser),
+                         partial: partial, flag: raw.duplicateOf.map { "possible duplicate of row \($0)" },
+                         answers: answers, scores: plan.score(Array(raw.answers)).map(Store.stored))
     }
 }

@@ -198,9 +198,10 @@ public final class SourceFile {
 
     /// Reads every data row, in order, without copying its text: the fast path for scoring.
     public func forEachRawResponse(plan: ScoringPlan, _ body: (borrowing RawResponse) throws -> Void) throws {
-        try run(plan: plan) { _, raw in
+        try run(plan: plan) { record, raw in
             let response = RawResponse(row: raw.row, line: raw.line, status: raw.status, duplicateOf: raw.duplicateOf,
-                                       answers: raw.answers, sourceID: raw.sourceID, person: raw.person, wave: raw.wave, waveIndex: raw.waveIndex)
+                                       answers: raw.answers, sourceID: raw.sourceID, person: raw.person, wave: raw.wave, waveIndex: raw.waveIndex,
+                                       fields: raw.hasRecord ? record.fields : nil, fieldCount: raw.hasRecord ? record.count : 0)
             try body(response)
         }
     }

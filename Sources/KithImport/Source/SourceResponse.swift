@@ -62,6 +62,16 @@ public struct RawResponse: ~Copyable {
     /// A small number standing for `wave` (equal waves, equal numbers; -1 for none), for callers
     /// that cache per wave.
     public let waveIndex: Int
+    /// The row's fields (nil for a blank row).
+    let fields: UnsafePointer<Field>?
+    let fieldCount: Int
+
+    /// The trimmed UTF-8 bytes of any column of the row (empty past a short row's end, and for blank rows).
+    public func cell(_ column: Int) -> UnsafeBufferPointer<UInt8> {
+        guard let fields, column >= 0, column < fieldCount else { return UnsafeBufferPointer(start: nil, count: 0) }
+        let field = fields[column]
+        return UnsafeBufferPointer(start: field.start, count: field.count).trimmedSpaces()
+    }
 }
 
 /// Counts of what a pass over a file found.

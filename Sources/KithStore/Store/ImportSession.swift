@@ -1,6 +1,17 @@
+import Foundation
+
 /// Adds the rows of one import batch inside its transaction (see `Store.importBatch`).
+///
+/// The work is split across two threads: the caller's thread reads, scores and
+/// encodes each row (`add`), and a writer thread inserts the encoded rows into
+/// SQLite, in blocks. Only the writer touches the connection until `finish()`.
+///
+/// Into a survey with no responses yet, the identity index is dropped for the
+/// import and built again at the end (one sort instead of a random B-tree
+/// insert per row): a response id seen twice in the file is caught first by a
+/// set of key prefixes, which puts the index back at once and carries on
+/// row by row.
 public final class ImportSession {
-    private let store: Store
     private let surveyID: Int
     private let batchID: Int
     private let scoringID: Int
@@ -14,24 +25,32 @@ public final class ImportSession {
     /// Per question index: text → value id, and the next id.
     private var values: [[String: Int]] = []
     private var nextValue: [Int] = []
+    private var byteCaches: [[(bytes: [UInt8], id: Int)]] = []
     private var occurrences: [Int64: Int] = [:]
-    private let insert: Statement
-    private let insertValue: Statement
     private var scratch: [UInt8] = []
+    private var pending: [EncodedRow] = []
+    private var newValues: [(question: Int, id: Int, text: String)] = []
+    private var keyPrefixes: Set<UInt64> = []
+    private var bulk: Bool
+    private let writer: Writer
+    private static let blockSize = 4096
 
-    private(set) var rowsRead = 0
-    private(set) var added = 0
-    private(set) var unchanged = 0
-    private(set) var repeatedInFile = 0
-    private(set) var replaced = 0
-    private(set) var kept = 0
-    private(set) var flagged = 0
+    var rowsRead = 0
+    var added: Int { writer.counts.added }
+    var unchanged: Int { writer.counts.unchanged }
+    var repeatedInFile: Int { writer.counts.repeatedInFile }
+    var replaced: Int { writer.counts.replaced }
+    var kept: Int { writer.counts.kept }
+    var flagged: Int { writer.counts.flagged }
     /// Data rows whose answers differ from the stored response.
-    private(set) var conflicts: [Int] = []
+    var conflicts: [Int] { writer.counts.conflicts }
+
+    /// Keyed hashes are stored truncated to 128 bits: ample against collisions
+    /// (about 10⁻²⁷ for a million responses) and half the size of the identity index.
+    static let keyLength = 16
 
     init(store: Store, survey: Survey, batch: Int, scoring: Int, questions: [ImportQuestion], scales: [ScaleScoring],
          target: ImportTarget, pseudonymizer: Pseudonymizer) throws {
-        self.store = store
         self.surveyID = survey.id
         self.batchID = batch
         self.scoringID = scoring
@@ -39,13 +58,6 @@ public final class ImportSession {
         self.pseudonymizer = pseudonymizer
         self.hasRaw = scales.map(\.hasRaw)
         let db = store.db
-        insert = try db.prepare("""
-            INSERT INTO response (survey_id, batch_id, response_key, person_key, source_id, person_id, wave, provider, started_at,
-                                  submitted_at, status, flag, source_row, content_hash, answers, scoring_id, scores)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (survey_id, response_key) DO NOTHING
-            """)
-        insertValue = try db.prepare("INSERT INTO question_value (question_id, id, text) VALUES (?, ?, ?)")
 
         var existing: [String: (id: Int, position: Int)] = [:]
         for (key, id, position) in try db.query("SELECT key, id, position FROM question WHERE survey_id = ?", survey.id, row: { ($0.string(at: 0) ?? "", $0.int(at: 1) ?? 0, $0.int(at: 2) ?? 0) }) {
@@ -57,8 +69,9 @@ public final class ImportSession {
                 positions.append(found.position)
                 questionIDs.append(found.id)
             } else {
-                try db.execute("INSERT INTO question (survey_id, position, key, text, item, kind, identifying) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                               survey.id, nextPosition, question.key, question.text, question.item, question.kind, question.identifying)
+                try db.execute("INSERT INTO question (survey_id, position, key, text, item, kind, identifying, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                               survey.id, nextPosition, question.key, question.text, question.item, question.kind, question.identifying,
+                               Store.json(question.details))
                 existing[question.key] = (Int(db.lastInsertRowID), nextPosition)
                 positions.append(nextPosition)
                 questionIDs.append(Int(db.lastInsertRowID))
@@ -72,26 +85,36 @@ public final class ImportSession {
             }
             values.append(known)
             nextValue.append(next)
+            byteCaches.append([])
         }
-        order = positions.indices.sorted { positions[$0] < positions[$1] }
+        let known = positions
+        order = known.indices.sorted { known[$0] < known[$1] }
+        let empty = try db.scalar("SELECT count(*) FROM response WHERE survey_id = ?", survey.id, as: Int.self) == 0
+        if empty { try db.execute(sql: "DROP INDEX response_identity") }
+        bulk = empty
+        writer = try Writer(db: db, surveyID: survey.id, batchID: batch, policy: target.onConflict, bulk: empty)
+        writer.start()
     }
 
-    private func valueID(_ text: String, question index: Int) throws -> Int {
+    /// The value id of a cell of question `index` (0-based in the session's
+    /// questions), remembering recent distinct cells so most rows cost a byte comparison.
+    public func valueID(_ bytes: UnsafeBufferPointer<UInt8>, question index: Int) throws -> Int {
+        let cache = byteCaches[index]
+        for entry in cache where entry.bytes.count == bytes.count && entry.bytes.elementsEqual(bytes) { return entry.id }
+        let id = valueID(String(decoding: bytes, as: UTF8.self), question: index)
+        if cache.count < 64 { byteCaches[index].append((Array(bytes), id)) }
+        return id
+    }
+
+    /// The value id of an answer text of question `index`.
+    public func valueID(_ text: String, question index: Int) -> Int {
         if let id = values[index][text] { return id }
         let id = nextValue[index]
         nextValue[index] += 1
         values[index][text] = id
-        insertValue.reset()
-        try insertValue.bind(questionIDs[index], at: 1)
-        try insertValue.bind(id, at: 2)
-        try insertValue.bind(text, at: 3)
-        _ = try insertValue.step()
+        newValues.append((questionIDs[index], id, text))
         return id
     }
-
-    /// Keyed hashes are stored truncated to 128 bits: ample against collisions
-    /// (about 10⁻²⁷ for a million responses) and half the size of the identity index.
-    static let keyLength = 16
 
     /// Adds one response.
     public func add(_ row: ImportRow) throws {
@@ -103,8 +126,9 @@ public final class ImportSession {
             switch answer {
             case .code(let code): value = .code(code)
             case .missingCode(let code): value = .missingCode(code)
-            case .invalid(let text): value = .invalid(valueID: try valueID(text, question: index))
-            case .text(let text): value = .value(id: try valueID(text, question: index))
+            case .invalid(let text): value = .invalid(valueID: valueID(text, question: index))
+            case .text(let text): value = .value(id: valueID(text, question: index))
+            case .valueID(let id): value = .value(id: id)
             }
             AnswerCoding.append(position: positions[index], value, to: &scratch)
         }
@@ -120,64 +144,64 @@ public final class ImportSession {
             // No response id: the content identifies the response; identical rows are told apart by their order.
             let occurrence = occurrences[hash, default: 0]
             occurrences[hash] = occurrence + 1
-            var identity = Array((row.submittedAt ?? "").utf8) + [0] + Array((row.personID ?? "").utf8) + [0] + Array((row.wave ?? "").utf8) + [0]
+            var identity = Array((row.submittedAt ?? "").utf8) + [0] + Array((row.wave ?? "").utf8) + [0]
             identity += answers
             identity += Array("#\(occurrence)".utf8)
             responseKey = pseudonymizer.keyBytes(identity, namespace: "content")
         }
-        let personKey = row.personID.map { Array(pseudonymizer.keyBytes(Array($0.utf8), namespace: "person").prefix(Self.keyLength)) }
         responseKey.removeLast(responseKey.count - Self.keyLength)
-        let scores = AnswerCoding.encodeScores(row.scores, hasRaw: hasRaw)
-        try bindAndInsert(row, responseKey: responseKey, personKey: personKey, hash: hash, answers: answers, scores: scores)
-        if store.db.changes > 0 {
-            added += 1
-            if row.flag != nil { flagged += 1 }
-            return
+        if bulk {
+            var prefix: UInt64 = 0
+            for byte in responseKey.prefix(8) { prefix = prefix << 8 | UInt64(byte) }
+            if !keyPrefixes.insert(prefix).inserted {
+                // Possibly the same response twice: from here on, row by row against the index.
+                bulk = false
+                keyPrefixes = []
+                try send(switchToIndexed: true)
+            }
         }
-        guard let (existingID, existingHash, existingBatch) = try store.db.query(
-            "SELECT id, content_hash, batch_id FROM response WHERE survey_id = ? AND response_key = ?", surveyID, responseKey,
-            row: { ($0.int(at: 0) ?? 0, $0.int64(at: 1) ?? 0, $0.int(at: 2) ?? 0) }).first else {
-            throw StoreError.corrupt("a response that conflicts on insert cannot be found")
-        }
-        if existingHash == hash {
-            if existingBatch == batchID { repeatedInFile += 1 } else { unchanged += 1 }
-            return
-        }
-        switch target.onConflict {
-        case .fail:
-            conflicts.append(row.sourceRow)
-        case .keep:
-            kept += 1
-        case .replace:
-            try store.db.execute("""
-                INSERT INTO replaced_response SELECT id, ?, survey_id, batch_id, response_key, person_key, source_id, person_id, wave, provider,
-                    started_at, submitted_at, status, flag, source_row, content_hash, answers, scoring_id, scores FROM response WHERE id = ?
-                """, batchID, existingID)
-            try store.db.execute("DELETE FROM response WHERE id = ?", existingID)
-            try bindAndInsert(row, responseKey: responseKey, personKey: personKey, hash: hash, answers: answers, scores: scores)
-            replaced += 1
-        }
+        let personKey = row.personID.map { Array(pseudonymizer.keyBytes(Array($0.utf8), namespace: "person").prefix(Self.keyLength)) }
+        pending.append(EncodedRow(
+            sourceRow: row.sourceRow, responseKey: responseKey, personKey: personKey,
+            sourceID: target.keepIDs ? row.sourceID : nil, personID: target.keepIDs ? row.personID : nil,
+            wave: row.wave, provider: row.provider, startedAt: row.startedAt, submittedAt: row.submittedAt,
+            status: row.partial ? "partial" : "complete", flag: row.flag, hash: hash, answers: answers,
+            scoringID: scoringID, scores: AnswerCoding.encodeScores(row.scores, hasRaw: hasRaw)))
+        if pending.count >= Self.blockSize { try send(switchToIndexed: false) }
     }
 
-    private func bindAndInsert(_ row: ImportRow, responseKey: [UInt8], personKey: [UInt8]?, hash: Int64, answers: [UInt8], scores: [UInt8]) throws {
-        insert.reset()
-        try insert.bind(surveyID, at: 1)
-        try insert.bind(batchID, at: 2)
-        try insert.bind(responseKey, at: 3)
-        try insert.bind(personKey, at: 4)
-        try insert.bind(target.keepIDs ? row.sourceID : nil, at: 5)
-        try insert.bind(target.keepIDs ? row.personID : nil, at: 6)
-        try insert.bind(row.wave, at: 7)
-        try insert.bind(row.provider, at: 8)
-        try insert.bind(row.startedAt, at: 9)
-        try insert.bind(row.submittedAt, at: 10)
-        try insert.bind(row.partial ? "partial" : "complete", at: 11)
-        try insert.bind(row.flag, at: 12)
-        try insert.bind(row.sourceRow, at: 13)
-        try insert.bind(hash, at: 14)
-        try insert.bind(answers, at: 15)
-        try insert.bind(scoringID, at: 16)
-        try insert.bind(scores, at: 17)
-        _ = try insert.step()
+    private func send(switchToIndexed: Bool) throws {
+        try writer.submit(Writer.Block(values: newValues, rows: pending, switchToIndexed: switchToIndexed))
+        pending = []
+        pending.reserveCapacity(Self.blockSize)
+        newValues = []
     }
+
+    /// Writes what is left and waits for the writer; rebuilds the identity index after a bulk import.
+    func finish() throws {
+        try send(switchToIndexed: false)
+        try writer.finish()
+    }
+
+    /// Stops the writer after a failure elsewhere (the transaction rolls back).
+    func abandon() { writer.abandon() }
+}
+
+/// A row ready for SQLite.
+struct EncodedRow: Sendable {
+    var sourceRow: Int
+    var responseKey: [UInt8]
+    var personKey: [UInt8]?
+    var sourceID: String?
+    var personID: String?
+    var wave: String?
+    var provider: String?
+    var startedAt: String?
+    var submittedAt: String?
+    var status: String
+    var flag: String?
+    var hash: Int64
+    var answers: [UInt8]
+    var scoringID: Int
+    var scores: [UInt8]
 }

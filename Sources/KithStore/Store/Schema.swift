@@ -105,6 +105,9 @@ enum Schema {
             CREATE INDEX response_batch ON response (batch_id);
             CREATE INDEX replaced_batch ON replaced_response (replaced_by_batch);
             """),
+        Migration(version: 3, name: "question details: multi-select layout, options, codebook", sql: """
+            ALTER TABLE question ADD COLUMN details TEXT NOT NULL DEFAULT '{}';
+            """),
     ]
 
     static let migrator = Migrator(migrations)

@@ -12,13 +12,40 @@ public struct ImportQuestion: Sendable, Hashable {
     public var kind: String
     /// Free text, which may identify people.
     public var identifying: Bool
+    /// How to read the answers: `separator` of a joined multi-select; `question` and
+    /// `choice` of a one-column-per-choice multi-select; `options` in the file's order.
+    public var details: QuestionDetails
 
-    public init(key: String, text: String, item: String?, kind: String, identifying: Bool) {
+    public init(key: String, text: String, item: String?, kind: String, identifying: Bool, details: QuestionDetails = QuestionDetails()) {
         self.key = key
         self.text = text
         self.item = item
         self.kind = kind
         self.identifying = identifying
+        self.details = details
+    }
+}
+
+/// How a question's answers are laid out (kept as JSON in `question.details`).
+public struct QuestionDetails: Sendable, Hashable, Codable {
+    public var separator: String?
+    public var question: String?
+    public var choice: String?
+    public var options: [String]
+
+    public init(separator: String? = nil, question: String? = nil, choice: String? = nil, options: [String] = []) {
+        self.separator = separator
+        self.question = question
+        self.choice = choice
+        self.options = options
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        separator = try container.decodeIfPresent(String.self, forKey: .separator)
+        question = try container.decodeIfPresent(String.self, forKey: .question)
+        choice = try container.decodeIfPresent(String.self, forKey: .choice)
+        options = try container.decodeIfPresent([String].self, forKey: .options) ?? []
     }
 }
 
@@ -32,6 +59,8 @@ public enum ImportAnswer: Sendable, Hashable {
     case invalid(String)
     /// An answer to one of the survey's own questions.
     case text(String)
+    /// An answer already given its value id (`ImportSession.valueID`).
+    case valueID(Int)
 }
 
 /// One response to import.
@@ -102,8 +131,9 @@ public enum ConflictPolicy: String, Sendable, CaseIterable {
 /// The file being imported, recorded with its batch.
 public struct BatchSource: Sendable {
     public var fileName: String
-    public var sha256: String
-    public var bytes: Int
+    /// The file's SHA-256 (hex) and size, asked for once the rows are in: it is
+    /// computed while they are read.
+    public var fingerprint: @Sendable () throws -> (sha256: String, bytes: Int)
     public var dialect: String
     public var encoding: String
     /// The options that shaped the import (wave, provider, map, policy…).
@@ -113,10 +143,10 @@ public struct BatchSource: Sendable {
     /// Who imported (the login name), if known.
     public var user: String?
 
-    public init(fileName: String, sha256: String, bytes: Int, dialect: String, encoding: String, options: [String: String], tool: String, user: String?) {
+    public init(fileName: String, fingerprint: @escaping @Sendable () throws -> (sha256: String, bytes: Int), dialect: String, encoding: String,
+                options: [String: String], tool: String, user: String?) {
         self.fileName = fileName
-        self.sha256 = sha256
-        self.bytes = bytes
+        self.fingerprint = fingerprint
         self.dialect = dialect
         self.encoding = encoding
         self.options = options
@@ -189,19 +219,27 @@ extension Store {
             try write {
                 let (survey, created) = try ensureSurvey(name: target.survey, kind: target.kind, invited: target.invited, period: target.period, notes: nil)
                 report.surveyCreated = created
-                report.sameFileAs = try db.query("SELECT id FROM batch WHERE survey_id = ? AND file_sha256 = ? AND undone_at IS NULL ORDER BY id",
-                                                 survey.id, source.sha256) { $0.int(at: 0) ?? 0 }
                 let scoringID = try scoringID(scales)
                 try db.execute("""
                     INSERT INTO batch (survey_id, file_name, file_sha256, file_bytes, dialect, encoding, imported_at, imported_by, tool, options,
                                        rows_read, added, unchanged, replaced, kept, excluded, flagged, report)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, '{}')
-                    """, survey.id, source.fileName, source.sha256, source.bytes, source.dialect, source.encoding, Store.now(),
+                    VALUES (?, ?, '', 0, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, '{}')
+                    """, survey.id, source.fileName, source.dialect, source.encoding, Store.now(),
                     source.user, source.tool, Store.json(source.options))
                 let batchID = Int(db.lastInsertRowID)
                 let session = try ImportSession(store: self, survey: survey, batch: batchID, scoring: scoringID, questions: questions,
                                                 scales: scales, target: target, pseudonymizer: pseudonymizer)
-                try feed(session)
+                do {
+                    try feed(session)
+                    try session.finish()
+                } catch {
+                    session.abandon()
+                    throw error
+                }
+                let fingerprint = try source.fingerprint()
+                report.sameFileAs = try db.query("SELECT id FROM batch WHERE survey_id = ? AND file_sha256 = ? AND undone_at IS NULL ORDER BY id",
+                                                 survey.id, fingerprint.sha256) { $0.int(at: 0) ?? 0 }
+                try db.execute("UPDATE batch SET file_sha256 = ?, file_bytes = ? WHERE id = ?", fingerprint.sha256, fingerprint.bytes, batchID)
                 report.rowsRead = session.rowsRead
                 report.added = session.added
                 report.unchanged = session.unchanged

@@ -10,6 +10,7 @@ public struct StoredQuestion: Sendable, Hashable {
     public var item: String?
     public var kind: String
     public var identifying: Bool
+    public var details: QuestionDetails
     /// Answer texts by value id (the survey's own questions, and unreadable item answers).
     public var values: [Int: String]
 }
@@ -38,9 +39,11 @@ public struct StoredResponse: Sendable {
 extension Store {
     /// The survey's questions, in position order.
     public func questions(survey: Survey) throws -> [StoredQuestion] {
-        var questions = try db.query("SELECT id, position, key, text, item, kind, identifying FROM question WHERE survey_id = ? ORDER BY position", survey.id) { row in
+        var questions = try db.query("SELECT id, position, key, text, item, kind, identifying, details FROM question WHERE survey_id = ? ORDER BY position", survey.id) { row in
             StoredQuestion(id: row.int(at: 0) ?? 0, position: row.int(at: 1) ?? 0, key: row.string(at: 2) ?? "", text: row.string(at: 3) ?? "",
-                           item: row.string(at: 4), kind: row.string(at: 5) ?? "text", identifying: (row.int(at: 6) ?? 0) != 0, values: [:])
+                           item: row.string(at: 4), kind: row.string(at: 5) ?? "free-text", identifying: (row.int(at: 6) ?? 0) != 0,
+                           details: (try? JSONDecoder().decode(QuestionDetails.self, from: Data((row.string(at: 7) ?? "{}").utf8))) ?? QuestionDetails(),
+                           values: [:])
         }
         let index = Dictionary(uniqueKeysWithValues: questions.enumerated().map { ($0.element.id, $0.offset) })
         for (question, id, text) in try db.query("""

@@ -1,0 +1,185 @@
+import Foundation
+
+extension ImportSession {
+    /// The thread that inserts encoded rows. It alone uses the connection
+    /// between `start()` and `finish()`; blocks reach it through a queue of at
+    /// most two, so the reading thread never runs far ahead (memory stays flat).
+    final class Writer: @unchecked Sendable {
+        struct Block: Sendable {
+            var values: [(question: Int, id: Int, text: String)]
+            var rows: [EncodedRow]
+            var switchToIndexed: Bool
+        }
+
+        struct Counts {
+            var added = 0, unchanged = 0, repeatedInFile = 0, replaced = 0, kept = 0, flagged = 0
+            var conflicts: [Int] = []
+        }
+
+        private let db: Database
+        private let surveyID: Int
+        private let batchID: Int
+        private let policy: ConflictPolicy
+        private var bulk: Bool
+        // Guarded by `lock`.
+        private let lock = NSCondition()
+        private var queue: [Block] = []
+        private var closed = false
+        private var failure: (any Error)?
+        private var finished = false
+        /// Read only after `finish()`.
+        private(set) var counts = Counts()
+
+        init(db: Database, surveyID: Int, batchID: Int, policy: ConflictPolicy, bulk: Bool) throws {
+            self.db = db
+            self.surveyID = surveyID
+            self.batchID = batchID
+            self.policy = policy
+            self.bulk = bulk
+        }
+
+        func start() {
+            let thread = Thread { [self] in run() }
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
+
+        func submit(_ block: Block) throws {
+            lock.lock()
+            defer { lock.unlock() }
+            while queue.count >= 2 && failure == nil { lock.wait() }
+            if let failure { throw failure }
+            queue.append(block)
+            lock.broadcast()
+        }
+
+        func finish() throws {
+            lock.lock()
+            closed = true
+            lock.broadcast()
+            while !finished { lock.wait() }
+            let failure = self.failure
+            lock.unlock()
+            if let failure { throw failure }
+        }
+
+        func abandon() {
+            lock.lock()
+            closed = true
+            queue.removeAll()
+            lock.broadcast()
+            while !finished { lock.wait() }
+            lock.unlock()
+        }
+
+        private func next() -> Block? {
+            lock.lock()
+            defer { lock.unlock() }
+            while queue.isEmpty && !closed { lock.wait() }
+            guard !queue.isEmpty else { return nil }
+            let block = queue.removeFirst()
+            lock.broadcast()
+            return block
+        }
+
+        private func run() {
+            do {
+                let insertValue = try db.prepare("INSERT INTO question_value (question_id, id, text) VALUES (?, ?, ?)")
+                let columns = """
+                    INSERT INTO response (survey_id, batch_id, response_key, person_key, source_id, person_id, wave, provider, started_at,
+                                          submitted_at, status, flag, source_row, content_hash, answers, scoring_id, scores)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """
+                let plain = try db.prepare(columns)
+                var guarded: Statement?
+                while let block = next() {
+                    for value in block.values {
+                        insertValue.reset()
+                        try insertValue.bind(value.question, at: 1)
+                        try insertValue.bind(value.id, at: 2)
+                        try insertValue.bind(value.text, at: 3)
+                        _ = try insertValue.step()
+                    }
+                    if block.switchToIndexed, bulk {
+                        try db.execute(sql: "CREATE UNIQUE INDEX response_identity ON response (survey_id, response_key)")
+                        bulk = false
+                    }
+                    for row in block.rows {
+                        if bulk {
+                            try insert(row, plain)
+                            counts.added += 1
+                            if row.flag != nil { counts.flagged += 1 }
+                            continue
+                        }
+                        if guarded == nil { guarded = try db.prepare(columns + " ON CONFLICT (survey_id, response_key) DO NOTHING") }
+                        try insertChecked(row, guarded!)
+                    }
+                }
+                if bulk { try db.execute(sql: "CREATE UNIQUE INDEX response_identity ON response (survey_id, response_key)") }
+            } catch {
+                lock.lock()
+                failure = error
+                lock.unlock()
+            }
+            lock.lock()
+            finished = true
+            queue.removeAll()
+            lock.broadcast()
+            lock.unlock()
+        }
+
+        private func insertChecked(_ row: EncodedRow, _ statement: Statement) throws {
+            try insert(row, statement)
+            if db.changes > 0 {
+                counts.added += 1
+                if row.flag != nil { counts.flagged += 1 }
+                return
+            }
+            guard let (existingID, existingHash, existingBatch) = try db.query(
+                "SELECT id, content_hash, batch_id FROM response WHERE survey_id = ? AND response_key = ?", surveyID, row.responseKey,
+                row: { ($0.int(at: 0) ?? 0, $0.int64(at: 1) ?? 0, $0.int(at: 2) ?? 0) }).first else {
+                throw StoreError.corrupt("a response that conflicts on insert cannot be found")
+            }
+            if existingHash == row.hash {
+                if existingBatch == batchID { counts.repeatedInFile += 1 } else { counts.unchanged += 1 }
+                return
+            }
+            switch policy {
+            case .fail:
+                counts.conflicts.append(row.sourceRow)
+            case .keep:
+                counts.kept += 1
+            case .replace:
+                try db.execute("""
+                    INSERT INTO replaced_response SELECT id, ?, survey_id, batch_id, response_key, person_key, source_id, person_id, wave, provider,
+                        started_at, submitted_at, status, flag, source_row, content_hash, answers, scoring_id, scores FROM response WHERE id = ?
+                    """, batchID, existingID)
+                try db.execute("DELETE FROM response WHERE id = ?", existingID)
+                try insert(row, statement)
+                counts.replaced += 1
+            }
+        }
+
+        private func insert(_ row: EncodedRow, _ statement: Statement) throws {
+            statement.reset()
+            try statement.bind(surveyID, at: 1)
+            try statement.bind(batchID, at: 2)
+            try statement.bind(row.responseKey, at: 3)
+            try statement.bind(row.personKey, at: 4)
+            try statement.bind(row.sourceID, at: 5)
+            try statement.bind(row.personID, at: 6)
+            try statement.bind(row.wave, at: 7)
+            try statement.bind(row.provider, at: 8)
+            try statement.bind(row.startedAt, at: 9)
+            try statement.bind(row.submittedAt, at: 10)
+            try statement.bind(row.status, at: 11)
+            try statement.bind(row.flag, at: 12)
+            try statement.bind(row.sourceRow, at: 13)
+            try statement.bind(row.hash, at: 14)
+            try statement.bind(row.answers, at: 15)
+            try statement.bind(row.scoringID, at: 16)
+            try statement.bind(row.scores, at: 17)
+            _ = try statement.step()
+        }
+    }
+}
