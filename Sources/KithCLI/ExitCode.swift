@@ -66,6 +66,11 @@ func exitCode(for error: any Error) -> ExitCode {
         }
     case is OutputError:
         return .cannotCreate
+    case let error as SummaryError:
+        switch error {
+        case .unknownColumn, .notCategorical: return .usage
+        case .noResponses: return .data
+        }
     default:
         return exitCodeForOtherLayers(error)
     }

@@ -20,6 +20,7 @@ public enum KithCLI {
         UndoCommand.command,
         ExportCommand.command,
         RescoreCommand.command,
+        SummaryCommand.command,
     ]
 
     static var overview: String {

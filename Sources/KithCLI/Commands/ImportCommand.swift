@@ -41,6 +41,21 @@ enum ImportCommand {
         let invited = try arguments.integer("invited")
         let path = arguments.positionals[0]
         guard path != "-" else { throw CLIError.usage("import reads a file (its content is fingerprinted); save standard input to a file first", "import") }
+        let target = ImportTarget(survey: surveyName, kind: kind, invited: invited, period: arguments.value("period"),
+                                  onConflict: onConflict, keepIDs: arguments.flag("keep-ids"))
+        let (report, store) = try importFile(path, target: target, arguments, console) { try StoreOptions.open(arguments, console, create: true) }
+        try print(report, store: store, format: format, console)
+        if !report.sameFileAs.isEmpty, report.batch == nil {
+            console.note("kith: this file was already imported into '\(surveyName)' as batch \(report.sameFileAs.map(String.init).joined(separator: ", ")); nothing was added.")
+        }
+    }
+
+    /// Reads, scores and stores one file (the path `kith import` and `kith summary FILE` share).
+    /// `openStore` is called once the file has been read far enough to know it is usable.
+    static func importFile(_ path: String, target: ImportTarget, _ arguments: Arguments, _ console: Console,
+                           openStore: () throws -> Store) throws -> (ImportReport, Store) {
+        let onConflict = target.onConflict
+        let surveyName = target.survey
         let catalog = try SharedOptions.catalog(arguments, console)
         let missing = try SharedOptions.missingPolicy(arguments)
         var options = try SharedOptions.sourceOptions(arguments, console, catalog: catalog)
@@ -57,7 +72,7 @@ enum ImportCommand {
         let plan = try source.plan(missing: missing)
         let layout = ImportLayout(source: source, plan: plan, keep: arguments.values("keep-column"))
 
-        let store = try StoreOptions.open(arguments, console, create: true)
+        let store = try openStore()
         // The file's fingerprint is computed on another core while the rows are read.
         let fingerprint = BackgroundTask { try fileFingerprint(fullPath) }
         var batchOptions: [String: String] = ["on-conflict": onConflict.rawValue, "instruments": matching.instruments.joined(separator: ",")]
@@ -66,8 +81,6 @@ enum ImportCommand {
         let batchSource = BatchSource(fileName: (path as NSString).lastPathComponent, fingerprint: { try fingerprint.value() },
                                       dialect: type(of: source.dialect).name, encoding: source.encoding.encoding.rawValue,
                                       options: batchOptions, tool: "kith \(KithCLI.version)", user: console.environment["USER"])
-        let target = ImportTarget(survey: surveyName, kind: kind, invited: invited, period: arguments.value("period"),
-                                  onConflict: onConflict, keepIDs: arguments.flag("keep-ids"))
         var excluded: [String: Int] = [:]
         let progress = Progress(console: console, enabled: console.errIsTerminal)
         let wave = arguments.value("wave"), provider = arguments.value("provider")
@@ -85,10 +98,7 @@ enum ImportCommand {
             }
         }
         progress.finish()
-        try print(report, store: store, format: format, console)
-        if !report.sameFileAs.isEmpty, report.batch == nil {
-            console.note("kith: this file was already imported into '\(surveyName)' as batch \(report.sameFileAs.map(String.init).joined(separator: ", ")); nothing was added.")
-        }
+        return (report, store)
     }
 
     static func fileFingerprint(_ path: String) throws -> (sha256: String, bytes: Int) {

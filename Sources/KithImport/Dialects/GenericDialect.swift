@@ -76,7 +76,7 @@ public enum StandardHeaders {
         add(.wave, "Wave", "Time point", "Timepoint", "Stage", "Occasion", "Visit", "Survey wave", "redcap_event_name")
         add(.startTime, "Start Date", "Start time", "StartDate", "Started", "start", "Start Date (UTC)", "startdate")
         add(.submitTime, "End Date", "Completion time", "EndDate", "Submit Date", "Submitted", "Timestamp", "end", "Ended",
-            "Submit Date (UTC)", "submitdate", "_submission_time", "Date submitted", "Completed", "Date completed", "Completion date")
+            "Submit Date (UTC)", "submitdate", "_submission_time", "Date submitted", "Completed", "Date completed", "Completion date", "Date")
         add(.status, "Response status", "Status", "Completion status", "Response type")
         add(.identifier(.email), "Email", "Email Address", "E-mail", "RecipientEmail")
         add(.identifier(.name), "Name", "Full name", "First Name", "Last Name", "Surname", "Forename", "RecipientFirstName",

@@ -30,7 +30,7 @@ enum QuestionClassifier {
         if answered.allSatisfy({ Double($0) != nil }) {
             return QuestionColumn(column: column, kind: .number)
         }
-        if let separator = dialect.multiSelectSeparator {
+        if let separator = dialect.multiSelectSeparator ?? inferredSeparator(answered) {
             let joined = answered.filter { $0.contains(separator.trimmingSpaces().isEmpty ? separator : separator.trimmingSpaces()) }
             if !joined.isEmpty, joined.count * 5 >= answered.count || separator.hasSuffix(";") == false && joined.count >= 2 || answered.allSatisfy({ $0.hasSuffix(";") }) {
                 var options: [String] = []
@@ -57,6 +57,17 @@ enum QuestionClassifier {
             return QuestionColumn(column: column, kind: .singleChoice, options: distinct)
         }
         return QuestionColumn(column: column, kind: .freeText, possiblyIdentifying: true)
+    }
+
+    /// A separator for a tool that has none of its own (a generic CSV): `;` when at least two
+    /// answers join choices with it and every joined piece is also given alone as an answer
+    /// ("Library;Community hub" beside "Library" and "Community hub").
+    static func inferredSeparator(_ answered: [String]) -> String? {
+        let joined = answered.filter { $0.contains(";") }
+        guard joined.count >= 2 else { return nil }
+        let alone = Set(answered.filter { !$0.contains(";") })
+        let pieces = Set(joined.flatMap { $0.split(separator: ";").map { String($0).trimmingSpaces() } })
+        return !pieces.isEmpty && pieces.isSubset(of: alone) ? ";" : nil
     }
 
     static func looksLikeFreeText(_ key: TextKey) -> Bool {

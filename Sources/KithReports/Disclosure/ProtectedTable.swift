@@ -34,13 +34,26 @@ public struct ProtectedTable: Sendable {
     /// - Parameters:
     ///   - values: every count, inner cells and totals.
     ///   - lines: cell indexes whose values sum to the cell at the line's last index.
-    public init(values: [Int], lines: [[Int]], policy: DisclosurePolicy) {
+    ///   - fixed: cells already published in a linked table (a cross-table's margins are a
+    ///     question's own counts): they keep the state given there, and are never chosen
+    ///     for complementary suppression.
+    public init(values: [Int], lines: [[Int]], policy: DisclosurePolicy, fixed: [Int: Cell] = [:]) {
         self.policy = policy
         self.values = values
         self.lines = lines
+        self.fixed = Set(fixed.keys)
         cells = values.map { policy.hides($0) ? .primary : .shown(policy.shown($0)) }
-        guard policy != .none, cells.contains(.primary) else { return }
+        for (index, cell) in fixed { cells[index] = cell }
+        guard policy != .none, cells.contains(where: { !isShownCell($0) }) else { return }
         protect()
+    }
+
+    /// Cells whose state came from a linked table.
+    public let fixed: Set<Int>
+
+    private func isShownCell(_ cell: Cell) -> Bool {
+        if case .shown = cell { return true }
+        return false
     }
 
     public func isHidden(_ index: Int) -> Bool {
@@ -69,20 +82,20 @@ public struct ProtectedTable: Sendable {
             // The smallest shown, non-zero count on a line through the exposed one, preferring inner cells.
             let totals = Set(lines.map { $0.last! })
             let candidates = lines.filter { $0.contains(exposed) }.flatMap { $0 }
-                .filter { !isHidden($0) && values[$0] > 0 }
+                .filter { !isHidden($0) && values[$0] > 0 && !fixed.contains($0) }
             if let choice = candidates.min(by: { (totals.contains($0) ? 1 : 0, values[$0], $0) < (totals.contains($1) ? 1 : 0, values[$1], $1) }) {
                 cells[choice] = .complementary
                 continue
             }
             // Nothing left to hide on its lines: hide every non-zero count of the table.
-            let rest = values.indices.filter { !isHidden($0) && values[$0] > 0 }
+            let rest = values.indices.filter { !isHidden($0) && values[$0] > 0 && !fixed.contains($0) }
             if rest.isEmpty { break }
             for index in rest { cells[index] = .complementary }
         }
         if exposedCell() != nil {
             // Too sparse to publish safely (e.g. one small count among zeros): withhold the whole table.
             withheld = true
-            for index in values.indices where !isHidden(index) { cells[index] = .complementary }
+            for index in values.indices where !isHidden(index) && !fixed.contains(index) { cells[index] = .complementary }
         }
     }
 

@@ -1,0 +1,3 @@
+extension SummaryRenderer {
+    static func csv(_ summary: SurveySummary) -> String { table(summary) }
+}

@@ -1,0 +1,3 @@
+extension SummaryRenderer {
+    static func html(_ summary: SurveySummary) -> String { table(summary) }
+}

@@ -1,0 +1,3 @@
+extension SummaryRenderer {
+    static func markdown(_ summary: SurveySummary) -> String { table(summary) }
+}

@@ -1,0 +1,79 @@
+import CSQLite
+
+/// One stored response as the summaries read it: spans into SQLite's row
+/// buffers, valid only inside the closure that receives them (no copies).
+public struct ResponseSpan {
+    public var partial: Bool
+    /// The wave's UTF-8 bytes; nil when the response has none.
+    public var wave: UnsafeBufferPointer<UInt8>?
+    /// The provider's UTF-8 bytes; nil when the response has none.
+    public var provider: UnsafeBufferPointer<UInt8>?
+    /// The answers blob (see `AnswerCoding`).
+    public var answers: UnsafeBufferPointer<UInt8>
+    public var scoring: Int
+    /// The scores blob (see `AnswerCoding`).
+    public var scores: UnsafeBufferPointer<UInt8>
+}
+
+extension Store {
+    /// Calls `body` with every stored response of a survey (optionally one wave), in import
+    /// order, reading only what a summary needs: status, wave, provider, answers and scores.
+    /// A million responses are read without allocating per row.
+    public func forEachResponseSpan(survey: Survey, wave: String? = nil, _ body: (ResponseSpan) throws -> Void) throws {
+        let sql = "SELECT status, wave, provider, answers, scoring_id, scores FROM response WHERE survey_id = ?\(wave == nil ? "" : " AND wave = ?") ORDER BY id"
+        let statement = try db.prepare(sql)
+        statement.reset()
+        try statement.bind(survey.id, at: 1)
+        if let wave { try statement.bind(wave, at: 2) }
+        defer { statement.reset() }
+        while try statement.step() == .row {
+            let status = statement.bytes(at: 0)
+            // "partial" is the only status beginning with 'p'.
+            let partial = (status?.first ?? 0) == UInt8(ascii: "p")
+            try body(ResponseSpan(partial: partial, wave: statement.bytes(at: 1), provider: statement.bytes(at: 2),
+                                  answers: statement.bytes(at: 3) ?? UnsafeBufferPointer(start: nil, count: 0),
+                                  scoring: statement.int(at: 4) ?? 0,
+                                  scores: statement.bytes(at: 5) ?? UnsafeBufferPointer(start: nil, count: 0)))
+        }
+    }
+}
+
+extension Statement {
+    /// The bytes of a text or blob column, without copying; nil for NULL. Valid until the next `step()` or `reset()`.
+    func bytes(at index: Int) -> UnsafeBufferPointer<UInt8>? {
+        let column = Int32(index)
+        switch sqlite3_column_type(handle, column) {
+        case SQLITE_NULL:
+            return nil
+        case SQLITE_TEXT:
+            let text = sqlite3_column_text(handle, column)
+            return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column)))
+        default:
+            let blob = sqlite3_column_blob(handle, column)
+            let count = Int(sqlite3_column_bytes(handle, column))
+            return UnsafeBufferPointer(start: blob?.assumingMemoryBound(to: UInt8.self), count: blob == nil ? 0 : count)
+        }
+    }
+}
+
+extension AnswerCoding {
+    /// Calls `body` with the status and value of each scale of a scores blob, in order,
+    /// without allocating. - Throws: `StoreError.corrupt` when the blob does not match `hasRaw`.
+    public static func forEachScore(_ blob: UnsafeBufferPointer<UInt8>, hasRaw: [Bool], _ body: (Int, StoredScore.Status, Double?) throws -> Void) throws {
+        var offset = 0
+        for (index, keepsRaw) in hasRaw.enumerated() {
+            guard offset < blob.count, let status = StoredScore.Status(rawValue: blob[offset]) else {
+                throw StoreError.corrupt("a scores blob is shorter than its scoring")
+            }
+            offset += 1
+            guard status == .complete || status == .prorated else {
+                try body(index, status, nil)
+                continue
+            }
+            guard offset + (keepsRaw ? 16 : 8) <= blob.count else { throw StoreError.corrupt("a scores blob ends inside a value") }
+            let value = readDouble(blob, &offset)
+            if keepsRaw { offset += 8 }
+            try body(index, status, value)
+        }
+    }
+}
