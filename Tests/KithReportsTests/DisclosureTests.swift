@@ -7,11 +7,15 @@ import Testing
 /// some table consistent with everything shown. A cell is recovered when it
 /// has one possible value.
 func attack(_ table: ProtectedTable) -> [Int: Set<Int>] {
-    let policy = table.policy
+    attack(cells: table.cells, lines: table.lines, policy: table.policy, limit: (table.values.max() ?? 0) + table.policy.rounding * 2 + 2)
+}
+
+/// The same attack on a table as published (cells read back from a report), with `limit`
+/// the largest value a reader would consider for a hidden count.
+func attack(cells: [ProtectedTable.Cell], lines: [[Int]], policy: DisclosurePolicy, limit: Int) -> [Int: Set<Int>] {
     let slack = policy.rounding > 1 ? (policy.rounding - 1) / 2 : 0
-    let limit = (table.values.max() ?? 0) + policy.rounding * 2 + 2
     var low: [Int] = [], high: [Int] = []
-    for cell in table.cells {
+    for cell in cells {
         switch cell {
         case .shown(let value):
             low.append(max(0, value - slack))
@@ -25,9 +29,9 @@ func attack(_ table: ProtectedTable) -> [Int: Set<Int>] {
         }
     }
     // Each line: its members count +1, its total -1; a full assignment must sum to 0.
-    let terms: [[(cell: Int, sign: Int)]] = table.lines.map { line in line.dropLast().map { ($0, 1) } + [(line.last!, -1)] }
-    let linesOf: [[Int]] = table.values.indices.map { cell in table.lines.indices.filter { table.lines[$0].contains(cell) } }
-    var value = [Int?](repeating: nil, count: table.values.count)
+    let terms: [[(cell: Int, sign: Int)]] = lines.map { line in line.dropLast().map { ($0, 1) } + [(line.last!, -1)] }
+    let linesOf: [[Int]] = cells.indices.map { cell in lines.indices.filter { lines[$0].contains(cell) } }
+    var value = [Int?](repeating: nil, count: cells.count)
     var found: [Int: Set<Int>] = [:]
     func feasible(_ line: Int) -> Bool {
         var minimum = 0, maximum = 0
@@ -73,8 +77,8 @@ func attack(_ table: ProtectedTable) -> [Int: Set<Int>] {
         return assigned
     }
     func search() {
-        guard let cell = table.values.indices.filter({ value[$0] == nil }).min(by: { (high[$0] - low[$0], $0) < (high[$1] - low[$1], $1) }) else {
-            for cell in table.values.indices where table.isHidden(cell) { found[cell, default: []].insert(value[cell]!) }
+        guard let cell = cells.indices.filter({ value[$0] == nil }).min(by: { (high[$0] - low[$0], $0) < (high[$1] - low[$1], $1) }) else {
+            for cell in cells.indices where !isShown(cells[cell]) { found[cell, default: []].insert(value[cell]!) }
             return
         }
         for candidate in low[cell]...high[cell] {
@@ -85,6 +89,11 @@ func attack(_ table: ProtectedTable) -> [Int: Set<Int>] {
     }
     search()
     return found
+}
+
+private func isShown(_ cell: ProtectedTable.Cell) -> Bool {
+    if case .shown = cell { return true }
+    return false
 }
 
 @Suite("Disclosure control")

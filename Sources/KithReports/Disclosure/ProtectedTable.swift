@@ -99,10 +99,25 @@ public struct ProtectedTable: Sendable {
         }
     }
 
-    /// A hidden cell whose value is fixed by what is shown, if any.
+    /// The hidden cell of lowest index whose value is fixed by what is shown, if any.
+    /// (Deterministic: the same table is always protected the same way.)
     func exposedCell() -> Int? {
-        let ranges = audit()
-        return ranges.first { $0.value.lowerBound == $0.value.upperBound }?.key
+        let hidden = values.indices.filter(isHidden)
+        guard !hidden.isEmpty else { return nil }
+        if policy.rounding == 1 {
+            // A line with a single hidden cell gives it away (its total less the others): no LP needed.
+            var first: Int?
+            for line in lines {
+                let inLine = line.filter(isHidden)
+                if inLine.count == 1 { first = min(first ?? inLine[0], inLine[0]) }
+            }
+            if let first { return first }
+        }
+        let program = linearProgram()
+        return hidden.first { index in
+            guard let range = Self.range(of: index, in: program) else { return false }
+            return range.lowerBound == range.upperBound
+        }
     }
 
     /// For each hidden cell, the range of values a reader can deduce from the
@@ -110,6 +125,15 @@ public struct ProtectedTable: Sendable {
     public func audit() -> [Int: ClosedRange<Int>] {
         let hidden = values.indices.filter(isHidden)
         guard !hidden.isEmpty else { return [:] }
+        let program = linearProgram()
+        var ranges: [Int: ClosedRange<Int>] = [:]
+        for index in hidden { ranges[index] = Self.range(of: index, in: program) }
+        return ranges
+    }
+
+    /// What a reader knows: every line's sum, each shown count (within ±2 when rounded to 5),
+    /// each primary-hidden count between its policy's bounds, each complementary one above them.
+    private func linearProgram() -> LinearProgram {
         let rounding = Double(policy.rounding)
         let slack = rounding > 1 ? (rounding - 1) / 2 : 0   // a count shown rounded to 5 lies within ±2 of it
         var lower: [Double] = []
@@ -134,19 +158,19 @@ public struct ProtectedTable: Sendable {
             coefficients[line.last!, default: 0] -= 1
             return (coefficients, 0)
         }
-        let program = LinearProgram(equalities: equalities, lower: lower, upper: upper)
-        var ranges: [Int: ClosedRange<Int>] = [:]
-        for index in hidden {
-            guard case .optimal(let low) = program.optimise(index, maximise: false) else { continue }
-            let high: Double
-            switch program.optimise(index, maximise: true) {
-            case .optimal(let value): high = value
-            case .unbounded: high = Double(Int.max)
-            case .infeasible: continue
-            }
-            ranges[index] = Int(low.rounded(.up))...max(Int(low.rounded(.up)), high >= Double(Int.max) ? Int.max : Int(high.rounded(.down)))
+        return LinearProgram(equalities: equalities, lower: lower, upper: upper)
+    }
+
+    /// The smallest and largest whole values of one cell under `program`; nil when infeasible.
+    private static func range(of index: Int, in program: LinearProgram) -> ClosedRange<Int>? {
+        guard case .optimal(let low) = program.optimise(index, maximise: false) else { return nil }
+        let high: Double
+        switch program.optimise(index, maximise: true) {
+        case .optimal(let value): high = value
+        case .unbounded: high = Double(Int.max)
+        case .infeasible: return nil
         }
-        return ranges
+        return Int(low.rounded(.up))...max(Int(low.rounded(.up)), high >= Double(Int.max) ? Int.max : Int(high.rounded(.down)))
     }
 }
 

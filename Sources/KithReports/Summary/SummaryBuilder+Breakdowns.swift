@@ -37,8 +37,17 @@ extension Context {
         let labels = tally.groupLabels[g]
         let rowsAll = allGroups.map { group in options.map { tally.groupCounts[g][group][offset + $0] } }
         let kept = allGroups.indices.filter { rowsAll[$0].reduce(0, +) > 0 }
-        let groups = kept.map { allGroups[$0] }
-        let counts = kept.map { rowsAll[$0] }
+        var groupNames = kept.map { labels[allGroups[$0]] }
+        var counts = kept.map { rowsAll[$0] }
+        // Under a policy, groups smaller than its threshold are shown together: a row of a few
+        // people is all small counts and would otherwise take the whole table with it.
+        let small = counts.indices.filter { policy != .none && counts[$0].reduce(0, +) < policy.threshold }
+        if small.count >= 1, counts.count - small.count >= 1 {
+            let merged = options.indices.map { o in small.reduce(0) { $0 + counts[$1][o] } }
+            let name = "Other groups (each under \(policy.threshold))"
+            groupNames = groupNames.indices.filter { !small.contains($0) }.map { groupNames[$0] } + [name]
+            counts = counts.indices.filter { !small.contains($0) }.map { counts[$0] } + [merged]
+        }
         let r = counts.count, k = options.count
         // Cells row by row, then row totals, option totals (the question's own counts) and the total answering.
         var values = counts.flatMap { $0 }
@@ -64,12 +73,12 @@ extension Context {
                 return Double(x) / Double(n) * 100
             }
         }
-        var crossTable = CrossTable(question: column.id, text: column.text, groups: groups.map { labels[$0] }, options: options.map { column.labels[$0] },
+        var crossTable = CrossTable(question: column.id, text: column.text, groups: groupNames, options: options.map { column.labels[$0] },
                                     cells: cells, groupTotals: groupTotals, optionTotals: (0..<k).map { Self.count(table, r * k + r + $0) },
                                     total: Self.count(table, grand), rowPercents: rowPercents, test: nil,
                                     withheld: table.withheld ? "every count withheld: too few people to publish safely" : nil)
         let anyHidden = (0..<(r * k + r)).contains { table.isHidden($0) }
-        let tested = kept.indices.filter { labels[groups[$0]] != SummaryTally.notStated }.map { counts[$0] }
+        let tested = counts.indices.filter { groupNames[$0] != SummaryTally.notStated && !groupNames[$0].hasPrefix("Other groups (each under") }.map { counts[$0] }
         if anyHidden {
             crossTable.test = nil
         } else if tested.count >= 2, let chi = try? ChiSquareIndependenceTest(table: tested) {
@@ -78,7 +87,7 @@ extension Context {
             if chi.approximationDoubtful {
                 let used = chi.observed
                 do {
-                    test.fisherP = try FisherExactTest(table: used).pValue
+                    test.fisherP = try FisherExactTest(table: used, maximumTables: 200_000).pValue
                     test.note = String(format: "Small expected counts (smallest %.1f; %d of %d cells below 5): read Fisher's exact test, not chi-square.",
                                        chi.smallestExpected, chi.cellsExpectedBelowFive, used.count * (used.first?.count ?? 0))
                 } catch {

@@ -101,7 +101,7 @@ extension SummaryRenderer {
             }
             return "{\"question\":\(TextFormat.json(table.question)),\"text\":\(TextFormat.json(table.text)),\"options\":[\(table.options.map { TextFormat.json($0) }.joined(separator: ","))],"
                 + "\"rows\":[\(rows.joined(separator: ","))],\"option_totals\":[\(table.optionTotals.map { $0.value.map(String.init) ?? TextFormat.json($0.text) }.joined(separator: ","))],"
-                + "\(count("total", table.total)),\"test\":\(test)}"
+                + "\(count("total", table.total)),\"test\":\(test),\"withheld\":\(TextFormat.json(table.withheld))}"
         }
         let means = breakdown.means.map { means in
             let groups = means.groups.map { group in

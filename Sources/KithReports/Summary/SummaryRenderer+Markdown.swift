@@ -14,9 +14,12 @@ extension SummaryRenderer {
     }
 
     static func mdEscape(_ text: String) -> String {
+        // Escapes what Markdown would read as markup; "<5" stays as it is (not a tag).
         var result = ""
-        for character in text {
-            if "|*_`<>[]\\".contains(character) { result.append("\\") }
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() {
+            let tag = character == "<" && index + 1 < characters.count && (characters[index + 1].isLetter || characters[index + 1] == "/")
+            if "|*_`\\".contains(character) || tag { result.append("\\") }
             result.append(character == "\n" ? " " : character)
         }
         return result

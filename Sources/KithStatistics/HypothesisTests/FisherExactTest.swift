@@ -41,8 +41,10 @@ public struct FisherExactTest: Sendable, Hashable, Codable {
     /// r×c only: number of tables enumerated; nil for 2×2.
     public let tablesEnumerated: Int?
 
-    /// Tests `table` (rows of counts). Throws for negative or ragged input, or `.tooLarge`.
-    public init(table: [[Int]]) throws {
+    /// Tests `table` (rows of counts). Throws for negative or ragged input, or `.tooLarge`
+    /// when an r×c table has more than `maximumTables` tables with its margins (a report
+    /// with many tables may ask for a smaller limit than the default).
+    public init(table: [[Int]], maximumTables: Int = FisherExactTest.maximumTables) throws {
         let t = try CountTable(table)
         self.table = table
         if t.rows == 2, t.columns == 2 {
@@ -55,7 +57,7 @@ public struct FisherExactTest: Sendable, Hashable, Codable {
             sampleOddsRatio = (a * d == 0 && b * c == 0) ? nil : (b * c == 0 ? .infinity : a * d / (b * c))
             tablesEnumerated = nil
         } else {
-            let r = try FreemanHalton(t).run()
+            let r = try FreemanHalton(t).run(maximumTables: maximumTables)
             pValue = r.p
             observedTableProbability = r.observed
             tablesEnumerated = r.tables

@@ -12,14 +12,14 @@ struct FreemanHalton {
         logFactorial = (0...max(table.total, 1)).map { lgamma(Double($0) + 1) }
     }
 
-    func run() throws -> (p: Double, observed: Double, tables: Int) {
+    func run(maximumTables: Int = FisherExactTest.maximumTables) throws -> (p: Double, observed: Double, tables: Int) {
         if table.rows < 2 || table.columns < 2 || table.total == 0 {
             return (1, 1, 1)
         }
-        let count = try countTables()
-        guard count <= Double(FisherExactTest.maximumTables) else {
+        let count = try countTables(limit: Double(maximumTables))
+        guard count <= Double(maximumTables) else {
             throw StatisticsError.tooLarge(String(format:
-                "more than %d tables share these margins (counted: %.3g), the most the exact r×c test enumerates", FisherExactTest.maximumTables, count))
+                "more than %d tables share these margins (counted: %.3g), the most the exact r×c test enumerates", maximumTables, count))
         }
         // log P = Σ log Rᵢ! + Σ log Cⱼ! − log N! − Σ log nᵢⱼ!
         let constant = table.rowTotals.reduce(0) { $0 + logFactorial[$1] }
@@ -67,8 +67,7 @@ struct FreemanHalton {
     /// exceeds the limit, the exact count by memoised recursion over columns
     /// (state = remaining row totals), which itself gives up (reporting ∞) after
     /// 2 million steps.
-    private func countTables() throws -> Double {
-        let limit = Double(FisherExactTest.maximumTables)
+    private func countTables(limit: Double) throws -> Double {
         let r = Double(table.rows)
         var bound = 1.0
         for c in table.columnTotals.dropLast() {
