@@ -195,6 +195,23 @@ struct SummaryCommandTests {
         #expect(try balancedTags(page))
     }
 
+    @Test("the README's first command prints what the README shows")
+    func readme() throws {
+        let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("swift run kith summary Samples/kent-esurvey.csv   # summarise a sample e-survey"))
+        let start = try #require(readme.range(of: "```\nHEADLINES\n"))
+        let block = readme[start.upperBound...]
+        let shown = String(block[..<block.range(of: "```")!.lowerBound])
+        let run = kith("summary", kent)
+        #expect(run.status == .ok)
+        let lines = shown.split(separator: "\n").filter { $0 != "…" }
+        #expect(lines.count > 8)
+        for line in lines { #expect(run.out.contains(line), "README line not in the output: \(line)") }
+        let medwayRun = kith(["summary"] + medway + ["--format", "markdown"])
+        #expect(medwayRun.out.contains("Of the 317 panel members sent the survey, 223 completed it (70%, 95% CI 65% to 75%)."))
+        #expect(readme.contains("Of the 317 panel members sent the survey, 223 completed it (70%, 95% CI 65% to 75%)."))
+    }
+
     @Test("--output writes the whole report to a file")
     func output() throws {
         let folder = try temporaryFolder()

@@ -41,10 +41,16 @@ extension Context {
         var counts = kept.map { rowsAll[$0] }
         // Under a policy, groups smaller than its threshold are shown together: a row of a few
         // people is all small counts and would otherwise take the whole table with it.
-        let small = counts.indices.filter { policy != .none && counts[$0].reduce(0, +) < policy.threshold }
+        var small = counts.indices.filter { policy != .none && counts[$0].reduce(0, +) < policy.threshold }
+        let bySize = counts.indices.sorted { (counts[$0].reduce(0, +), $0) < (counts[$1].reduce(0, +), $1) }
+        // Add the next smallest groups until the merged row is itself large enough.
+        while !small.isEmpty, small.reduce(0, { $0 + counts[$1].reduce(0, +) }) < policy.threshold,
+              let next = bySize.first(where: { !small.contains($0) }), counts.count - small.count > 2 {
+            small.append(next)
+        }
         if small.count >= 1, counts.count - small.count >= 1 {
             let merged = options.indices.map { o in small.reduce(0) { $0 + counts[$1][o] } }
-            let name = "Other groups (each under \(policy.threshold))"
+            let name = "Other groups (smallest, together)"
             groupNames = groupNames.indices.filter { !small.contains($0) }.map { groupNames[$0] } + [name]
             counts = counts.indices.filter { !small.contains($0) }.map { counts[$0] } + [merged]
         }
@@ -78,7 +84,7 @@ extension Context {
                                     total: Self.count(table, grand), rowPercents: rowPercents, test: nil,
                                     withheld: table.withheld ? "every count withheld: too few people to publish safely" : nil)
         let anyHidden = (0..<(r * k + r)).contains { table.isHidden($0) }
-        let tested = counts.indices.filter { groupNames[$0] != SummaryTally.notStated && !groupNames[$0].hasPrefix("Other groups (each under") }.map { counts[$0] }
+        let tested = counts.indices.filter { groupNames[$0] != SummaryTally.notStated && !groupNames[$0].hasPrefix("Other groups (smallest") }.map { counts[$0] }
         if anyHidden {
             crossTable.test = nil
         } else if tested.count >= 2, let chi = try? ChiSquareIndependenceTest(table: tested) {

@@ -27,15 +27,15 @@ extension SummaryRenderer {
         }
         guard !question.options.isEmpty else { return text }
         let multi = question.kind == .multiSelect
-        var headers = ["  OPTION", "COUNT", "% OF ALL (95% CI)", "% OF ANSWERED (95% CI)"]
+        var headers = ["OPTION", "COUNT", "% OF ALL (95% CI)", "% OF ANSWERED (95% CI)"]
         if multi { headers.append("% OF CHOICES") }
         var rows = question.options.map { row -> [String] in
-            var cells = ["  " + row.label, row.count.text, pctCI(row.ofRespondents), pctCI(row.ofAnswered)]
+            var cells = [row.label, row.count.text, pctCI(row.ofRespondents), pctCI(row.ofAnswered)]
             if multi { cells.append(pct(row.ofResponses)) }
             return cells
         }
-        if let top = question.topTwo { rows.append(["  Agree (" + top.label + ")", top.count.text, pctCI(top.ofRespondents), pctCI(top.ofAnswered) + " of those giving a view"]) }
-        if let choices = question.choices { rows.append(["  Choices made", choices.text, "", "", multi ? "100.0" : ""]) }
+        if let top = question.topTwo { rows.append(["Agree (" + top.label + ")", top.count.text, pctCI(top.ofRespondents), pctCI(top.ofAnswered) + " of those giving a view"]) }
+        if let choices = question.choices { rows.append(["Choices made", choices.text, "", "", multi ? "100.0" : ""]) }
         return text + InstrumentText.table(headers, rows)
     }
 
@@ -49,7 +49,7 @@ extension SummaryRenderer {
         }
         for classification in scale.classifications {
             text += "  \(classification.title) [\(classification.status): \(classification.source)]\n"
-            text += InstrumentText.table(["    BAND", "COUNT", "% OF SCORED (95% CI)"], classification.bands.map { ["    " + $0.label, $0.count.text, pctCI($0.ofAnswered)] })
+            text += InstrumentText.table(["BAND", "COUNT", "% OF SCORED (95% CI)"], classification.bands.map { [$0.label, $0.count.text, pctCI($0.ofAnswered)] })
         }
         if let headline = scale.headline {
             text += "  \(headline.label): \(headline.count.text); \(pctCI(headline.ofRespondents))% of all \(headline.respondents.text) respondents; \(pctCI(headline.ofAnswered))% of the \(headline.answered.text) who answered\n"
@@ -64,19 +64,19 @@ extension SummaryRenderer {
         for table in breakdown.tables {
             text += "\(table.text) by \(breakdown.by)  (counts, and % of each group's answers)\n"
             if let withheld = table.withheld { text += "  (\(withheld))\n" }
-            let headers = ["  " + breakdown.by] + table.options + ["TOTAL"]
+            let headers = [breakdown.by.uppercased()] + table.options + ["TOTAL"]
             var rows = table.groups.indices.map { g in
-                ["  " + table.groups[g]] + table.options.indices.map { o in
+                [table.groups[g]] + table.options.indices.map { o in
                     table.rowPercents[g][o].map { "\(table.cells[g][o].text) (\(TextFormat.fixed($0, 1))%)" } ?? table.cells[g][o].text
                 } + [table.groupTotals[g].text]
             }
-            rows.append(["  Total"] + table.optionTotals.map(\.text) + [table.total.text])
+            rows.append(["Total"] + table.optionTotals.map(\.text) + [table.total.text])
             text += InstrumentText.table(headers, rows) + "  \(testText(table.test))\n\n"
         }
         for means in breakdown.means {
             text += "\(means.scale) by \(breakdown.by)\n"
-            text += InstrumentText.table(["  " + breakdown.by, "N", "MEAN (95% CI)", "SD"], means.groups.map { group in
-                ["  " + group.group, group.n.text, group.mean.map { "\(number($0)) (\(number(group.lower))–\(number(group.upper)))" } ?? "–", number(group.sd)]
+            text += InstrumentText.table([breakdown.by.uppercased(), "N", "MEAN (95% CI)", "SD"], means.groups.map { group in
+                [group.group, group.n.text, group.mean.map { "\(number($0)) (\(number(group.lower))–\(number(group.upper)))" } ?? "–", number(group.sd)]
             })
             let welch = welchText(means)
             if !welch.isEmpty { text += "  \(welch)\n" }
