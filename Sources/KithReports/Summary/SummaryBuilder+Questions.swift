@@ -1,6 +1,11 @@
 import KithStatistics
 
 extension Context {
+    /// Counts of people who skipped a question (or gave an answer that is not an option) are
+    /// not characteristics of anyone: they are shown (rounded under nhs), never hidden, so a
+    /// couple of skipped answers do not take a question's headline figure with them.
+    func exempt(_ count: Int) -> ProtectedTable.Cell { .shown(policy.shown(count)) }
+
     /// The table of column `c`, protected; records its published cells for the cross-tables.
     mutating func questionTable(_ c: Int) -> QuestionTable {
         let column = plan.columns[c]
@@ -18,7 +23,8 @@ extension Context {
             let noAnswerAt = values.count, answeredAt = values.count + 1, baseAt = values.count + 2
             values += [noAnswer, answered, base]
             let lines = [Array(0..<k) + [answeredAt], [answeredAt] + (hasUnreadable ? [k] : []) + [noAnswerAt, baseAt]]
-            let table = ProtectedTable(values: values, lines: lines, policy: policy, fixed: [baseAt: baseCell])
+            let table = ProtectedTable(values: values, lines: lines, policy: policy,
+                                       fixed: [baseAt: baseCell, noAnswerAt: exempt(noAnswer)].merging(hasUnreadable ? [k: exempt(unreadable)] : [:]) { a, _ in a })
             var optionCells = [ProtectedTable.Cell](repeating: .primary, count: k)
             for (position, category) in order.enumerated() { optionCells[category] = table.cells[position] }
             published[c] = (optionCells, table.cells[answeredAt])
@@ -56,7 +62,7 @@ extension Context {
             var lines = (0..<k).map { [$0, k + $0, answeredAt] }
             lines.append(Array(0..<k) + [choicesAt])
             lines.append([answeredAt, noAnswerAt, baseAt])
-            let table = ProtectedTable(values: values, lines: lines, policy: policy, fixed: [baseAt: baseCell])
+            let table = ProtectedTable(values: values, lines: lines, policy: policy, fixed: [baseAt: baseCell, noAnswerAt: exempt(noAnswer)])
             let baseCount = Self.count(table, baseAt), answeredCount = Self.count(table, answeredAt), choices = Self.count(table, choicesAt)
             let rows = order.enumerated().map { position, category in
                 let count = Self.count(table, position)
@@ -69,7 +75,8 @@ extension Context {
                                  noAnswer: Self.count(table, noAnswerAt), unreadable: nil, options: rows, topTwo: nil, choices: choices, number: nil,
                                  withheld: table.withheld ? "every count withheld: too few people to publish safely" : nil)
         case .number, .text:
-            let table = ProtectedTable(values: [answered, noAnswer + unreadable, base], lines: [[0, 1, 2]], policy: policy, fixed: [2: baseCell])
+            let table = ProtectedTable(values: [answered, noAnswer + unreadable, base], lines: [[0, 1, 2]], policy: policy,
+                                       fixed: [2: baseCell, 1: exempt(noAnswer + unreadable)])
             let answeredCount = Self.count(table, 0)
             var number: NumberFigures?
             if column.reading == .number {

@@ -18,7 +18,9 @@ extension Context {
         if notScored > 0 { values.append(notScored) }
         let baseAt = values.count
         values.append(tally.complete)
-        let table = ProtectedTable(values: values, lines: [Array(0...baseAt)], policy: policy, fixed: [baseAt: baseCell])
+        var fixed: [Int: ProtectedTable.Cell] = [baseAt: baseCell, 1: exempt(incomplete), 2: exempt(invalid)]
+        if notScored > 0 { fixed[3] = exempt(notScored) }
+        let table = ProtectedTable(values: values, lines: [Array(0...baseAt)], policy: policy, fixed: fixed)
         scoredCells[s] = table.cells[0]
         let scoredCount = Self.count(table, 0)
         let single = found?.scale.method == .single

@@ -69,6 +69,9 @@ public enum SummaryBuilder {
         let breakdowns = groupings.indices.map { context.breakdown(groupings[$0].name, grouping: $0, source: groupings[$0].source, scaleIDs: scaleIDs) }
         var notes: [String] = []
         notes.append("Percentages of respondents are of all \(response.complete.text) complete responses; percentages of those who answered leave out people who skipped the question (not everyone answered every question). Intervals are 95% Wilson score intervals for percentages and t intervals for means.")
+        if options.policy != .none {
+            notes.append("Counts of people who did not answer a question, or whose scale could not be scored, are shown under every policy (rounded under nhs): not answering is not a characteristic of anyone. Every other count is under the policy.")
+        }
         if let partial = response.partial.value, partial > 0 {
             notes.append("\(response.partial.text) partial response\(partial == 1 ? " is" : "s are") counted in the response figures but not in the tables.")
         }
