@@ -118,12 +118,15 @@ extension Context {
             let n = Self.count(table, at)
             var row = GroupMean(group: labels[group], n: n, mean: nil, sd: nil, lower: nil, upper: nil)
             let values = tally.groupScaleValues[g][group][s]
-            if statisticsAllowed(n), let stats = Self.statistics(values) {
-                row.mean = stats.mean
-                row.sd = stats.sd
-                row.lower = stats.lower
-                row.upper = stats.upper
-                if labels[group] != SummaryTally.notStated, let summary = try? Summary(values), (summary.variance ?? 0) > 0 { summaries.append(summary) }
+            // Means by group need no quantiles: no sorting of each group's scores.
+            if statisticsAllowed(n), let summary = try? Summary(values) {
+                row.mean = summary.mean
+                row.sd = summary.standardDeviation
+                if let estimate = try? MeanEstimate(summary: summary, level: 0.95) {
+                    row.lower = estimate.interval.lower
+                    row.upper = estimate.interval.upper
+                }
+                if labels[group] != SummaryTally.notStated, (summary.variance ?? 0) > 0 { summaries.append(summary) }
             }
             rows.append(row)
         }
