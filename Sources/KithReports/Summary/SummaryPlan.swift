@@ -56,6 +56,11 @@ struct SummaryPlan {
                 add(column, position: question.position)
                 continue
             }
+            // Columns that may identify people (free text, names kept with --keep-column) are counted, never tabulated.
+            if question.identifying {
+                add(SummaryColumn(id: question.key, text: question.text, reading: .text), position: question.position)
+                continue
+            }
             let maxValue = question.values.keys.max() ?? -1
             let texts = (0...max(maxValue, 0)).map { question.values[$0] }
             switch question.kind {
