@@ -163,13 +163,34 @@ struct SummaryCommandTests {
         let means = try #require((breakdown["means"] as? [[String: Any]])?.first { $0["scale"] as? String == "ons-loneliness.ucla3" })
         let welchReference = try #require(fixture("kent.ucla3_by_sex") as? [String: Any])
         let groups = try #require(means["groups"] as? [[String: Any]])
-        #expect(groups.prefix(2).map { $0["n"] as? Int ?? 0 } == welchReference["n"] as? [Int])
-        // Kith's Welch test uses every group with a mean and some spread; the reference has Female and Male only,
-        // so compare on a two-group run.
-        let text = kith("summary", kent, "--by", "Sex", "--format", "table", "--suppress", "min10").out
-        #expect(text.contains("BREAKDOWN BY SEX"))
-        #expect(groups.count >= 2)
-        #expect(means["welch"] is [String: Any])
+        #expect(groups.map { $0["n"] as? Int ?? 0 } == welchReference["n"] as? [Int])
+        let welch = try #require(means["welch"] as? [String: Any])
+        #expect(close(welch["f"] as? Double, welchReference["f"] as? Double))
+        #expect(close(welch["df1"] as? Double, welchReference["df1"] as? Double))
+        #expect(close(welch["df2"] as? Double, welchReference["df2"] as? Double))
+        #expect(close(welch["p"] as? Double, welchReference["p"] as? Double, relative: 1e-6))
+    }
+
+    @Test("breakdowns by the stored provider and wave fields")
+    func providerAndWave() throws {
+        let run = kith("summary", "Samples/service-outcomes.csv", "--by", "provider", "--by", "wave", "--format", "json")
+        #expect(run.status == .ok, "\(run.err)")
+        let object = try jsonObject(run.out)
+        let respondents = try #require(object["respondents"] as? Int)
+        let breakdowns = try #require(object["breakdowns"] as? [[String: Any]])
+        #expect(breakdowns.map { $0["by"] as? String } == ["provider", "wave"])
+        // Every provider and wave named in the file, each group's answers adding up to the question's.
+        let text = try String(contentsOf: packageRoot.appendingPathComponent("Samples/service-outcomes.csv"), encoding: .utf8)
+        let rows = text.split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        for (index, column) in [(0, 2), (1, 1)] {
+            let expected = Set(rows.map { String($0[column]) }).sorted()
+            let direct = try #require((breakdowns[index]["tables"] as? [[String: Any]])?.first { $0["question"] as? String == "direct" })
+            let groups = (direct["rows"] as? [[String: Any]] ?? []).map { $0["group"] as? String ?? "" }
+            #expect(groups == expected)
+            let totals = (direct["rows"] as? [[String: Any]] ?? []).map { $0["total"] as? Int ?? 0 }
+            #expect(totals.reduce(0, +) == direct["total"] as? Int)
+        }
+        #expect(rows.count == respondents)
     }
 
     @Test("an unknown --by column is a usage error listing the columns")

@@ -48,7 +48,10 @@ code = {"Hardly ever or never": 1, "Some of the time": 2, "Often": 3}
 def ucla(r):
     codes = [code.get(r[i]) for i in ucla_items]
     return None if None in codes else sum(codes)
-groups = [[ucla(r) for r in kent if r["Sex"] == s and ucla(r) is not None] for s in ["Female", "Male"]]
+# Every group with at least two scores and some spread, in the order Kith lists them.
+order = ["Female", "Male", "Prefer to self-describe", "Prefer not to say"]
+groups = [[ucla(r) for r in kent if r["Sex"] == s and ucla(r) is not None] for s in order]
+groups = [g for g in groups if len(g) >= 2 and len(set(g)) > 1]
 welch = anova_oneway(groups, use_var="unequal", welch_correction=True)
 
 json.dump({
@@ -60,7 +63,7 @@ json.dump({
                                "command": "scipy.stats.chi2_contingency(table, correction=False)"},
              "ucla3_by_sex": {"n": [len(g) for g in groups], "f": float(welch.statistic), "df1": float(welch.df[0]), "df2": float(welch.df[1]),
                               "p": float(welch.pvalue),
-                              "command": "statsmodels.stats.oneway.anova_oneway([female, male], use_var='unequal', welch_correction=True)"}},
+                              "command": "statsmodels.stats.oneway.anova_oneway(groups, use_var='unequal', welch_correction=True)"}},
     "medway": {"invited": 317, "complete": len(complete), "partial": len(medway) - len(complete),
                "response_rate": wilson(len(complete), 317), "used_in_last_year": choices},
 }, sys.stdout, indent=1)
