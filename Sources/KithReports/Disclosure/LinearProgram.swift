@@ -86,17 +86,25 @@ struct LinearProgram {
     private static func simplex(_ tableau: inout [[Double]], _ basis: inout [Int], cost: [Double], allowed: Int) -> Step {
         let m = tableau.count
         let width = tableau.first.map { $0.count - 1 } ?? 0
+        var reduced = [Double](repeating: 0, count: allowed)
+        var isBasic = [Bool](repeating: false, count: width)
         for _ in 0..<10_000 {
-            // Reduced costs; Bland: the lowest-index improving column.
-            var entering: Int?
-            for j in 0..<allowed where !basis.contains(j) {
-                var reduced = cost[j]
-                for i in 0..<m { reduced -= cost[basis[i]] * tableau[i][j] }
-                if reduced < -1e-9 {
-                    entering = j
-                    break
+            // Reduced costs, accumulated row by row (the same sums, in the same order, as column by
+            // column, but reading the tableau as it is laid out); Bland: the lowest-index improving column.
+            for j in 0..<allowed { reduced[j] = cost[j] }
+            for i in 0..<m {
+                isBasic[basis[i]] = true
+                let weight = cost[basis[i]]
+                tableau[i].withUnsafeBufferPointer { row in
+                    reduced.withUnsafeMutableBufferPointer { r in for j in 0..<allowed { r[j] -= weight * row[j] } }
                 }
             }
+            var entering: Int?
+            for j in 0..<allowed where !isBasic[j] && reduced[j] < -1e-9 {
+                entering = j
+                break
+            }
+            for i in 0..<m { isBasic[basis[i]] = false }
             guard let column = entering else { return .optimal }
             var leaving: Int?
             var best = Double.infinity
@@ -115,11 +123,14 @@ struct LinearProgram {
 
     private static func pivot(_ tableau: inout [[Double]], _ basis: inout [Int], row: Int, column: Int) {
         let factor = tableau[row][column]
-        for j in tableau[row].indices { tableau[row][j] /= factor }
-        for i in tableau.indices where i != row {
-            let multiple = tableau[i][column]
-            guard multiple != 0 else { continue }
-            for j in tableau[i].indices { tableau[i][j] -= multiple * tableau[row][j] }
+        tableau[row].withUnsafeMutableBufferPointer { r in for j in r.indices { r[j] /= factor } }
+        let pivotRow = tableau[row]
+        pivotRow.withUnsafeBufferPointer { p in
+            for i in tableau.indices where i != row {
+                let multiple = tableau[i][column]
+                guard multiple != 0 else { continue }
+                tableau[i].withUnsafeMutableBufferPointer { r in for j in 0..<r.count { r[j] -= multiple * p[j] } }
+            }
         }
         basis[row] = column
     }

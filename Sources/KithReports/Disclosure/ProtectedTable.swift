@@ -115,7 +115,7 @@ public struct ProtectedTable: Sendable {
         }
         let program = linearProgram()
         return hidden.first { index in
-            guard let range = Self.range(of: index, in: program) else { return false }
+            guard let range = Self.range(of: program.variables[index]!, in: program.program) else { return false }
             return range.lowerBound == range.upperBound
         }
     }
@@ -127,13 +127,16 @@ public struct ProtectedTable: Sendable {
         guard !hidden.isEmpty else { return [:] }
         let program = linearProgram()
         var ranges: [Int: ClosedRange<Int>] = [:]
-        for index in hidden { ranges[index] = Self.range(of: index, in: program) }
+        for index in hidden { ranges[index] = Self.range(of: program.variables[index]!, in: program.program) }
         return ranges
     }
 
     /// What a reader knows: every line's sum, each shown count (within ±2 when rounded to 5),
     /// each primary-hidden count between its policy's bounds, each complementary one above them.
-    private func linearProgram() -> LinearProgram {
+    /// Counts whose value is known exactly (shown, not rounded) are constants, not variables:
+    /// the program has a variable only for each count a reader does not know (`variables`
+    /// maps a cell to its variable), which keeps it small for large cross-tables.
+    private func linearProgram() -> (program: LinearProgram, variables: [Int: Int]) {
         let rounding = Double(policy.rounding)
         let slack = rounding > 1 ? (rounding - 1) / 2 : 0   // a count shown rounded to 5 lies within ±2 of it
         var lower: [Double] = []
@@ -152,13 +155,25 @@ public struct ProtectedTable: Sendable {
                 upper.append(.infinity)
             }
         }
-        let equalities = lines.map { line -> (coefficients: [Int: Double], rhs: Double) in
-            var coefficients: [Int: Double] = [:]
-            for index in line.dropLast() { coefficients[index, default: 0] += 1 }
-            coefficients[line.last!, default: 0] -= 1
-            return (coefficients, 0)
+        var variables: [Int: Int] = [:]
+        var variableLower: [Double] = [], variableUpper: [Double] = []
+        for index in values.indices where lower[index] < upper[index] || isHidden(index) {
+            variables[index] = variableLower.count
+            variableLower.append(lower[index])
+            variableUpper.append(upper[index])
         }
-        return LinearProgram(equalities: equalities, lower: lower, upper: upper)
+        var equalities: [(coefficients: [Int: Double], rhs: Double)] = []
+        for line in lines {
+            var coefficients: [Int: Double] = [:]
+            var rhs = 0.0
+            for (index, sign) in line.dropLast().map({ ($0, 1.0) }) + [(line.last!, -1.0)] {
+                if let variable = variables[index] { coefficients[variable, default: 0] += sign } else { rhs -= sign * lower[index] }
+            }
+            coefficients = coefficients.filter { $0.value != 0 }
+            if coefficients.isEmpty { continue }   // every count known: nothing to learn from this line
+            equalities.append((coefficients, rhs))
+        }
+        return (LinearProgram(equalities: equalities, lower: variableLower, upper: variableUpper), variables)
     }
 
     /// The smallest and largest whole values of one cell under `program`; nil when infeasible.
