@@ -95,6 +95,7 @@ struct LinearProgram {
             for i in 0..<m {
                 isBasic[basis[i]] = true
                 let weight = cost[basis[i]]
+                if weight == 0 { continue }   // most basic variables cost nothing
                 tableau[i].withUnsafeBufferPointer { row in
                     reduced.withUnsafeMutableBufferPointer { r in for j in 0..<allowed { r[j] -= weight * row[j] } }
                 }
