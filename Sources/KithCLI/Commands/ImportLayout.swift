@@ -95,8 +95,7 @@ struct ImportLayout {
             guard let column, let parser else { return nil }
             let cell = raw.cell(column)
             guard !cell.isEmpty, cell.first != UInt8(ascii: "[") else { return nil }  // REDCap's "[not completed]"
-            let parsed = parser.parse(String(decoding: cell, as: UTF8.self))
-            return parsed.iso8601 ?? parsed.original
+            return parser.storedText(bytes: cell)
         }
         var partial = false
         if case .partial = raw.status { partial = true }

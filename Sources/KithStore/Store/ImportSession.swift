@@ -27,7 +27,8 @@ public final class ImportSession {
     private var nextValue: [Int] = []
     private var byteCaches: [[(bytes: [UInt8], id: Int)]] = []
     private var occurrences: [Int64: Int] = [:]
-    private var scratch: [UInt8] = []
+    /// Bytes of the pending rows (answers, scores, keys), and the rows.
+    private var arena: [UInt8] = []
     private var pending: [EncodedRow] = []
     private var newValues: [(question: Int, id: Int, text: String)] = []
     private var keyPrefixes: Set<UInt64> = []
@@ -119,7 +120,9 @@ public final class ImportSession {
     /// Adds one response.
     public func add(_ row: ImportRow) throws {
         rowsRead += 1
-        scratch.removeAll(keepingCapacity: true)
+        // Answers, scores and keys are written into the block's byte arena: no
+        // allocation per row, and the writer binds slices of it.
+        let answersStart = arena.count
         for index in order {
             guard index < row.answers.count, let answer = row.answers[index] else { continue }
             let value: AnswerCoding.Value
@@ -130,10 +133,10 @@ public final class ImportSession {
             case .text(let text): value = .value(id: valueID(text, question: index))
             case .valueID(let id): value = .value(id: id)
             }
-            AnswerCoding.append(position: positions[index], value, to: &scratch)
+            AnswerCoding.append(position: positions[index], value, to: &arena)
         }
-        let answers = scratch
-        let hash = AnswerCoding.contentHash(answers)
+        var answers = EncodedRow.Span(answersStart, arena.count)
+        let hash = arena.withUnsafeBufferPointer { AnswerCoding.contentHash(UnsafeBufferPointer(rebasing: $0[answersStart...])) }
         var responseKey: [UInt8]
         if let sourceID = row.sourceID {
             responseKey = pseudonymizer.keyBytes(Array(sourceID.utf8), namespace: "respondent")
@@ -145,11 +148,10 @@ public final class ImportSession {
             let occurrence = occurrences[hash, default: 0]
             occurrences[hash] = occurrence + 1
             var identity = Array((row.submittedAt ?? "").utf8) + [0] + Array((row.wave ?? "").utf8) + [0]
-            identity += answers
+            identity += arena[answersStart...]
             identity += Array("#\(occurrence)".utf8)
             responseKey = pseudonymizer.keyBytes(identity, namespace: "content")
         }
-        responseKey.removeLast(responseKey.count - Self.keyLength)
         if bulk {
             var prefix: UInt64 = 0
             for byte in responseKey.prefix(8) { prefix = prefix << 8 | UInt64(byte) }
@@ -157,24 +159,45 @@ public final class ImportSession {
                 // Possibly the same response twice: from here on, row by row against the index.
                 bulk = false
                 keyPrefixes = []
-                try send(switchToIndexed: true)
+                let cut = try send(switchToIndexed: true)
+                answers = answers.rebased(by: cut)
             }
         }
-        let personKey = row.personID.map { Array(pseudonymizer.keyBytes(Array($0.utf8), namespace: "person").prefix(Self.keyLength)) }
+        let key = append(responseKey.prefix(Self.keyLength))
+        let personKey = row.personID.map { append(pseudonymizer.keyBytes(Array($0.utf8), namespace: "person").prefix(Self.keyLength)) }
+        let scoresStart = arena.count
+        AnswerCoding.appendScores(row.scores, hasRaw: hasRaw, to: &arena)
         pending.append(EncodedRow(
-            sourceRow: row.sourceRow, responseKey: responseKey, personKey: personKey,
+            sourceRow: row.sourceRow, responseKey: key, personKey: personKey,
             sourceID: target.keepIDs ? row.sourceID : nil, personID: target.keepIDs ? row.personID : nil,
             wave: row.wave, provider: row.provider, startedAt: row.startedAt, submittedAt: row.submittedAt,
-            status: row.partial ? "partial" : "complete", flag: row.flag, hash: hash, answers: answers,
-            scoringID: scoringID, scores: AnswerCoding.encodeScores(row.scores, hasRaw: hasRaw)))
+            partial: row.partial, flag: row.flag, hash: hash, answers: answers,
+            scoringID: scoringID, scores: EncodedRow.Span(scoresStart, arena.count)))
         if pending.count >= Self.blockSize { try send(switchToIndexed: false) }
     }
 
-    private func send(switchToIndexed: Bool) throws {
-        try writer.submit(Writer.Block(values: newValues, rows: pending, switchToIndexed: switchToIndexed))
+    private func append(_ bytes: some Collection<UInt8>) -> EncodedRow.Span {
+        let start = arena.count
+        arena.append(contentsOf: bytes)
+        return EncodedRow.Span(start, arena.count)
+    }
+
+    /// Hands the pending rows and their bytes to the writer. Bytes past the last
+    /// pending row (those of a row being added) move to the start of the new
+    /// arena; the returned cut is how far they moved.
+    @discardableResult
+    private func send(switchToIndexed: Bool) throws -> Int {
+        let cut = pending.last.map { Int($0.scores.end) } ?? 0
+        let carried = Array(arena[cut...])
+        arena.removeLast(arena.count - cut)
+        try writer.submit(Writer.Block(values: newValues, rows: pending, bytes: arena, switchToIndexed: switchToIndexed))
         pending = []
         pending.reserveCapacity(Self.blockSize)
         newValues = []
+        arena = []
+        arena.reserveCapacity(Self.blockSize * 96)
+        arena.append(contentsOf: carried)
+        return cut
     }
 
     /// Writes what is left and waits for the writer; rebuilds the identity index after a bulk import.
@@ -187,21 +210,26 @@ public final class ImportSession {
     func abandon() { writer.abandon() }
 }
 
-/// A row ready for SQLite.
+/// A row ready for SQLite; its byte fields are spans of its block's arena.
 struct EncodedRow: Sendable {
+    struct Span: Sendable {
+        var start: Int32, end: Int32
+        init(_ start: Int, _ end: Int) { self.start = Int32(start); self.end = Int32(end) }
+        func rebased(by offset: Int) -> Span { Span(Int(start) - offset, Int(end) - offset) }
+    }
     var sourceRow: Int
-    var responseKey: [UInt8]
-    var personKey: [UInt8]?
+    var responseKey: Span
+    var personKey: Span?
     var sourceID: String?
     var personID: String?
     var wave: String?
     var provider: String?
     var startedAt: String?
     var submittedAt: String?
-    var status: String
+    var partial: Bool
     var flag: String?
     var hash: Int64
-    var answers: [UInt8]
+    var answers: Span
     var scoringID: Int
-    var scores: [UInt8]
+    var scores: Span
 }
