@@ -105,6 +105,6 @@ struct ImportLayout {
                          wave: wave ?? raw.wave, provider: providerText,
                          startedAt: timestamp(startColumn, startParser), submittedAt: timestamp(submitColumn, submitParser),
                          partial: partial, flag: raw.duplicateOf.map { "possible duplicate of row \($0)" },
-                         answers: answers, scores: plan.score(Array(raw.answers)).map(Store.stored))
+                         answers: answers, scores: plan.score(raw.answers).map(Store.stored))
     }
 }

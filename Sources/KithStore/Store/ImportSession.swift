@@ -139,7 +139,7 @@ public final class ImportSession {
         let hash = arena.withUnsafeBufferPointer { AnswerCoding.contentHash(UnsafeBufferPointer(rebasing: $0[answersStart...])) }
         var responseKey: [UInt8]
         if let sourceID = row.sourceID {
-            responseKey = pseudonymizer.keyBytes(Array(sourceID.utf8), namespace: "respondent")
+            responseKey = pseudonymizer.keyBytes(sourceID.utf8, namespace: "respondent")
         } else if let personID = row.personID {
             // No response id: a person answers once per wave.
             responseKey = pseudonymizer.keyBytes(Array(personID.utf8) + [0] + Array((row.wave ?? "").utf8), namespace: "person-wave")
@@ -164,7 +164,7 @@ public final class ImportSession {
             }
         }
         let key = append(responseKey.prefix(Self.keyLength))
-        let personKey = row.personID.map { append(pseudonymizer.keyBytes(Array($0.utf8), namespace: "person").prefix(Self.keyLength)) }
+        let personKey = row.personID.map { append(pseudonymizer.keyBytes($0.utf8, namespace: "person").prefix(Self.keyLength)) }
         let scoresStart = arena.count
         AnswerCoding.appendScores(row.scores, hasRaw: hasRaw, to: &arena)
         pending.append(EncodedRow(
