@@ -44,9 +44,10 @@ public struct Attrition: Sendable {
 /// Paired change on a score (UCLA-3, SWEMWBS, WEMWBS). Change = follow-up − baseline.
 public struct ScoreChange: Sendable {
     public let scale: OutcomeScale
-    /// People with this score at baseline / at follow-up / at both.
+    /// People with this score at baseline, and at both waves. (Follow-up counts are
+    /// per person in `Attrition`: a per-scale count of people at follow-up only would
+    /// force further suppression for nothing a reader needs.)
     public let baselineCount: ShownCount
-    public let followUpCount: ShownCount
     public let paired: ShownCount
     /// Why the statistics below are absent, if they are (too few people for the policy, or not estimable).
     public let withheld: String?

@@ -35,7 +35,6 @@ enum ScoreAnalysis {
             guard let b = p.baseline?[scale.id], p.followUp?[scale.id] == nil else { return nil }
             return b
         }
-        let followUpCount = people.filter { $0.followUp?[scale.id] != nil }.count
         let n = pairs.count
         let moves = pairs.map { direction(scale.scale, baseline: $0.baseline, followUp: $0.followUp) }
         let reliable = criterion.map { c in pairs.map { c.index.classify(baseline: $0.baseline, followUp: $0.followUp, direction: scale.scale.higherIs == .better ? .higherIsBetter : .higherIsWorse) } }
@@ -43,8 +42,6 @@ enum ScoreAnalysis {
         var table = CountTableBuilder()
         let paired = table.add(n), lost = table.add(baselineOnly.count)
         let baseline = table.sum(of: [paired, lost])
-        let followOnly = table.add(followUpCount - n)
-        let followUp = table.sum(of: [paired, followOnly])
         let improved = table.add(moves.filter { $0 > 0 }.count), same = table.add(moves.filter { $0 == 0 }.count), worse = table.add(moves.filter { $0 < 0 }.count)
         table.line([improved, same, worse], total: paired)
         var rc: [Int] = []
@@ -90,7 +87,7 @@ enum ScoreAnalysis {
                                  deterioration: shown[rc[2]], improvementPercent: shown[rc[0]].percent(of: shown[paired]),
                                  deteriorationPercent: shown[rc[2]].percent(of: shown[paired]))
         }
-        return ScoreChange(scale: scale, baselineCount: shown[baseline], followUpCount: shown[followUp], paired: shown[paired],
+        return ScoreChange(scale: scale, baselineCount: shown[baseline], paired: shown[paired],
                            withheld: withheld, baselineMean: base?.mean, followUpMean: follow?.mean,
                            baselineSD: base?.standardDeviation, followUpSD: follow?.standardDeviation,
                            test: test, testNote: testNote, lostToFollowUp: lostComparison, meaningful: meaningful, reliable: reliableCounts)
