@@ -16,7 +16,7 @@ enum FunnelSVG {
         let high = min(100, ((values.max() ?? 100) / 10).rounded(.up) * 10)
         let span = max(high - low, 10)
         func x(_ n: Double) -> Double { left + n / maxN * plotW }
-        func y(_ percent: Double) -> Double { top + (1 - (min(max(percent, low), low + span) - low) / span) * plotH }
+        func y(_ percent: Double) -> Double { top + (1 - (min(max(percent, low - 5), low + span + 5) - low) / span) * plotH }
         func f(_ v: Double) -> String { TextFormat.fixed(v, 1) }
 
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"\(HTMLRenderer.escape(title))\">\n"
@@ -39,7 +39,8 @@ enum FunnelSVG {
         svg += "<polyline points=\"\(f(left)),\(f(top)) \(f(left)),\(f(top + plotH)) \(f(left + plotW)),\(f(top + plotH))\" fill=\"none\" stroke=\"#000\"/>\n"
         svg += "<text x=\"\(f(left + plotW / 2))\" y=\"\(f(height - 12))\" font-size=\"13\" text-anchor=\"middle\">\(HTMLRenderer.escape(axis))</text>\n"
         svg += "<text x=\"16\" y=\"\(f(top + plotH / 2))\" font-size=\"13\" text-anchor=\"middle\" transform=\"rotate(-90 16 \(f(top + plotH / 2)))\">\(HTMLRenderer.escape(title.components(separatedBy: " against ").first ?? title))</text>\n"
-        // Limits and centre.
+        // Limits and centre, clipped to the plotting area (limits at very small n leave the range shown).
+        svg += "<defs><clipPath id=\"plot-area\"><rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotW))\" height=\"\(f(plotH))\"/></clipPath></defs>\n<g clip-path=\"url(#plot-area)\">\n"
         let styles = ["stroke-dasharray=\"6 4\"", "stroke-dasharray=\"2 3\""]
         for (index, _) in chart.levels.enumerated() {
             for upper in [false, true] {
@@ -49,7 +50,7 @@ enum FunnelSVG {
                 svg += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"#444\" stroke-width=\"1.3\" \(styles[min(index, 1)])/>\n"
             }
         }
-        svg += "<line x1=\"\(f(left))\" y1=\"\(f(y(chart.centre * 100)))\" x2=\"\(f(left + plotW))\" y2=\"\(f(y(chart.centre * 100)))\" stroke=\"#000\" stroke-width=\"1.5\"/>\n"
+        svg += "<line x1=\"\(f(left))\" y1=\"\(f(y(chart.centre * 100)))\" x2=\"\(f(left + plotW))\" y2=\"\(f(y(chart.centre * 100)))\" stroke=\"#000\" stroke-width=\"1.5\"/>\n</g>\n"
         // Points, labelled.
         for point in chart.points {
             let px = x(Double(point.size)), py = y(point.proportion * 100)

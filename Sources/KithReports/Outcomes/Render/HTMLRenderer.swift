@@ -6,8 +6,8 @@ public enum HTMLRenderer {
             <!DOCTYPE html>
             <html lang="en-GB">
             <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta charset="utf-8"/>
+            <meta name="viewport" content="width=device-width, initial-scale=1"/>
             <title>\(escape(document.title))</title>
             <style>
             body { font-family: system-ui, -apple-system, "Segoe UI", Arial, sans-serif; color: #111; max-width: 70rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.45; }

@@ -21,11 +21,19 @@ public enum MarkdownRenderer {
         return out
     }
 
-    /// Markdown's active characters in running text.
+    /// Markdown's active characters in running text: backslash, backtick, asterisk, brackets, pipes;
+    /// `<` before a letter or slash (an HTML tag); `_` at the start of a word (emphasis); `#` first.
     static func escape(_ text: String) -> String {
         var out = ""
-        for ch in text {
-            if "\\`*_[]<>|#".contains(ch) { out.append("\\") }
+        let characters = Array(text)
+        for (i, ch) in characters.enumerated() {
+            let next = i + 1 < characters.count ? characters[i + 1] : " "
+            let previous = i > 0 ? characters[i - 1] : " "
+            var active = "\\`*[]|".contains(ch)
+            if ch == "<", next.isLetter || next == "/" || next == "!" { active = true }
+            if ch == "_", !(previous.isLetter || previous.isNumber) { active = true }
+            if ch == "#", i == 0 { active = true }
+            if active { out.append("\\") }
             out.append(ch)
         }
         return out
