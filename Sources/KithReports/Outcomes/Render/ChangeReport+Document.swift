@@ -67,7 +67,11 @@ extension ChangeReport {
     private func categorySection(_ c: CategoryChange, into doc: inout ReportDocument) {
         let title = c.classification.map { "\(name(c.scale)): \($0.title)" } ?? "\(name(c.scale)): \(c.scale.scale.title)"
         doc.heading(title, level: 3)
-        doc.paragraph("Answers at '\(from)' (rows) by answers at '\(to)' (columns), people measured at both waves.")
+        if let classification = c.classification {
+            doc.paragraph("Scores banded by '\(classification.title)': a \(classification.status.rawValue)\(classification.status == .official ? "" : ", not an official cut-off") (\(classification.source)). Bands at '\(from)' (rows) by bands at '\(to)' (columns), people measured at both waves.")
+        } else {
+            doc.paragraph("Answers at '\(from)' (rows) by answers at '\(to)' (columns), people measured at both waves.")
+        }
         doc.table(["'\(from)' \\ '\(to)'"] + c.labels + ["Total"],
                   c.transitions.enumerated().map { r, row in [r < c.labels.count ? c.labels[r] : "Total"] + row.map(\.text) })
         let h = c.headline
