@@ -69,7 +69,7 @@ func exitCode(for error: any Error) -> ExitCode {
     case let error as OutcomeError:
         switch error {
         case .unknownWave, .sameWave, .noScales, .scaleNotStored, .notAScore, .unknownClassification: return .usage
-        case .noPairs, .tooFewProviders: return .data
+        case .noPairs, .tooFewProviders, .nothingToPlot: return .data
         }
     default:
         return exitCodeForOtherLayers(error)

@@ -138,6 +138,7 @@ struct OutcomeCommandTests {
         #expect(adjusted.first { $0["provider"] as? String == "Big" }?["adjusted_mean"] is Double)
         let terms = ((object["adjusted"] as? [String: Any])?["coefficients"] as? [[String: Any]])?.compactMap { $0["term"] as? String } ?? []
         #expect(!terms.contains { $0.contains("Tiny") }, "no coefficient gives the small provider away")
+        #expect((object["adjusted"] as? [String: Any])?["n"] as? Int == 70, "the small provider's clients are left out of the model")
         let points = ((object["funnel"] as? [String: Any])?["points"] as? [[String: Any]])?.compactMap { $0["provider"] as? String } ?? []
         #expect(!points.contains("Tiny"))
         let omitted = ((object["funnel"] as? [String: Any])?["omitted"] as? [String]) ?? []
@@ -174,6 +175,19 @@ struct OutcomeCommandTests {
         #expect(ons.status == .ok)
         #expect(!ons.out.contains("WEMWBS"))
         #expect(ons.out.contains("ons-loneliness.direct"))
+    }
+
+    @Test("min5 on the sample: the small counts of improved clients and their complements are withheld, so no funnel plot")
+    func sampleUnderMin5() throws {
+        let run = kith(["compare", Self.sample, "--by", "provider", "--instrument", "swemwbs", "--format", "json"] + Self.waves)
+        #expect(run.status == .ok)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
+        #expect(object["funnel"] is NSNull)
+        #expect((object["funnel_note"] as? String)?.contains("no provider can be plotted") == true)
+        let rows = try #require(object["providers"] as? [[String: Any]])
+        #expect(rows.allSatisfy { $0["events"] is NSNull }, "events of 4 (two providers) cannot be shown, nor the others that would reveal them")
+        #expect(rows.allSatisfy { $0["mean_change"] is Double }, "every provider has enough clients for its statistics")
+        #expect(!run.out.contains("\"events\":4,"))
     }
 
     @Test("the same command prints the same report twice (disclosure control is deterministic)")

@@ -57,7 +57,7 @@ public enum ComparisonBuilder {
         var funnel: FunnelChart? = nil
         var funnelNote: String? = nil
         do {
-            funnel = try FunnelBuilder.chart(providers: providers, rows: rows, trueCounts: cells.map { (table.values[$0.events], table.values[$0.denominator]) })
+            funnel = try FunnelBuilder.chart(providers: providers, rows: rows)
         } catch {
             funnelNote = "No funnel plot: \(error)"
         }

@@ -17,6 +17,8 @@ public enum OutcomeError: Error, Sendable, Hashable, CustomStringConvertible {
     case noPairs(from: String, to: String, scale: String?)
     /// A comparison needs at least two providers with paired clients.
     case tooFewProviders(found: [String])
+    /// Every provider's funnel-plot counts are withheld.
+    case nothingToPlot(omitted: [String])
 
     public var description: String {
         switch self {
@@ -35,7 +37,9 @@ public enum OutcomeError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .noPairs(from, to, scale):
             return "nobody was measured at both '\(from)' and '\(to)'\(scale.map { " on \($0)" } ?? ""), so there is no change to report (people are paired by their person id only)"
         case let .tooFewProviders(found):
-            return "a comparison needs at least two providers with clients measured at both waves; found \(found.isEmpty ? "none" : found.joined(separator: ", "))"
+            return "a comparison needs at least two providers with clients measured at both waves (and figures that may be shown); found \(found.isEmpty ? "none" : found.joined(separator: ", "))"
+        case let .nothingToPlot(omitted):
+            return "no provider can be plotted: \(omitted.joined(separator: "; "))"
         }
     }
 }
