@@ -36,6 +36,9 @@ public enum ChangeBuilder {
         if data.superseded > 0 {
             notes.append("\(data.superseded) earlier response\(data.superseded == 1 ? "" : "s") of a person at a wave were replaced by the person's later response at that wave.")
         }
+        if data.partial > 0 {
+            notes.append("\(data.partial) response\(data.partial == 1 ? " is" : "s are") marked partial in the export; each counts for the scales it completed.")
+        }
         for (wave, count) in data.withoutPerson.sorted(by: { $0.key < $1.key }) {
             notes.append("\(count) response\(count == 1 ? "" : "s") at '\(wave)' have no person id and cannot be paired; they are not counted.")
         }
