@@ -66,6 +66,11 @@ func exitCode(for error: any Error) -> ExitCode {
         }
     case is OutputError:
         return .cannotCreate
+    case let error as OutcomeError:
+        switch error {
+        case .unknownWave, .sameWave, .noScales, .scaleNotStored, .notAScore, .unknownClassification: return .usage
+        case .noPairs, .tooFewProviders, .nothingToPlot: return .data
+        }
     default:
         return exitCodeForOtherLayers(error)
     }

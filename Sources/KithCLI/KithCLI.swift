@@ -20,6 +20,8 @@ public enum KithCLI {
         UndoCommand.command,
         ExportCommand.command,
         RescoreCommand.command,
+        ChangeCommand.command,
+        CompareCommand.command,
     ]
 
     static var overview: String {

@@ -66,11 +66,21 @@ public struct ProtectedTable: Sendable {
     private mutating func protect() {
         for _ in 0..<(values.count + 1) {
             guard let exposed = exposedCell() else { return }
-            // The smallest shown, non-zero count on a line through the exposed one, preferring inner cells.
+            // A shown, non-zero count on a line through the exposed one, preferring inner cells and small
+            // counts: the first whose hiding protects the exposed cell, else the first.
             let totals = Set(lines.map { $0.last! })
-            let candidates = lines.filter { $0.contains(exposed) }.flatMap { $0 }
-                .filter { !isHidden($0) && values[$0] > 0 }
-            if let choice = candidates.min(by: { (totals.contains($0) ? 1 : 0, values[$0], $0) < (totals.contains($1) ? 1 : 0, values[$1], $1) }) {
+            let candidates = Set(lines.filter { $0.contains(exposed) }.flatMap { $0 }).filter { !isHidden($0) && values[$0] > 0 }
+                .sorted { (totals.contains($0) ? 1 : 0, values[$0], $0) < (totals.contains($1) ? 1 : 0, values[$1], $1) }
+            if let first = candidates.first {
+                var choice = first
+                for candidate in candidates.prefix(8) {
+                    var trial = self
+                    trial.cells[candidate] = .complementary
+                    if let range = trial.range(exposed, in: trial.readerProgram()), range.lowerBound != range.upperBound {
+                        choice = candidate
+                        break
+                    }
+                }
                 cells[choice] = .complementary
                 continue
             }
@@ -88,8 +98,12 @@ public struct ProtectedTable: Sendable {
 
     /// A hidden cell whose value is fixed by what is shown, if any.
     func exposedCell() -> Int? {
-        let ranges = audit()
-        return ranges.first { $0.value.lowerBound == $0.value.upperBound }?.key
+        // The lowest such index, so the result does not depend on dictionary order (which varies per process).
+        let program = readerProgram()
+        return values.indices.filter(isHidden).first { index in
+            guard let range = range(index, in: program) else { return false }
+            return range.lowerBound == range.upperBound
+        }
     }
 
     /// For each hidden cell, the range of values a reader can deduce from the
@@ -97,6 +111,26 @@ public struct ProtectedTable: Sendable {
     public func audit() -> [Int: ClosedRange<Int>] {
         let hidden = values.indices.filter(isHidden)
         guard !hidden.isEmpty else { return [:] }
+        let program = readerProgram()
+        var ranges: [Int: ClosedRange<Int>] = [:]
+        for index in hidden { ranges[index] = range(index, in: program) }
+        return ranges
+    }
+
+    /// The range a reader can deduce for one hidden cell; nil if the program is infeasible.
+    func range(_ index: Int, in program: LinearProgram) -> ClosedRange<Int>? {
+        guard case .optimal(let low) = program.optimise(index, maximise: false) else { return nil }
+        let high: Double
+        switch program.optimise(index, maximise: true) {
+        case .optimal(let value): high = value
+        case .unbounded: high = Double(Int.max)
+        case .infeasible: return nil
+        }
+        return Int(low.rounded(.up))...max(Int(low.rounded(.up)), high >= Double(Int.max) ? Int.max : Int(high.rounded(.down)))
+    }
+
+    /// What a reader knows: shown counts (within rounding), hidden ones' bounds, and every line's sum.
+    func readerProgram() -> LinearProgram {
         let rounding = Double(policy.rounding)
         let slack = rounding > 1 ? (rounding - 1) / 2 : 0   // a count shown rounded to 5 lies within ±2 of it
         var lower: [Double] = []
@@ -121,19 +155,7 @@ public struct ProtectedTable: Sendable {
             coefficients[line.last!, default: 0] -= 1
             return (coefficients, 0)
         }
-        let program = LinearProgram(equalities: equalities, lower: lower, upper: upper)
-        var ranges: [Int: ClosedRange<Int>] = [:]
-        for index in hidden {
-            guard case .optimal(let low) = program.optimise(index, maximise: false) else { continue }
-            let high: Double
-            switch program.optimise(index, maximise: true) {
-            case .optimal(let value): high = value
-            case .unbounded: high = Double(Int.max)
-            case .infeasible: continue
-            }
-            ranges[index] = Int(low.rounded(.up))...max(Int(low.rounded(.up)), high >= Double(Int.max) ? Int.max : Int(high.rounded(.down)))
-        }
-        return ranges
+        return LinearProgram(equalities: equalities, lower: lower, upper: upper)
     }
 }
 
