@@ -72,29 +72,48 @@ public struct TimestampParser: Sendable {
         return UnsafeBufferPointer(rebasing: bytes[start..<end])
     }
 
+    /// Appends what the store keeps for a cell (as `storedText`) to `bytes`: the
+    /// import writes it straight into its row buffer.
+    public func appendStoredText(bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        let trimmed = TimestampParser.trim(bytes)
+        guard let parts = resolved(trimmed) else { output.append(contentsOf: trimmed); return }
+        TimestampParser.writeISO8601(parts) { output.append(contentsOf: $0) }
+    }
+
     /// `2026-03-15T09:16:33[.fff][Z|±hh:mm]`, written byte by byte (String(format:)
     /// costs microseconds, and a million rows have two timestamps each).
     static func iso8601(_ p: Parts) -> String {
+        writeISO8601(p) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    static func writeISO8601<T>(_ p: Parts, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
-            var n = 0
-            func put(_ byte: UInt8) { buffer[n] = byte; n += 1 }
-            func digits(_ value: Int, _ width: Int) {
-                var divisor = 1
-                for _ in 1..<width { divisor *= 10 }
-                var value = value
-                if value >= divisor * 10 { for digit in String(value).utf8 { put(digit) }; return }
-                while divisor > 0 { put(UInt8(0x30 + value / divisor)); value %= divisor; divisor /= 10 }
-            }
-            digits(p.year, 4); put(0x2D); digits(p.month, 2); put(0x2D); digits(p.day, 2)
-            put(0x54); digits(p.hour, 2); put(0x3A); digits(p.minute, 2); put(0x3A); digits(p.second, 2)
-            if p.fractionDigits > 0 { put(0x2E); digits(p.fraction, p.fractionDigits) }
+            var w = DigitWriter(buffer: buffer)
+            w.digits(p.year, 4); w.put(0x2D); w.digits(p.month, 2); w.put(0x2D); w.digits(p.day, 2)
+            w.put(0x54); w.digits(p.hour, 2); w.put(0x3A); w.digits(p.minute, 2); w.put(0x3A); w.digits(p.second, 2)
+            if p.fractionDigits > 0 { w.put(0x2E); w.digits(p.fraction, p.fractionDigits) }
             if let offset = p.offset {
-                if offset == 0 && p.utcLetter { put(0x5A) } else {
-                    put(offset < 0 ? 0x2D : 0x2B)
-                    digits(abs(offset) / 3600, 2); put(0x3A); digits((abs(offset) % 3600) / 60, 2)
+                if offset == 0 && p.utcLetter { w.put(0x5A) } else {
+                    w.put(offset < 0 ? 0x2D : 0x2B)
+                    w.digits(abs(offset) / 3600, 2); w.put(0x3A); w.digits((abs(offset) % 3600) / 60, 2)
                 }
             }
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<n]), as: UTF8.self)
+            return body(UnsafeBufferPointer(rebasing: buffer[..<w.n]))
+        }
+    }
+
+    /// Zero-padded decimal digits into a small buffer.
+    struct DigitWriter {
+        let buffer: UnsafeMutableBufferPointer<UInt8>
+        var n = 0
+        mutating func put(_ byte: UInt8) { buffer[n] = byte; n += 1 }
+        mutating func digits(_ value: Int, _ width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            var value = value
+            // Wider than `width` (a year past 9999, which `parts` cannot produce): all its digits.
+            while value >= divisor * 10 { divisor *= 10 }
+            while divisor > 0 { put(UInt8(0x30 + value / divisor)); value %= divisor; divisor /= 10 }
         }
     }
 
@@ -116,89 +135,100 @@ public struct TimestampParser: Sendable {
         return days * 86400 + p.hour * 3600 + p.minute * 60 + p.second
     }
 
-    static func parts(_ s: UnsafeBufferPointer<UInt8>, order: DateOrder) -> Parts? {
-        guard s.count >= 8, s.count <= 64 else { return nil }
+    /// A position in a cell's bytes (a struct with mutating methods: local
+    /// functions capturing `var`s would box them and check exclusivity per byte).
+    struct Cursor {
+        let s: UnsafeBufferPointer<UInt8>
         var i = 0
-        func number(maxDigits: Int) -> (value: Int, digits: Int)? {
+        var atEnd: Bool { i == s.count }
+        func lower(_ at: Int) -> UInt8 { at < s.count ? s[at] | 0x20 : 0 }
+        mutating func number(maxDigits: Int) -> (value: Int, digits: Int)? {
             var value = 0, digits = 0
             while i < s.count, s[i] >= 0x30, s[i] <= 0x39, digits < maxDigits { value = value * 10 + Int(s[i] - 0x30); digits += 1; i += 1 }
             return digits == 0 ? nil : (value, digits)
         }
-        func skip(_ byte: UInt8) -> Bool { if i < s.count, s[i] == byte { i += 1; return true }; return false }
-        func skipSpaces() { while i < s.count, s[i] == 0x20 || s[i] == 0x09 { i += 1 } }
-        func lower(_ at: Int) -> UInt8 { at < s.count ? s[at] | 0x20 : 0 }
+        mutating func skip(_ byte: UInt8) -> Bool { if i < s.count, s[i] == byte { i += 1; return true }; return false }
+        mutating func skipSpaces() { while i < s.count, s[i] == 0x20 || s[i] == 0x09 { i += 1 } }
+    }
+
+    static func parts(_ s: UnsafeBufferPointer<UInt8>, order: DateOrder) -> Parts? {
+        guard s.count >= 8, s.count <= 64 else { return nil }
+        var c = Cursor(s: s)
         var p = Parts()
-        guard let first = number(maxDigits: 4), i < s.count else { return nil }
+        guard let first = c.number(maxDigits: 4), !c.atEnd else { return nil }
         if first.digits == 4 {
             // Year first: 2026-03-15 or 2026/03/15.
-            let separator = s[i]
+            let separator = s[c.i]
             guard separator == 0x2D || separator == 0x2F else { return nil }
-            i += 1
-            guard let month = number(maxDigits: 2), skip(separator), let day = number(maxDigits: 2) else { return nil }
+            c.i += 1
+            guard let month = c.number(maxDigits: 2), c.skip(separator), let day = c.number(maxDigits: 2) else { return nil }
             (p.year, p.month, p.day) = (first.value, month.value, day.value)
         } else {
-            let separator = s[i]
+            let separator = s[c.i]
             guard first.digits <= 2, separator == 0x2F || separator == 0x2E || separator == 0x2D else { return nil }
-            i += 1
-            guard let second = number(maxDigits: 2), skip(separator), let year = number(maxDigits: 4), year.digits == 4 || year.digits == 2 else { return nil }
+            c.i += 1
+            guard let second = c.number(maxDigits: 2), c.skip(separator), let year = c.number(maxDigits: 4), year.digits == 4 || year.digits == 2 else { return nil }
             p.year = year.digits == 2 ? 2000 + year.value : year.value
             p.slashed = (first.value, second.value)
             if order == .monthFirst { (p.month, p.day) = (first.value, second.value) } else { (p.day, p.month) = (first.value, second.value) }
         }
-        if i == s.count { return p }
-        guard skip(0x54) || skip(0x20) || skip(0x2C) else { return nil }  // T, space, comma
-        skipSpaces()
-        if i == s.count { return p }
-        guard let hour = number(maxDigits: 2), skip(0x3A), let minute = number(maxDigits: 2) else { return nil }
+        if c.atEnd { return p }
+        guard c.skip(0x54) || c.skip(0x20) || c.skip(0x2C) else { return nil }  // T, space, comma
+        c.skipSpaces()
+        if c.atEnd { return p }
+        guard let hour = c.number(maxDigits: 2), c.skip(0x3A), let minute = c.number(maxDigits: 2) else { return nil }
         (p.hour, p.minute) = (hour.value, minute.value)
-        if skip(0x3A) {
-            guard let second = number(maxDigits: 2) else { return nil }
+        if c.skip(0x3A) {
+            guard let second = c.number(maxDigits: 2) else { return nil }
             p.second = second.value
-            if skip(0x2E) || skip(0x2C) {
-                if let fraction = number(maxDigits: 9) { (p.fraction, p.fractionDigits) = (fraction.value, fraction.digits) }
-                while i < s.count, s[i] >= 0x30, s[i] <= 0x39 { i += 1 }  // digits beyond nanoseconds
+            if c.skip(0x2E) || c.skip(0x2C) {
+                if let fraction = c.number(maxDigits: 9) { (p.fraction, p.fractionDigits) = (fraction.value, fraction.digits) }
+                while c.i < s.count, s[c.i] >= 0x30, s[c.i] <= 0x39 { c.i += 1 }  // digits beyond nanoseconds
             }
         }
-        skipSpaces()
+        c.skipSpaces()
         // AM / PM.
-        if lower(i) == 0x61 || lower(i) == 0x70 {
-            let pm = lower(i) == 0x70
-            i += 1
-            _ = skip(0x2E)
-            guard lower(i) == 0x6D else { return nil }
-            i += 1
-            _ = skip(0x2E)
+        if c.lower(c.i) == 0x61 || c.lower(c.i) == 0x70 {
+            let pm = c.lower(c.i) == 0x70
+            c.i += 1
+            _ = c.skip(0x2E)
+            guard c.lower(c.i) == 0x6D else { return nil }
+            c.i += 1
+            _ = c.skip(0x2E)
             guard (1...12).contains(p.hour) else { return nil }
             if pm && p.hour != 12 { p.hour += 12 } else if !pm && p.hour == 12 { p.hour = 0 }
-            skipSpaces()
+            c.skipSpaces()
         }
-        if i == s.count { return p }
-        // Zone: Z, ±HH[:MM], GMT/UTC[±H[:MM]], BST.
-        let rest = s.count - i
-        if rest == 1, lower(i) == 0x7A { p.offset = 0; p.utcLetter = true; return p }
-        if rest == 3, lower(i) == 0x62, lower(i + 1) == 0x73, lower(i + 2) == 0x74 { p.offset = 3600; return p }
+        if c.atEnd { return p }
+        return zone(&c, p)
+    }
+
+    /// Zone: Z, ±HH[:MM], GMT/UTC[±H[:MM]], BST.
+    private static func zone(_ c: inout Cursor, _ parts: Parts) -> Parts? {
+        var p = parts
+        let s = c.s
+        let rest = s.count - c.i
+        if rest == 1, c.lower(c.i) == 0x7A { p.offset = 0; p.utcLetter = true; return p }
+        if rest == 3, c.lower(c.i) == 0x62, c.lower(c.i + 1) == 0x73, c.lower(c.i + 2) == 0x74 { p.offset = 3600; return p }
         var named = false, utc = false
         if rest >= 3 {
-            let (a, b, c) = (lower(i), lower(i + 1), lower(i + 2))
-            if (a, b, c) == (0x67, 0x6D, 0x74) || (a, b, c) == (0x75, 0x74, 0x63) { named = true; utc = a == 0x75; i += 3 }
+            let (a, b, d) = (c.lower(c.i), c.lower(c.i + 1), c.lower(c.i + 2))
+            if (a, b, d) == (0x67, 0x6D, 0x74) || (a, b, d) == (0x75, 0x74, 0x63) { named = true; utc = a == 0x75; c.i += 3 }
         }
-        if i == s.count { p.offset = 0; p.utcLetter = named && utc; return p }
-        guard s[i] == 0x2B || s[i] == 0x2D else { return nil }
-        let negative = s[i] == 0x2D
-        i += 1
-        var digits: [Int] = []
-        while i < s.count {
-            if s[i] == 0x3A { i += 1; continue }
-            guard s[i] >= 0x30, s[i] <= 0x39, digits.count < 4 else { return nil }
-            digits.append(Int(s[i] - 0x30))
-            i += 1
+        if c.atEnd { p.offset = 0; p.utcLetter = named && utc; return p }
+        guard s[c.i] == 0x2B || s[c.i] == 0x2D else { return nil }
+        let negative = s[c.i] == 0x2D
+        c.i += 1
+        var digits = 0, value = 0
+        while !c.atEnd {
+            if s[c.i] == 0x3A { c.i += 1; continue }
+            guard s[c.i] >= 0x30, s[c.i] <= 0x39, digits < 4 else { return nil }
+            value = value * 10 + Int(s[c.i] - 0x30)
+            digits += 1
+            c.i += 1
         }
-        guard !digits.isEmpty else { return nil }
-        let hours: Int, minutes: Int
-        if digits.count <= 2 { hours = digits.reduce(0) { $0 * 10 + $1 }; minutes = 0 } else {
-            hours = digits.dropLast(2).reduce(0) { $0 * 10 + $1 }
-            minutes = digits.suffix(2).reduce(0) { $0 * 10 + $1 }
-        }
+        guard digits > 0 else { return nil }
+        let hours = digits <= 2 ? value : value / 100, minutes = digits <= 2 ? 0 : value % 100
         guard hours <= 14, minutes < 60 else { return nil }
         p.offset = (negative ? -1 : 1) * (hours * 3600 + minutes * 60)
         return p

@@ -122,7 +122,7 @@ public enum AnswerCoding {
     }
 
     /// Appends the encoded scores to `bytes`.
-    public static func appendScores(_ scores: [StoredScore], hasRaw: [Bool], to bytes: inout [UInt8]) {
+    public static func appendScores(_ scores: some Sequence<StoredScore>, hasRaw: [Bool], to bytes: inout [UInt8]) {
         for (index, score) in scores.enumerated() {
             guard score.status == .complete || score.status == .prorated else {
                 bytes.append(score.status.rawValue)

@@ -14,27 +14,31 @@ import Foundation
 public final class ImportSession {
     private let surveyID: Int
     private let batchID: Int
-    private let scoringID: Int
-    private let target: ImportTarget
-    private let pseudonymizer: Pseudonymizer
-    private let hasRaw: [Bool]
+    let scoringID: Int
+    let target: ImportTarget
+    let pseudonymizer: Pseudonymizer
+    let hasRaw: [Bool]
     /// Survey position of each question index, and the question indexes in position order.
-    private var positions: [Int] = []
-    private var order: [Int] = []
+    var positions: [Int] = []
+    var order: [Int] = []
     private var questionIDs: [Int] = []
     /// Per question index: text → value id, and the next id.
     private var values: [[String: Int]] = []
     private var nextValue: [Int] = []
     private var byteCaches: [[(bytes: [UInt8], id: Int)]] = []
-    private var occurrences: [Int64: Int] = [:]
+    var occurrences: [Int64: Int] = [:]
     /// Bytes of the pending rows (answers, scores, keys), and the rows.
-    private var arena: [UInt8] = []
-    private var pending: [EncodedRow] = []
+    var arena: [UInt8] = []
+    var pending: [EncodedRow] = []
     private var newValues: [(question: Int, id: Int, text: String)] = []
-    private var keyPrefixes: Set<UInt64> = []
-    private var bulk: Bool
+    var keyPrefixes: Set<UInt64> = []
+    var bulk: Bool
     private let writer: Writer
-    private static let blockSize = 4096
+    static let blockSize = 4096
+    /// The row being built (fast path): answers by question index, and where its bytes start.
+    var rowValues: [AnswerCoding.Value?] = []
+    var rowStart = 0
+    var rowTimes: [EncodedRow.Span?] = [nil, nil]
 
     var rowsRead = 0
     var added: Int { writer.counts.added }
@@ -90,6 +94,7 @@ public final class ImportSession {
         }
         let known = positions
         order = known.indices.sorted { known[$0] < known[$1] }
+        rowValues = Array(repeating: nil, count: questions.count)
         let empty = try db.scalar("SELECT count(*) FROM response WHERE survey_id = ?", survey.id, as: Int.self) == 0
         if empty { try db.execute(sql: "DROP INDEX response_identity") }
         bulk = empty
@@ -101,7 +106,9 @@ public final class ImportSession {
     /// questions), remembering recent distinct cells so most rows cost a byte comparison.
     public func valueID(_ bytes: UnsafeBufferPointer<UInt8>, question index: Int) throws -> Int {
         let cache = byteCaches[index]
-        for entry in cache where entry.bytes.count == bytes.count && entry.bytes.elementsEqual(bytes) { return entry.id }
+        for entry in cache where entry.bytes.count == bytes.count {
+            if bytes.isEmpty || entry.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) { return entry.id }
+        }
         let id = valueID(String(decoding: bytes, as: UTF8.self), question: index)
         if cache.count < 64 { byteCaches[index].append((Array(bytes), id)) }
         return id
@@ -117,77 +124,29 @@ public final class ImportSession {
         return id
     }
 
-    /// Adds one response.
+    /// Adds one response (the general path; `kith import` builds rows in place
+    /// with `setAnswer`, `setTime` and `commitRow`).
     public func add(_ row: ImportRow) throws {
-        rowsRead += 1
-        // Answers, scores and keys are written into the block's byte arena: no
-        // allocation per row, and the writer binds slices of it.
-        let answersStart = arena.count
-        for index in order {
-            guard index < row.answers.count, let answer = row.answers[index] else { continue }
-            let value: AnswerCoding.Value
-            switch answer {
-            case .code(let code): value = .code(code)
-            case .missingCode(let code): value = .missingCode(code)
-            case .invalid(let text): value = .invalid(valueID: valueID(text, question: index))
-            case .text(let text): value = .value(id: valueID(text, question: index))
-            case .valueID(let id): value = .value(id: id)
-            }
-            AnswerCoding.append(position: positions[index], value, to: &arena)
+        for (index, answer) in row.answers.enumerated() {
+            if let answer { setAnswer(answer, question: index) }
         }
-        var answers = EncodedRow.Span(answersStart, arena.count)
-        let hash = arena.withUnsafeBufferPointer { AnswerCoding.contentHash(UnsafeBufferPointer(rebasing: $0[answersStart...])) }
-        var responseKey: [UInt8]
-        if let sourceID = row.sourceID {
-            responseKey = pseudonymizer.keyBytes(sourceID.utf8, namespace: "respondent")
-        } else if let personID = row.personID {
-            // No response id: a person answers once per wave.
-            responseKey = pseudonymizer.keyBytes(Array(personID.utf8) + [0] + Array((row.wave ?? "").utf8), namespace: "person-wave")
-        } else {
-            // No response id: the content identifies the response; identical rows are told apart by their order.
-            let occurrence = occurrences[hash, default: 0]
-            occurrences[hash] = occurrence + 1
-            var identity = Array((row.submittedAt ?? "").utf8) + [0] + Array((row.wave ?? "").utf8) + [0]
-            identity += arena[answersStart...]
-            identity += Array("#\(occurrence)".utf8)
-            responseKey = pseudonymizer.keyBytes(identity, namespace: "content")
-        }
-        if bulk {
-            var prefix: UInt64 = 0
-            for byte in responseKey.prefix(8) { prefix = prefix << 8 | UInt64(byte) }
-            if !keyPrefixes.insert(prefix).inserted {
-                // Possibly the same response twice: from here on, row by row against the index.
-                bulk = false
-                keyPrefixes = []
-                let cut = try send(switchToIndexed: true)
-                answers = answers.rebased(by: cut)
+        if let started = row.startedAt { setTime(.started) { $0.append(contentsOf: started.utf8) } }
+        if let submitted = row.submittedAt { setTime(.submitted) { $0.append(contentsOf: submitted.utf8) } }
+        var sourceID = row.sourceID ?? "", personID = row.personID ?? ""
+        try sourceID.withUTF8 { source in
+            try personID.withUTF8 { person in
+                try commitRow(sourceRow: row.sourceRow, sourceID: source, personID: person, wave: row.wave, provider: row.provider,
+                              partial: row.partial, flag: row.flag, scores: row.scores)
             }
         }
-        let key = append(responseKey.prefix(Self.keyLength))
-        let personKey = row.personID.map { append(pseudonymizer.keyBytes($0.utf8, namespace: "person").prefix(Self.keyLength)) }
-        let scoresStart = arena.count
-        AnswerCoding.appendScores(row.scores, hasRaw: hasRaw, to: &arena)
-        pending.append(EncodedRow(
-            sourceRow: row.sourceRow, responseKey: key, personKey: personKey,
-            sourceID: target.keepIDs ? row.sourceID : nil, personID: target.keepIDs ? row.personID : nil,
-            wave: row.wave, provider: row.provider, startedAt: row.startedAt, submittedAt: row.submittedAt,
-            partial: row.partial, flag: row.flag, hash: hash, answers: answers,
-            scoringID: scoringID, scores: EncodedRow.Span(scoresStart, arena.count)))
-        if pending.count >= Self.blockSize { try send(switchToIndexed: false) }
-    }
-
-    private func append(_ bytes: some Collection<UInt8>) -> EncodedRow.Span {
-        let start = arena.count
-        arena.append(contentsOf: bytes)
-        return EncodedRow.Span(start, arena.count)
     }
 
     /// Hands the pending rows and their bytes to the writer. Bytes past the last
     /// pending row (those of a row being added) move to the start of the new
     /// arena; the returned cut is how far they moved.
     @discardableResult
-    private func send(switchToIndexed: Bool) throws -> Int {
-        let cut = pending.last.map { Int($0.scores.end) } ?? 0
+    func send(switchToIndexed: Bool) throws -> Int {
+        let cut = rowStart
         let carried = Array(arena[cut...])
         arena.removeLast(arena.count - cut)
         try writer.submit(Writer.Block(values: newValues, rows: pending, bytes: arena, switchToIndexed: switchToIndexed))
@@ -197,6 +156,7 @@ public final class ImportSession {
         arena = []
         arena.reserveCapacity(Self.blockSize * 96)
         arena.append(contentsOf: carried)
+        rowStart = 0
         return cut
     }
 
@@ -224,8 +184,8 @@ struct EncodedRow: Sendable {
     var personID: String?
     var wave: String?
     var provider: String?
-    var startedAt: String?
-    var submittedAt: String?
+    var startedAt: Span?
+    var submittedAt: Span?
     var partial: Bool
     var flag: String?
     var hash: Int64

@@ -174,8 +174,8 @@ extension ImportSession {
             try statement.bind(row.personID, at: 6)
             try statement.bind(row.wave, at: 7)
             try statement.bind(row.provider, at: 8)
-            try statement.bind(row.startedAt, at: 9)
-            try statement.bind(row.submittedAt, at: 10)
+            if let span = row.startedAt { try statement.bindUTF8(bytes[span].assumingMemoryBound(to: UInt8.self), at: 9) } else { try statement.bindNull(at: 9) }
+            if let span = row.submittedAt { try statement.bindUTF8(bytes[span].assumingMemoryBound(to: UInt8.self), at: 10) } else { try statement.bindNull(at: 10) }
             try statement.bind(row.partial ? "partial" : "complete", at: 11)
             try statement.bind(row.flag, at: 12)
             try statement.bind(row.sourceRow, at: 13)
