@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "KithImportTests", dependencies: ["KithImport", "KithTestSupport"]),
         .testTarget(name: "KithStoreTests", dependencies: ["KithStore", "KithTestSupport"]),
         .testTarget(name: "KithStatisticsTests", dependencies: ["KithStatistics"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "KithReportsTests", dependencies: ["KithReports", "KithTestSupport"]),
+        .testTarget(name: "KithReportsTests", dependencies: ["KithReports", "KithTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "KithCLITests", dependencies: ["KithCLI", "KithTestSupport"]),
     ]
 )

@@ -71,6 +71,11 @@ func exitCode(for error: any Error) -> ExitCode {
         case .unknownColumn, .notCategorical: return .usage
         case .noResponses: return .data
         }
+    case let error as OutcomeError:
+        switch error {
+        case .unknownWave, .sameWave, .noScales, .scaleNotStored, .notAScore, .unknownClassification: return .usage
+        case .noPairs, .tooFewProviders, .nothingToPlot: return .data
+        }
     default:
         return exitCodeForOtherLayers(error)
     }

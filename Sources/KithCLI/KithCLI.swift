@@ -21,6 +21,8 @@ public enum KithCLI {
         ExportCommand.command,
         RescoreCommand.command,
         SummaryCommand.command,
+        ChangeCommand.command,
+        CompareCommand.command,
     ]
 
     static var overview: String {

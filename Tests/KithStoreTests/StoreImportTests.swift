@@ -50,6 +50,34 @@ struct StoreImportTests {
         #expect(try Store.open(path: store).batches(survey: "Panel").count == 1, "no empty batch is recorded")
     }
 
+    @Test("a response id repeated after thousands of rows in a new survey: found, and every row around it stored whole")
+    func repeatAcrossBlocks() throws {
+        let folder = try temporaryFolder()
+        // 5,000 rows cross the writer's blocks; the repeat of R10 turns bulk mode off mid-block.
+        let plain = try exportFile(rows: 1...5001, in: folder, name: "plain.csv")
+        var text = try String(contentsOfFile: plain, encoding: .utf8)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let repeated = lines[10]  // R10
+        lines.insert(repeated, at: 5001)  // just before R5001
+        text = lines.joined(separator: "\n")
+        let withRepeat = folder.appendingPathComponent("repeat.csv").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: withRepeat))
+        let one = folder.appendingPathComponent("one.sqlite").path, two = folder.appendingPathComponent("two.sqlite").path
+        let first = try importJSON(withRepeat, store: one)
+        #expect(first.status == .ok)
+        #expect(first.report["added"] as? Int == 5001)
+        #expect(first.report["repeated_in_file"] as? Int == 1)
+        _ = try importJSON(plain, store: two)
+        // Same answers and scores, row for row (the repeat aside), as an import without it.
+        func answersAndScores(_ store: String) -> [String] {
+            let run = kith("export", "--survey", "Panel", "--store", store, "--format", "csv")
+            return run.out.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).dropFirst(12).joined(separator: ",") }
+        }
+        let stored = answersAndScores(one)
+        #expect(stored.count == 5001)
+        #expect(stored == answersAndScores(two))
+    }
+
     @Test("an overlapping export adds only the new responses")
     func overlapping() throws {
         let folder = try temporaryFolder()

@@ -93,7 +93,7 @@ enum ImportCommand {
                     excluded[reason, default: 0] += 1
                     return
                 }
-                try session.add(layout.row(raw, plan: plan, session: session, wave: wave, provider: provider, providers: &providers))
+                try layout.add(raw, plan: plan, session: session, wave: wave, provider: provider, providers: &providers)
                 progress.tick()
             }
         }

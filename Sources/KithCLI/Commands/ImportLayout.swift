@@ -55,28 +55,25 @@ struct ImportLayout {
         submitParser = submitColumn.map { source.timestampParser(column: $0) }
     }
 
-    /// The stored form of one row.
-    func row(_ raw: borrowing RawResponse, plan: ScoringPlan, session: ImportSession, wave: String?, provider: String?,
-             providers: inout [[UInt8]: String]) throws -> ImportRow {
-        var answers: [ImportAnswer?] = []
-        answers.reserveCapacity(questions.count)
-        for slot in itemSlots {
+    /// Adds one row to the import, built in place in the session.
+    func add(_ raw: borrowing RawResponse, plan: ScoringPlan, session: ImportSession, wave: String?, provider: String?,
+             providers: inout [[UInt8]: String]) throws {
+        for (index, slot) in itemSlots.enumerated() {
             switch raw.answers[slot] {
-            case .code(let code): answers.append(.code(code))
-            case .missing(.missingCode(let code)): answers.append(.missingCode(code))
-            case .missing: answers.append(nil)
-            case .invalid(let invalid): answers.append(.invalid(invalid.text))
+            case .code(let code): session.setAnswer(.code(code), question: index)
+            case .missing(.missingCode(let code)): session.setAnswer(.missingCode(code), question: index)
+            case .missing: break
+            case .invalid(let invalid): session.setAnswer(.invalid(invalid.text), question: index)
             }
         }
         for (index, question) in locals.enumerated() {
             let cell = raw.cell(question.index)
-            if cell.isEmpty {
-                answers.append(nil)
-            } else if let labels = question.codeLabels {
+            if cell.isEmpty { continue }
+            if let labels = question.codeLabels {
                 let text = String(decoding: cell, as: UTF8.self)
-                answers.append(.text(labels[text] ?? text))
+                session.setAnswer(.text(labels[text] ?? text), question: itemSlots.count + index)
             } else {
-                answers.append(.valueID(try session.valueID(cell, question: itemSlots.count + index)))
+                try session.setAnswer(cell: cell, question: itemSlots.count + index)
             }
         }
         var providerText = provider
@@ -91,21 +88,17 @@ struct ImportLayout {
                 }
             }
         }
-        func timestamp(_ column: Int?, _ parser: TimestampParser?) -> String? {
-            guard let column, let parser else { return nil }
+        func time(_ field: ImportSession.TimeField, _ column: Int?, _ parser: TimestampParser?) {
+            guard let column, let parser else { return }
             let cell = raw.cell(column)
-            guard !cell.isEmpty, cell.first != UInt8(ascii: "[") else { return nil }  // REDCap's "[not completed]"
-            let parsed = parser.parse(String(decoding: cell, as: UTF8.self))
-            return parsed.iso8601 ?? parsed.original
+            guard !cell.isEmpty, cell.first != UInt8(ascii: "[") else { return }  // REDCap's "[not completed]"
+            session.setTime(field) { parser.appendStoredText(bytes: cell, to: &$0) }
         }
+        time(.started, startColumn, startParser)
+        time(.submitted, submitColumn, submitParser)
         var partial = false
         if case .partial = raw.status { partial = true }
-        return ImportRow(sourceRow: raw.row,
-                         sourceID: raw.sourceID.isEmpty ? nil : String(decoding: raw.sourceID, as: UTF8.self),
-                         personID: raw.person.isEmpty ? nil : String(decoding: raw.person, as: UTF8.self),
-                         wave: wave ?? raw.wave, provider: providerText,
-                         startedAt: timestamp(startColumn, startParser), submittedAt: timestamp(submitColumn, submitParser),
-                         partial: partial, flag: raw.duplicateOf.map { "possible duplicate of row \($0)" },
-                         answers: answers, scores: plan.score(Array(raw.answers)).map(Store.stored))
+        try session.commitRow(sourceRow: raw.row, sourceID: raw.sourceID, personID: raw.person, wave: wave ?? raw.wave, provider: providerText,
+                              partial: partial, flag: raw.duplicateOf.map { "possible duplicate of row \($0)" }, scores: plan.score(raw.answers))
     }
 }

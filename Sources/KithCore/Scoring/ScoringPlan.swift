@@ -109,12 +109,22 @@ public struct ScoringPlan: Sendable {
 
     /// Scores every planned scale.
     public func score(_ answers: [ItemAnswer]) -> [ScaleScore] {
+        answers.withUnsafeBufferPointer { score($0) }
+    }
+
+    /// Scores every planned scale from answers in place (the import's fast path: no copy).
+    public func score(_ answers: UnsafeBufferPointer<ItemAnswer>) -> [ScaleScore] {
         precondition(answers.count == slots.count, "one answer per slot")
         return scales.map { score($0, answers) }
     }
 
     /// Scores one scale.
     public func score(_ planned: PlannedScale, _ answers: [ItemAnswer]) -> ScaleScore {
+        answers.withUnsafeBufferPointer { score(planned, $0) }
+    }
+
+    /// Scores one scale from answers in place.
+    public func score(_ planned: PlannedScale, _ answers: UnsafeBufferPointer<ItemAnswer>) -> ScaleScore {
         var sum = 0
         var answered = 0
         var missing: [String] = []

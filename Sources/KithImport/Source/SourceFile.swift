@@ -403,7 +403,7 @@ public final class SourceFile {
                         var hash = FNV()
                         for column in answerColumns { hash.add(column < record.count ? record[column].trimmedSpaces() : SourceFile.empty) }
                         var time = Int64.min
-                        if let submitColumn, submitColumn < record.count, let seconds = submitParser?.parse(record.string(submitColumn)).seconds { time = Int64(seconds) }
+                        if let submitColumn, submitColumn < record.count, let seconds = submitParser?.parse(bytes: record[submitColumn]).seconds { time = Int64(seconds) }
                         if let previous = rowsSeen.exchange(hash.value, row: row, time: time) {
                             let known = time != Int64.min && previous.time != Int64.min
                             if !known || abs(time - previous.time) <= window {

@@ -19,50 +19,108 @@ public struct TimestampParser: Sendable {
 
     struct Parts: Equatable {
         var year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0
-        var fraction = ""
+        /// Fractional seconds as written: their value and number of digits (at most 9 kept).
+        var fraction = 0, fractionDigits = 0
         var offset: Int?
         var utcLetter = false
         /// The first two numbers of a slashed date (for order detection).
         var slashed: (Int, Int)?
         static func == (a: Parts, b: Parts) -> Bool { a.year == b.year && a.month == b.month && a.day == b.day }
+        var isValid: Bool { (1...12).contains(month) && (1...31).contains(day) && hour < 24 && minute < 60 && second < 61 }
     }
 
     public func parse(_ text: String) -> SourceTimestamp {
-        let trimmed = text.trimmingSpaces()
-        guard var parts = TimestampParser.parts(trimmed, order: order),
-              (1...12).contains(parts.month), (1...31).contains(parts.day), parts.hour < 24, parts.minute < 60, parts.second < 61 else {
-            return SourceTimestamp(original: trimmed, iso8601: nil, seconds: nil, hasOffset: false)
-        }
-        let local = TimestampParser.epochSeconds(parts)
+        var text = text
+        return text.withUTF8 { parse(bytes: $0) }
+    }
+
+    /// Reads a cell's bytes (surrounding spaces ignored).
+    public func parse(bytes: UnsafeBufferPointer<UInt8>) -> SourceTimestamp {
+        let trimmed = TimestampParser.trim(bytes)
+        let original = String(decoding: trimmed, as: UTF8.self)
+        guard let parts = resolved(trimmed) else { return SourceTimestamp(original: original, iso8601: nil, seconds: nil, hasOffset: false) }
+        return SourceTimestamp(original: original, iso8601: TimestampParser.iso8601(parts),
+                               seconds: TimestampParser.epochSeconds(parts) - (parts.offset ?? 0), hasOffset: parts.offset != nil)
+    }
+
+    /// What the store keeps for a cell: its ISO 8601 form, or the text as
+    /// written when it is not a date. One string made, nothing else: the import's fast path.
+    public func storedText(bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let trimmed = TimestampParser.trim(bytes)
+        guard let parts = resolved(trimmed) else { return String(decoding: trimmed, as: UTF8.self) }
+        return TimestampParser.iso8601(parts)
+    }
+
+    /// The parts of a date, with the offset of the tool's documented zone filled in.
+    private func resolved(_ bytes: UnsafeBufferPointer<UInt8>) -> Parts? {
+        guard var parts = TimestampParser.parts(bytes, order: order), parts.isValid else { return nil }
         if parts.offset == nil, let timeZone {
             // The offset in force at that local time (try the UTC guess, then correct once).
+            let local = TimestampParser.epochSeconds(parts)
             let guess = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local)))
             parts.offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local - guess)))
             parts.utcLetter = parts.offset == 0 && (zone == "UTC" || zone == "Etc/UTC")
         }
-        // Built by hand: String(format:) costs microseconds, and a million rows have two timestamps each.
-        var iso = ""
-        iso.reserveCapacity(26)
-        func digits(_ value: Int, _ width: Int) {
-            var text = String(value)
-            if text.count < width { text = String(repeating: "0", count: width - text.count) + text }
-            iso += text
-        }
-        digits(parts.year, 4); iso += "-"; digits(parts.month, 2); iso += "-"; digits(parts.day, 2)
-        iso += "T"; digits(parts.hour, 2); iso += ":"; digits(parts.minute, 2); iso += ":"; digits(parts.second, 2)
-        if !parts.fraction.isEmpty { iso += "." + parts.fraction }
-        if let offset = parts.offset {
-            if offset == 0 && parts.utcLetter { iso += "Z" } else {
-                iso += offset < 0 ? "-" : "+"
-                digits(abs(offset) / 3600, 2); iso += ":"; digits((abs(offset) % 3600) / 60, 2)
+        return parts
+    }
+
+    static func trim(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var start = 0, end = bytes.count
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        return UnsafeBufferPointer(rebasing: bytes[start..<end])
+    }
+
+    /// Appends what the store keeps for a cell (as `storedText`) to `bytes`: the
+    /// import writes it straight into its row buffer.
+    public func appendStoredText(bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        let trimmed = TimestampParser.trim(bytes)
+        guard let parts = resolved(trimmed) else { output.append(contentsOf: trimmed); return }
+        TimestampParser.writeISO8601(parts) { output.append(contentsOf: $0) }
+    }
+
+    /// `2026-03-15T09:16:33[.fff][Z|±hh:mm]`, written byte by byte (String(format:)
+    /// costs microseconds, and a million rows have two timestamps each).
+    static func iso8601(_ p: Parts) -> String {
+        writeISO8601(p) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    static func writeISO8601<T>(_ p: Parts, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
+            var w = DigitWriter(buffer: buffer)
+            w.digits(p.year, 4); w.put(0x2D); w.digits(p.month, 2); w.put(0x2D); w.digits(p.day, 2)
+            w.put(0x54); w.digits(p.hour, 2); w.put(0x3A); w.digits(p.minute, 2); w.put(0x3A); w.digits(p.second, 2)
+            if p.fractionDigits > 0 { w.put(0x2E); w.digits(p.fraction, p.fractionDigits) }
+            if let offset = p.offset {
+                if offset == 0 && p.utcLetter { w.put(0x5A) } else {
+                    w.put(offset < 0 ? 0x2D : 0x2B)
+                    w.digits(abs(offset) / 3600, 2); w.put(0x3A); w.digits((abs(offset) % 3600) / 60, 2)
+                }
             }
+            return body(UnsafeBufferPointer(rebasing: buffer[..<w.n]))
         }
-        return SourceTimestamp(original: trimmed, iso8601: iso, seconds: local - (parts.offset ?? 0), hasOffset: parts.offset != nil)
+    }
+
+    /// Zero-padded decimal digits into a small buffer.
+    struct DigitWriter {
+        let buffer: UnsafeMutableBufferPointer<UInt8>
+        var n = 0
+        mutating func put(_ byte: UInt8) { buffer[n] = byte; n += 1 }
+        mutating func digits(_ value: Int, _ width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            var value = value
+            // Wider than `width` (a year past 9999, which `parts` cannot produce): all its digits.
+            while value >= divisor * 10 { divisor *= 10 }
+            while divisor > 0 { put(UInt8(0x30 + value / divisor)); value %= divisor; divisor /= 10 }
+        }
     }
 
     /// The first two numbers of a slashed date, for deciding the order from a sample.
     static func slashedPair(_ text: String) -> (Int, Int)? {
-        parts(text.trimmingSpaces(), order: .dayFirst)?.slashed
+        var text = text
+        return text.withUTF8 { parts(trim($0), order: .dayFirst)?.slashed }
     }
 
     static func epochSeconds(_ p: Parts) -> Int {
@@ -77,79 +135,102 @@ public struct TimestampParser: Sendable {
         return days * 86400 + p.hour * 3600 + p.minute * 60 + p.second
     }
 
-    static func parts(_ text: String, order: DateOrder) -> Parts? {
-        var s = Array(text.utf8)[...]
-        guard s.count >= 8, s.count <= 64 else { return nil }
-        func number(maxDigits: Int) -> (value: Int, digits: Int)? {
+    /// A position in a cell's bytes (a struct with mutating methods: local
+    /// functions capturing `var`s would box them and check exclusivity per byte).
+    struct Cursor {
+        let s: UnsafeBufferPointer<UInt8>
+        var i = 0
+        var atEnd: Bool { i == s.count }
+        func lower(_ at: Int) -> UInt8 { at < s.count ? s[at] | 0x20 : 0 }
+        mutating func number(maxDigits: Int) -> (value: Int, digits: Int)? {
             var value = 0, digits = 0
-            while let c = s.first, c >= 0x30, c <= 0x39, digits < maxDigits { value = value * 10 + Int(c - 0x30); digits += 1; s.removeFirst() }
+            while i < s.count, s[i] >= 0x30, s[i] <= 0x39, digits < maxDigits { value = value * 10 + Int(s[i] - 0x30); digits += 1; i += 1 }
             return digits == 0 ? nil : (value, digits)
         }
-        func skip(_ byte: UInt8) -> Bool { if s.first == byte { s.removeFirst(); return true }; return false }
-        func skipSpaces() { while s.first == 0x20 || s.first == 0x09 { s.removeFirst() } }
+        mutating func skip(_ byte: UInt8) -> Bool { if i < s.count, s[i] == byte { i += 1; return true }; return false }
+        mutating func skipSpaces() { while i < s.count, s[i] == 0x20 || s[i] == 0x09 { i += 1 } }
+    }
+
+    static func parts(_ s: UnsafeBufferPointer<UInt8>, order: DateOrder) -> Parts? {
+        guard s.count >= 8, s.count <= 64 else { return nil }
+        var c = Cursor(s: s)
         var p = Parts()
-        guard let first = number(maxDigits: 4) else { return nil }
+        guard let first = c.number(maxDigits: 4), !c.atEnd else { return nil }
         if first.digits == 4 {
             // Year first: 2026-03-15 or 2026/03/15.
-            guard let separator = s.first, separator == 0x2D || separator == 0x2F else { return nil }
-            s.removeFirst()
-            guard let month = number(maxDigits: 2), skip(separator), let day = number(maxDigits: 2) else { return nil }
+            let separator = s[c.i]
+            guard separator == 0x2D || separator == 0x2F else { return nil }
+            c.i += 1
+            guard let month = c.number(maxDigits: 2), c.skip(separator), let day = c.number(maxDigits: 2) else { return nil }
             (p.year, p.month, p.day) = (first.value, month.value, day.value)
         } else {
-            guard first.digits <= 2, let separator = s.first, separator == 0x2F || separator == 0x2E || separator == 0x2D else { return nil }
-            s.removeFirst()
-            guard let second = number(maxDigits: 2), skip(separator), let year = number(maxDigits: 4), year.digits == 4 || year.digits == 2 else { return nil }
+            let separator = s[c.i]
+            guard first.digits <= 2, separator == 0x2F || separator == 0x2E || separator == 0x2D else { return nil }
+            c.i += 1
+            guard let second = c.number(maxDigits: 2), c.skip(separator), let year = c.number(maxDigits: 4), year.digits == 4 || year.digits == 2 else { return nil }
             p.year = year.digits == 2 ? 2000 + year.value : year.value
             p.slashed = (first.value, second.value)
             if order == .monthFirst { (p.month, p.day) = (first.value, second.value) } else { (p.day, p.month) = (first.value, second.value) }
         }
-        if s.isEmpty { return p }
-        guard skip(0x54) || skip(0x20) || skip(0x2C) else { return nil }  // T, space, comma
-        skipSpaces()
-        if s.isEmpty { return p }
-        guard let hour = number(maxDigits: 2), skip(0x3A), let minute = number(maxDigits: 2) else { return nil }
+        if c.atEnd { return p }
+        guard c.skip(0x54) || c.skip(0x20) || c.skip(0x2C) else { return nil }  // T, space, comma
+        c.skipSpaces()
+        if c.atEnd { return p }
+        guard let hour = c.number(maxDigits: 2), c.skip(0x3A), let minute = c.number(maxDigits: 2) else { return nil }
         (p.hour, p.minute) = (hour.value, minute.value)
-        if skip(0x3A) {
-            guard let second = number(maxDigits: 2) else { return nil }
+        if c.skip(0x3A) {
+            guard let second = c.number(maxDigits: 2) else { return nil }
             p.second = second.value
-            if skip(0x2E) || skip(0x2C) {
-                var fraction = ""
-                while let c = s.first, c >= 0x30, c <= 0x39 { fraction.append(Character(UnicodeScalar(c))); s.removeFirst() }
-                p.fraction = fraction
+            if c.skip(0x2E) || c.skip(0x2C) {
+                if let fraction = c.number(maxDigits: 9) { (p.fraction, p.fractionDigits) = (fraction.value, fraction.digits) }
+                while c.i < s.count, s[c.i] >= 0x30, s[c.i] <= 0x39 { c.i += 1 }  // digits beyond nanoseconds
             }
         }
-        skipSpaces()
+        c.skipSpaces()
         // AM / PM.
-        if let c = s.first, c | 0x20 == 0x61 || c | 0x20 == 0x70 {
-            let pm = c | 0x20 == 0x70
-            s.removeFirst()
-            _ = skip(0x2E)
-            guard let m = s.first, m | 0x20 == 0x6D else { return nil }
-            s.removeFirst()
-            _ = skip(0x2E)
+        if c.lower(c.i) == 0x61 || c.lower(c.i) == 0x70 {
+            let pm = c.lower(c.i) == 0x70
+            c.i += 1
+            _ = c.skip(0x2E)
+            guard c.lower(c.i) == 0x6D else { return nil }
+            c.i += 1
+            _ = c.skip(0x2E)
             guard (1...12).contains(p.hour) else { return nil }
             if pm && p.hour != 12 { p.hour += 12 } else if !pm && p.hour == 12 { p.hour = 0 }
-            skipSpaces()
+            c.skipSpaces()
         }
-        if s.isEmpty { return p }
-        // Zone: Z, ±HH[:MM], GMT/UTC[±H[:MM]], BST.
-        let rest = String(decoding: s, as: UTF8.self).uppercased()
-        if rest == "Z" { p.offset = 0; p.utcLetter = true; return p }
-        if rest == "BST" { p.offset = 3600; return p }
-        var zoneText = Substring(rest)
-        var named = false
-        for name in ["GMT", "UTC"] where zoneText.hasPrefix(name) { zoneText = zoneText.dropFirst(3); named = true }
-        if zoneText.isEmpty { p.offset = 0; p.utcLetter = named && rest == "UTC"; return p }
-        guard let sign = zoneText.first, sign == "+" || sign == "-" else { return nil }
-        let digits = zoneText.dropFirst().filter { $0 != ":" }
-        guard !digits.isEmpty, digits.count <= 4, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        let hours: Int, minutes: Int
-        if digits.count <= 2 { hours = Int(digits)!; minutes = 0 } else {
-            hours = Int(digits.prefix(digits.count - 2))!
-            minutes = Int(digits.suffix(2))!
+        if c.atEnd { return p }
+        return zone(&c, p)
+    }
+
+    /// Zone: Z, ±HH[:MM], GMT/UTC[±H[:MM]], BST.
+    private static func zone(_ c: inout Cursor, _ parts: Parts) -> Parts? {
+        var p = parts
+        let s = c.s
+        let rest = s.count - c.i
+        if rest == 1, c.lower(c.i) == 0x7A { p.offset = 0; p.utcLetter = true; return p }
+        if rest == 3, c.lower(c.i) == 0x62, c.lower(c.i + 1) == 0x73, c.lower(c.i + 2) == 0x74 { p.offset = 3600; return p }
+        var named = false, utc = false
+        if rest >= 3 {
+            let (a, b, d) = (c.lower(c.i), c.lower(c.i + 1), c.lower(c.i + 2))
+            if (a, b, d) == (0x67, 0x6D, 0x74) || (a, b, d) == (0x75, 0x74, 0x63) { named = true; utc = a == 0x75; c.i += 3 }
         }
+        if c.atEnd { p.offset = 0; p.utcLetter = named && utc; return p }
+        guard s[c.i] == 0x2B || s[c.i] == 0x2D else { return nil }
+        let negative = s[c.i] == 0x2D
+        c.i += 1
+        var digits = 0, value = 0
+        while !c.atEnd {
+            if s[c.i] == 0x3A { c.i += 1; continue }
+            guard s[c.i] >= 0x30, s[c.i] <= 0x39, digits < 4 else { return nil }
+            value = value * 10 + Int(s[c.i] - 0x30)
+            digits += 1
+            c.i += 1
+        }
+        guard digits > 0 else { return nil }
+        let hours = digits <= 2 ? value : value / 100, minutes = digits <= 2 ? 0 : value % 100
         guard hours <= 14, minutes < 60 else { return nil }
-        p.offset = (sign == "-" ? -1 : 1) * (hours * 3600 + minutes * 60)
+        p.offset = (negative ? -1 : 1) * (hours * 3600 + minutes * 60)
         return p
     }
 }

@@ -44,17 +44,12 @@ public struct ProtectedTable: Sendable {
         self.fixed = Set(fixed.keys)
         cells = values.map { policy.hides($0) ? .primary : .shown(policy.shown($0)) }
         for (index, cell) in fixed { cells[index] = cell }
-        guard policy != .none, cells.contains(where: { !isShownCell($0) }) else { return }
+        guard policy != .none, values.indices.contains(where: isHidden) else { return }
         protect()
     }
 
     /// Cells whose state came from a linked table.
     public let fixed: Set<Int>
-
-    private func isShownCell(_ cell: Cell) -> Bool {
-        if case .shown = cell { return true }
-        return false
-    }
 
     public func isHidden(_ index: Int) -> Bool {
         if case .shown = cells[index] { return false }
@@ -79,11 +74,21 @@ public struct ProtectedTable: Sendable {
     private mutating func protect() {
         for _ in 0..<(values.count + 1) {
             guard let exposed = exposedCell() else { return }
-            // The smallest shown, non-zero count on a line through the exposed one, preferring inner cells.
+            // A shown, non-zero count on a line through the exposed one, preferring inner cells and small
+            // counts: the first whose hiding protects the exposed cell, else the first.
             let totals = Set(lines.map { $0.last! })
-            let candidates = lines.filter { $0.contains(exposed) }.flatMap { $0 }
-                .filter { !isHidden($0) && values[$0] > 0 && !fixed.contains($0) }
-            if let choice = candidates.min(by: { (totals.contains($0) ? 1 : 0, values[$0], $0) < (totals.contains($1) ? 1 : 0, values[$1], $1) }) {
+            let candidates = Set(lines.filter { $0.contains(exposed) }.flatMap { $0 }).filter { !isHidden($0) && values[$0] > 0 && !fixed.contains($0) }
+                .sorted { (totals.contains($0) ? 1 : 0, values[$0], $0) < (totals.contains($1) ? 1 : 0, values[$1], $1) }
+            if let first = candidates.first {
+                var choice = first
+                for candidate in candidates.prefix(8) {
+                    var trial = self
+                    trial.cells[candidate] = .complementary
+                    if !trial.singleHiddenOnALine(exposed), let range = trial.range(exposed, in: trial.readerProgram()), range.lowerBound != range.upperBound {
+                        choice = candidate
+                        break
+                    }
+                }
                 cells[choice] = .complementary
                 continue
             }
@@ -99,25 +104,24 @@ public struct ProtectedTable: Sendable {
         }
     }
 
-    /// The hidden cell of lowest index whose value is fixed by what is shown, if any.
-    /// (Deterministic: the same table is always protected the same way.)
+    /// A hidden cell whose value is fixed by what is shown, if any.
     func exposedCell() -> Int? {
-        let hidden = values.indices.filter(isHidden)
-        guard !hidden.isEmpty else { return nil }
-        if policy.rounding == 1 {
-            // A line with a single hidden cell gives it away (its total less the others): no LP needed.
-            var first: Int?
-            for line in lines {
-                let inLine = line.filter(isHidden)
-                if inLine.count == 1 { first = min(first ?? inLine[0], inLine[0]) }
-            }
-            if let first { return first }
-        }
-        let program = linearProgram()
-        return hidden.first { index in
-            guard let range = Self.range(of: program.variables[index]!, in: program.program) else { return false }
+        // The lowest such index, so the result does not depend on dictionary order (which varies per process).
+        // A hidden count alone on a line is given away without solving anything.
+        var program: ReaderProgram?
+        return values.indices.filter(isHidden).first { index in
+            if singleHiddenOnALine(index) { return true }
+            if program == nil { program = readerProgram() }
+            guard let range = range(index, in: program!) else { return false }
             return range.lowerBound == range.upperBound
         }
+    }
+
+    /// Whether a line through a hidden cell shows every other count exactly (no rounding):
+    /// the cell is then its total less the others.
+    func singleHiddenOnALine(_ index: Int) -> Bool {
+        guard policy.rounding == 1 else { return false }
+        return lines.contains { line in line.contains(index) && line.allSatisfy { $0 == index || !isHidden($0) } }
     }
 
     /// For each hidden cell, the range of values a reader can deduce from the
@@ -125,18 +129,36 @@ public struct ProtectedTable: Sendable {
     public func audit() -> [Int: ClosedRange<Int>] {
         let hidden = values.indices.filter(isHidden)
         guard !hidden.isEmpty else { return [:] }
-        let program = linearProgram()
+        let program = readerProgram()
         var ranges: [Int: ClosedRange<Int>] = [:]
-        for index in hidden { ranges[index] = Self.range(of: program.variables[index]!, in: program.program) }
+        for index in hidden { ranges[index] = range(index, in: program) }
         return ranges
     }
 
-    /// What a reader knows: every line's sum, each shown count (within ±2 when rounded to 5),
-    /// each primary-hidden count between its policy's bounds, each complementary one above them.
-    /// Counts whose value is known exactly (shown, not rounded) are constants, not variables:
-    /// the program has a variable only for each count a reader does not know (`variables`
-    /// maps a cell to its variable), which keeps it small for large cross-tables.
-    private func linearProgram() -> (program: LinearProgram, variables: [Int: Int]) {
+    /// The range a reader can deduce for one hidden cell; nil if the program is infeasible.
+    func range(_ index: Int, in reader: ReaderProgram) -> ClosedRange<Int>? {
+        guard let variable = reader.variables[index] else { return nil }
+        let program = reader.program
+        guard case .optimal(let low) = program.optimise(variable, maximise: false) else { return nil }
+        let high: Double
+        switch program.optimise(variable, maximise: true) {
+        case .optimal(let value): high = value
+        case .unbounded: high = Double(Int.max)
+        case .infeasible: return nil
+        }
+        return Int(low.rounded(.up))...max(Int(low.rounded(.up)), high >= Double(Int.max) ? Int.max : Int(high.rounded(.down)))
+    }
+
+    /// A reader's program and the variable of each cell that is one.
+    struct ReaderProgram {
+        var program: LinearProgram
+        var variables: [Int: Int]
+    }
+
+    /// What a reader knows: shown counts (within rounding), hidden ones' bounds, and every line's sum.
+    /// Counts known exactly (shown, not rounded) are constants, not variables, which keeps the
+    /// program small for large cross-tables.
+    func readerProgram() -> ReaderProgram {
         let rounding = Double(policy.rounding)
         let slack = rounding > 1 ? (rounding - 1) / 2 : 0   // a count shown rounded to 5 lies within ±2 of it
         var lower: [Double] = []
@@ -170,22 +192,10 @@ public struct ProtectedTable: Sendable {
                 if let variable = variables[index] { coefficients[variable, default: 0] += sign } else { rhs -= sign * lower[index] }
             }
             coefficients = coefficients.filter { $0.value != 0 }
-            if coefficients.isEmpty { continue }   // every count known: nothing to learn from this line
+            if coefficients.isEmpty { continue }   // every count on the line known: nothing to learn from it
             equalities.append((coefficients, rhs))
         }
-        return (LinearProgram(equalities: equalities, lower: variableLower, upper: variableUpper), variables)
-    }
-
-    /// The smallest and largest whole values of one cell under `program`; nil when infeasible.
-    private static func range(of index: Int, in program: LinearProgram) -> ClosedRange<Int>? {
-        guard case .optimal(let low) = program.optimise(index, maximise: false) else { return nil }
-        let high: Double
-        switch program.optimise(index, maximise: true) {
-        case .optimal(let value): high = value
-        case .unbounded: high = Double(Int.max)
-        case .infeasible: return nil
-        }
-        return Int(low.rounded(.up))...max(Int(low.rounded(.up)), high >= Double(Int.max) ? Int.max : Int(high.rounded(.down)))
+        return ReaderProgram(program: LinearProgram(equalities: equalities, lower: variableLower, upper: variableUpper), variables: variables)
     }
 }
 

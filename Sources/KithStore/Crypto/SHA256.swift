@@ -82,24 +82,42 @@ public struct SHA256: Sendable {
     /// The 32-byte digest of everything hashed so far. Does not change the
     /// hasher, so it can go on hashing (a running digest).
     public func finalize() -> [UInt8] {
+        let state = padded()
+        return [UInt8](unsafeUninitializedCapacity: Self.digestByteCount) { buffer, count in
+            state.writeDigest(to: UnsafeMutableRawBufferPointer(buffer))
+            count = Self.digestByteCount
+        }
+    }
+
+    /// A copy with the padding hashed in (§5.1.1): its state is the digest.
+    @inline(__always)
+    func padded() -> SHA256 {
         var copy = self
         let bitLength = messageByteCount &* 8
-        // 0x80, then zeros up to 56 mod 64, then the bit length, big-endian (§5.1.1).
+        // 0x80, then zeros up to 56 mod 64, then the bit length, big-endian; built on the stack.
         let zeros = (pendingCount < 56 ? 55 : 119) - pendingCount
-        var padding = [UInt8](repeating: 0, count: 1 + zeros + 8)
-        padding[0] = 0x80
-        for i in 0..<8 { padding[padding.count - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> (8 * UInt64(i))) }
-        copy.update(padding)
-
-        var digest = [UInt8]()
-        digest.reserveCapacity(Self.digestByteCount)
-        for word in [copy.h0, copy.h1, copy.h2, copy.h3, copy.h4, copy.h5, copy.h6, copy.h7] {
-            digest.append(UInt8(truncatingIfNeeded: word >> 24))
-            digest.append(UInt8(truncatingIfNeeded: word >> 16))
-            digest.append(UInt8(truncatingIfNeeded: word >> 8))
-            digest.append(UInt8(truncatingIfNeeded: word))
+        var padding: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+                      UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &padding) { bytes in
+            let length = 1 + zeros + 8
+            bytes[0] = 0x80
+            for i in 0..<8 { bytes[length - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> (8 * UInt64(i))) }
+            copy.update(UnsafeRawBufferPointer(rebasing: bytes[..<length]))
         }
-        return digest
+        return copy
+    }
+
+    /// Writes the state H0...H7 big-endian into the first 32 bytes of `bytes`.
+    @inline(__always)
+    func writeDigest(to bytes: UnsafeMutableRawBufferPointer) {
+        bytes.storeBytes(of: h0.bigEndian, toByteOffset: 0, as: UInt32.self)
+        bytes.storeBytes(of: h1.bigEndian, toByteOffset: 4, as: UInt32.self)
+        bytes.storeBytes(of: h2.bigEndian, toByteOffset: 8, as: UInt32.self)
+        bytes.storeBytes(of: h3.bigEndian, toByteOffset: 12, as: UInt32.self)
+        bytes.storeBytes(of: h4.bigEndian, toByteOffset: 16, as: UInt32.self)
+        bytes.storeBytes(of: h5.bigEndian, toByteOffset: 20, as: UInt32.self)
+        bytes.storeBytes(of: h6.bigEndian, toByteOffset: 24, as: UInt32.self)
+        bytes.storeBytes(of: h7.bigEndian, toByteOffset: 28, as: UInt32.self)
     }
 
     /// The digest of `bytes`.
@@ -196,7 +214,11 @@ public struct HMACSHA256: Sendable {
     /// The 32-byte MAC of everything authenticated so far (non-mutating).
     public func finalize() -> [UInt8] {
         var outer = self.outer
-        outer.update(inner.finalize())
+        var digest: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &digest) { bytes in
+            inner.padded().writeDigest(to: bytes)
+            outer.update(UnsafeRawBufferPointer(bytes))
+        }
         return outer.finalize()
     }
 

@@ -106,38 +106,110 @@ public enum AnswerCoding {
         }
     }
 
+    /// Flags in a score's status byte saying how its numbers are written. A
+    /// byte without them (every store before 0.1's compact scores) means 8-byte
+    /// doubles. Whole numbers (UCLA sums, WEMWBS totals) and hundredths (the
+    /// SWEMWBS metric table) are written as zig-zag varints when the round trip
+    /// is exact; anything else stays a double.
+    private static let valueWhole: UInt8 = 0x10, valueHundredths: UInt8 = 0x20, rawWhole: UInt8 = 0x40, statusMask: UInt8 = 0x0F
+
     /// Encodes scores; `hasRaw[i]` says whether scale i keeps a raw sum.
     public static func encodeScores(_ scores: [StoredScore], hasRaw: [Bool]) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(scores.count * 17)
-        for (index, score) in scores.enumerated() {
-            bytes.append(score.status.rawValue)
-            guard score.status == .complete || score.status == .prorated else { continue }
-            appendDouble(score.value ?? .nan, to: &bytes)
-            if hasRaw[index] { appendDouble(score.raw ?? .nan, to: &bytes) }
-        }
+        bytes.reserveCapacity(scores.count * 4)
+        appendScores(scores, hasRaw: hasRaw, to: &bytes)
         return bytes
+    }
+
+    /// Appends the encoded scores to `bytes`.
+    public static func appendScores(_ scores: some Sequence<StoredScore>, hasRaw: [Bool], to bytes: inout [UInt8]) {
+        for (index, score) in scores.enumerated() {
+            guard score.status == .complete || score.status == .prorated else {
+                bytes.append(score.status.rawValue)
+                continue
+            }
+            let value = score.value ?? .nan
+            let raw = hasRaw[index] ? score.raw ?? .nan : nil
+            var flags: UInt8 = 0
+            let whole = exactInteger(value), hundredths = whole == nil ? exactHundredths(value) : nil
+            if whole != nil { flags |= valueWhole } else if hundredths != nil { flags |= valueHundredths }
+            let rawInteger = raw.flatMap(exactInteger)
+            if rawInteger != nil { flags |= rawWhole }
+            bytes.append(score.status.rawValue | flags)
+            if let number = whole ?? hundredths { appendVarint(zigzag(number), to: &bytes) } else { appendDouble(value, to: &bytes) }
+            if let raw {
+                if let rawInteger { appendVarint(zigzag(rawInteger), to: &bytes) } else { appendDouble(raw, to: &bytes) }
+            }
+        }
+    }
+
+    @inline(__always) private static func exactInteger(_ value: Double) -> Int? {
+        guard value.isFinite, abs(value) < 9.0e15, value == value.rounded() else { return nil }
+        return Int(value)
+    }
+
+    @inline(__always) private static func exactHundredths(_ value: Double) -> Int? {
+        guard value.isFinite, abs(value) < 9.0e13 else { return nil }
+        let scaled = (value * 100).rounded()
+        return Double(Int(scaled)) / 100 == value ? Int(scaled) : nil
     }
 
     public static func decodeScores(_ blob: UnsafeBufferPointer<UInt8>, hasRaw: [Bool]) throws -> [StoredScore] {
         var offset = 0
         var scores: [StoredScore] = []
         scores.reserveCapacity(hasRaw.count)
+        func number(whole: Bool, hundredths: Bool) throws -> Double {
+            if whole || hundredths {
+                guard let bits = readVarint(blob, &offset) else { throw StoreError.corrupt("a scores blob ends inside a value") }
+                return hundredths ? Double(unzigzag(bits)) / 100 : Double(unzigzag(bits))
+            }
+            guard offset + 8 <= blob.count else { throw StoreError.corrupt("a scores blob ends inside a value") }
+            return readDouble(blob, &offset)
+        }
         for keepsRaw in hasRaw {
-            guard offset < blob.count, let status = StoredScore.Status(rawValue: blob[offset]) else {
+            guard offset < blob.count, let status = StoredScore.Status(rawValue: blob[offset] & statusMask) else {
                 throw StoreError.corrupt("a scores blob is shorter than its scoring")
             }
+            let flags = blob[offset]
             offset += 1
             guard status == .complete || status == .prorated else {
                 scores.append(StoredScore(status: status, value: nil, raw: nil))
                 continue
             }
-            guard offset + (keepsRaw ? 16 : 8) <= blob.count else { throw StoreError.corrupt("a scores blob ends inside a value") }
-            let value = readDouble(blob, &offset)
-            let raw = keepsRaw ? readDouble(blob, &offset) : nil
-            scores.append(StoredScore(status: status, value: value, raw: raw))
+            let value = try number(whole: flags & valueWhole != 0, hundredths: flags & valueHundredths != 0)
+            let raw = keepsRaw ? try number(whole: flags & rawWhole != 0, hundredths: false) : nil
+            scores.append(StoredScore(status: status, value: value.isNaN ? nil : value, raw: raw.flatMap { $0.isNaN ? nil : $0 }))
         }
         return scores
+    }
+
+    /// Calls `body` with the index, status and value of each scale of a scores blob, in order,
+    /// without allocating (the summaries read a million blobs this way).
+    /// - Throws: `StoreError.corrupt` when the blob does not match `hasRaw`.
+    public static func forEachScore(_ blob: UnsafeBufferPointer<UInt8>, hasRaw: [Bool], _ body: (Int, StoredScore.Status, Double?) throws -> Void) throws {
+        var offset = 0
+        func number(whole: Bool, hundredths: Bool) throws -> Double {
+            if whole || hundredths {
+                guard let bits = readVarint(blob, &offset) else { throw StoreError.corrupt("a scores blob ends inside a value") }
+                return hundredths ? Double(unzigzag(bits)) / 100 : Double(unzigzag(bits))
+            }
+            guard offset + 8 <= blob.count else { throw StoreError.corrupt("a scores blob ends inside a value") }
+            return readDouble(blob, &offset)
+        }
+        for (index, keepsRaw) in hasRaw.enumerated() {
+            guard offset < blob.count, let status = StoredScore.Status(rawValue: blob[offset] & statusMask) else {
+                throw StoreError.corrupt("a scores blob is shorter than its scoring")
+            }
+            let flags = blob[offset]
+            offset += 1
+            guard status == .complete || status == .prorated else {
+                try body(index, status, nil)
+                continue
+            }
+            let value = try number(whole: flags & valueWhole != 0, hundredths: flags & valueHundredths != 0)
+            if keepsRaw { _ = try number(whole: flags & rawWhole != 0, hundredths: false) }
+            try body(index, status, value.isNaN ? nil : value)
+        }
     }
 
     @inline(__always)
@@ -157,7 +229,7 @@ public enum AnswerCoding {
     /// FNV-1a 64-bit hash of an answers blob: detects a response whose answers
     /// changed between two exports (it is not a security measure).
     @inline(__always)
-    public static func contentHash(_ bytes: [UInt8]) -> Int64 {
+    public static func contentHash(_ bytes: some Sequence<UInt8>) -> Int64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash ^= UInt64(byte)

@@ -14,26 +14,31 @@ import Foundation
 public final class ImportSession {
     private let surveyID: Int
     private let batchID: Int
-    private let scoringID: Int
-    private let target: ImportTarget
-    private let pseudonymizer: Pseudonymizer
-    private let hasRaw: [Bool]
+    let scoringID: Int
+    let target: ImportTarget
+    let pseudonymizer: Pseudonymizer
+    let hasRaw: [Bool]
     /// Survey position of each question index, and the question indexes in position order.
-    private var positions: [Int] = []
-    private var order: [Int] = []
+    var positions: [Int] = []
+    var order: [Int] = []
     private var questionIDs: [Int] = []
     /// Per question index: text → value id, and the next id.
     private var values: [[String: Int]] = []
     private var nextValue: [Int] = []
     private var byteCaches: [[(bytes: [UInt8], id: Int)]] = []
-    private var occurrences: [Int64: Int] = [:]
-    private var scratch: [UInt8] = []
-    private var pending: [EncodedRow] = []
+    var occurrences: [Int64: Int] = [:]
+    /// Bytes of the pending rows (answers, scores, keys), and the rows.
+    var arena: [UInt8] = []
+    var pending: [EncodedRow] = []
     private var newValues: [(question: Int, id: Int, text: String)] = []
-    private var keyPrefixes: Set<UInt64> = []
-    private var bulk: Bool
+    var keyPrefixes: Set<UInt64> = []
+    var bulk: Bool
     private let writer: Writer
-    private static let blockSize = 4096
+    static let blockSize = 4096
+    /// The row being built (fast path): answers by question index, and where its bytes start.
+    var rowValues: [AnswerCoding.Value?] = []
+    var rowStart = 0
+    var rowTimes: [EncodedRow.Span?] = [nil, nil]
 
     var rowsRead = 0
     var added: Int { writer.counts.added }
@@ -89,6 +94,7 @@ public final class ImportSession {
         }
         let known = positions
         order = known.indices.sorted { known[$0] < known[$1] }
+        rowValues = Array(repeating: nil, count: questions.count)
         let empty = try db.scalar("SELECT count(*) FROM response WHERE survey_id = ?", survey.id, as: Int.self) == 0
         if empty { try db.execute(sql: "DROP INDEX response_identity") }
         bulk = empty
@@ -100,7 +106,9 @@ public final class ImportSession {
     /// questions), remembering recent distinct cells so most rows cost a byte comparison.
     public func valueID(_ bytes: UnsafeBufferPointer<UInt8>, question index: Int) throws -> Int {
         let cache = byteCaches[index]
-        for entry in cache where entry.bytes.count == bytes.count && entry.bytes.elementsEqual(bytes) { return entry.id }
+        for entry in cache where entry.bytes.count == bytes.count {
+            if bytes.isEmpty || entry.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) { return entry.id }
+        }
         let id = valueID(String(decoding: bytes, as: UTF8.self), question: index)
         if cache.count < 64 { byteCaches[index].append((Array(bytes), id)) }
         return id
@@ -116,65 +124,40 @@ public final class ImportSession {
         return id
     }
 
-    /// Adds one response.
+    /// Adds one response (the general path; `kith import` builds rows in place
+    /// with `setAnswer`, `setTime` and `commitRow`).
     public func add(_ row: ImportRow) throws {
-        rowsRead += 1
-        scratch.removeAll(keepingCapacity: true)
-        for index in order {
-            guard index < row.answers.count, let answer = row.answers[index] else { continue }
-            let value: AnswerCoding.Value
-            switch answer {
-            case .code(let code): value = .code(code)
-            case .missingCode(let code): value = .missingCode(code)
-            case .invalid(let text): value = .invalid(valueID: valueID(text, question: index))
-            case .text(let text): value = .value(id: valueID(text, question: index))
-            case .valueID(let id): value = .value(id: id)
-            }
-            AnswerCoding.append(position: positions[index], value, to: &scratch)
+        for (index, answer) in row.answers.enumerated() {
+            if let answer { setAnswer(answer, question: index) }
         }
-        let answers = scratch
-        let hash = AnswerCoding.contentHash(answers)
-        var responseKey: [UInt8]
-        if let sourceID = row.sourceID {
-            responseKey = pseudonymizer.keyBytes(Array(sourceID.utf8), namespace: "respondent")
-        } else if let personID = row.personID {
-            // No response id: a person answers once per wave.
-            responseKey = pseudonymizer.keyBytes(Array(personID.utf8) + [0] + Array((row.wave ?? "").utf8), namespace: "person-wave")
-        } else {
-            // No response id: the content identifies the response; identical rows are told apart by their order.
-            let occurrence = occurrences[hash, default: 0]
-            occurrences[hash] = occurrence + 1
-            var identity = Array((row.submittedAt ?? "").utf8) + [0] + Array((row.wave ?? "").utf8) + [0]
-            identity += answers
-            identity += Array("#\(occurrence)".utf8)
-            responseKey = pseudonymizer.keyBytes(identity, namespace: "content")
-        }
-        responseKey.removeLast(responseKey.count - Self.keyLength)
-        if bulk {
-            var prefix: UInt64 = 0
-            for byte in responseKey.prefix(8) { prefix = prefix << 8 | UInt64(byte) }
-            if !keyPrefixes.insert(prefix).inserted {
-                // Possibly the same response twice: from here on, row by row against the index.
-                bulk = false
-                keyPrefixes = []
-                try send(switchToIndexed: true)
+        if let started = row.startedAt { setTime(.started) { $0.append(contentsOf: started.utf8) } }
+        if let submitted = row.submittedAt { setTime(.submitted) { $0.append(contentsOf: submitted.utf8) } }
+        var sourceID = row.sourceID ?? "", personID = row.personID ?? ""
+        try sourceID.withUTF8 { source in
+            try personID.withUTF8 { person in
+                try commitRow(sourceRow: row.sourceRow, sourceID: source, personID: person, wave: row.wave, provider: row.provider,
+                              partial: row.partial, flag: row.flag, scores: row.scores)
             }
         }
-        let personKey = row.personID.map { Array(pseudonymizer.keyBytes(Array($0.utf8), namespace: "person").prefix(Self.keyLength)) }
-        pending.append(EncodedRow(
-            sourceRow: row.sourceRow, responseKey: responseKey, personKey: personKey,
-            sourceID: target.keepIDs ? row.sourceID : nil, personID: target.keepIDs ? row.personID : nil,
-            wave: row.wave, provider: row.provider, startedAt: row.startedAt, submittedAt: row.submittedAt,
-            status: row.partial ? "partial" : "complete", flag: row.flag, hash: hash, answers: answers,
-            scoringID: scoringID, scores: AnswerCoding.encodeScores(row.scores, hasRaw: hasRaw)))
-        if pending.count >= Self.blockSize { try send(switchToIndexed: false) }
     }
 
-    private func send(switchToIndexed: Bool) throws {
-        try writer.submit(Writer.Block(values: newValues, rows: pending, switchToIndexed: switchToIndexed))
+    /// Hands the pending rows and their bytes to the writer. Bytes past the last
+    /// pending row (those of a row being added) move to the start of the new
+    /// arena; the returned cut is how far they moved.
+    @discardableResult
+    func send(switchToIndexed: Bool) throws -> Int {
+        let cut = rowStart
+        let carried = Array(arena[cut...])
+        arena.removeLast(arena.count - cut)
+        try writer.submit(Writer.Block(values: newValues, rows: pending, bytes: arena, switchToIndexed: switchToIndexed))
         pending = []
         pending.reserveCapacity(Self.blockSize)
         newValues = []
+        arena = []
+        arena.reserveCapacity(Self.blockSize * 96)
+        arena.append(contentsOf: carried)
+        rowStart = 0
+        return cut
     }
 
     /// Writes what is left and waits for the writer; rebuilds the identity index after a bulk import.
@@ -187,21 +170,26 @@ public final class ImportSession {
     func abandon() { writer.abandon() }
 }
 
-/// A row ready for SQLite.
+/// A row ready for SQLite; its byte fields are spans of its block's arena.
 struct EncodedRow: Sendable {
+    struct Span: Sendable {
+        var start: Int32, end: Int32
+        init(_ start: Int, _ end: Int) { self.start = Int32(start); self.end = Int32(end) }
+        func rebased(by offset: Int) -> Span { Span(Int(start) - offset, Int(end) - offset) }
+    }
     var sourceRow: Int
-    var responseKey: [UInt8]
-    var personKey: [UInt8]?
+    var responseKey: Span
+    var personKey: Span?
     var sourceID: String?
     var personID: String?
     var wave: String?
     var provider: String?
-    var startedAt: String?
-    var submittedAt: String?
-    var status: String
+    var startedAt: Span?
+    var submittedAt: Span?
+    var partial: Bool
     var flag: String?
     var hash: Int64
-    var answers: [UInt8]
+    var answers: Span
     var scoringID: Int
-    var scores: [UInt8]
+    var scores: Span
 }

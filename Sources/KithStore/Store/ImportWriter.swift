@@ -8,6 +8,8 @@ extension ImportSession {
         struct Block: Sendable {
             var values: [(question: Int, id: Int, text: String)]
             var rows: [EncodedRow]
+            /// The bytes the rows' spans point into.
+            var bytes: [UInt8]
             var switchToIndexed: Bool
         }
 
@@ -104,15 +106,17 @@ extension ImportSession {
                         try db.execute(sql: "CREATE UNIQUE INDEX response_identity ON response (survey_id, response_key)")
                         bulk = false
                     }
-                    for row in block.rows {
-                        if bulk {
-                            try insert(row, plain)
-                            counts.added += 1
-                            if row.flag != nil { counts.flagged += 1 }
-                            continue
+                    try block.bytes.withUnsafeBytes { bytes in
+                        for row in block.rows {
+                            if bulk {
+                                try insert(row, bytes, plain)
+                                counts.added += 1
+                                if row.flag != nil { counts.flagged += 1 }
+                                continue
+                            }
+                            if guarded == nil { guarded = try db.prepare(columns + " ON CONFLICT (survey_id, response_key) DO NOTHING") }
+                            try insertChecked(row, bytes, guarded!)
                         }
-                        if guarded == nil { guarded = try db.prepare(columns + " ON CONFLICT (survey_id, response_key) DO NOTHING") }
-                        try insertChecked(row, guarded!)
                     }
                 }
                 if bulk { try db.execute(sql: "CREATE UNIQUE INDEX response_identity ON response (survey_id, response_key)") }
@@ -128,15 +132,15 @@ extension ImportSession {
             lock.unlock()
         }
 
-        private func insertChecked(_ row: EncodedRow, _ statement: Statement) throws {
-            try insert(row, statement)
+        private func insertChecked(_ row: EncodedRow, _ bytes: UnsafeRawBufferPointer, _ statement: Statement) throws {
+            try insert(row, bytes, statement)
             if db.changes > 0 {
                 counts.added += 1
                 if row.flag != nil { counts.flagged += 1 }
                 return
             }
             guard let (existingID, existingHash, existingBatch) = try db.query(
-                "SELECT id, content_hash, batch_id FROM response WHERE survey_id = ? AND response_key = ?", surveyID, row.responseKey,
+                "SELECT id, content_hash, batch_id FROM response WHERE survey_id = ? AND response_key = ?", surveyID, Array(bytes[row.responseKey]),
                 row: { ($0.int(at: 0) ?? 0, $0.int64(at: 1) ?? 0, $0.int(at: 2) ?? 0) }).first else {
                 throw StoreError.corrupt("a response that conflicts on insert cannot be found")
             }
@@ -155,31 +159,38 @@ extension ImportSession {
                         started_at, submitted_at, status, flag, source_row, content_hash, answers, scoring_id, scores FROM response WHERE id = ?
                     """, batchID, existingID)
                 try db.execute("DELETE FROM response WHERE id = ?", existingID)
-                try insert(row, statement)
+                try insert(row, bytes, statement)
                 counts.replaced += 1
             }
         }
 
-        private func insert(_ row: EncodedRow, _ statement: Statement) throws {
+        private func insert(_ row: EncodedRow, _ bytes: UnsafeRawBufferPointer, _ statement: Statement) throws {
             statement.reset()
             try statement.bind(surveyID, at: 1)
             try statement.bind(batchID, at: 2)
-            try statement.bind(row.responseKey, at: 3)
-            try statement.bind(row.personKey, at: 4)
+            try statement.bindBlob(bytes[row.responseKey], at: 3)
+            if let personKey = row.personKey { try statement.bindBlob(bytes[personKey], at: 4) } else { try statement.bindNull(at: 4) }
             try statement.bind(row.sourceID, at: 5)
             try statement.bind(row.personID, at: 6)
             try statement.bind(row.wave, at: 7)
             try statement.bind(row.provider, at: 8)
-            try statement.bind(row.startedAt, at: 9)
-            try statement.bind(row.submittedAt, at: 10)
-            try statement.bind(row.status, at: 11)
+            if let span = row.startedAt { try statement.bindUTF8(bytes[span].assumingMemoryBound(to: UInt8.self), at: 9) } else { try statement.bindNull(at: 9) }
+            if let span = row.submittedAt { try statement.bindUTF8(bytes[span].assumingMemoryBound(to: UInt8.self), at: 10) } else { try statement.bindNull(at: 10) }
+            try statement.bind(row.partial ? "partial" : "complete", at: 11)
             try statement.bind(row.flag, at: 12)
             try statement.bind(row.sourceRow, at: 13)
             try statement.bind(row.hash, at: 14)
-            try statement.bind(row.answers, at: 15)
+            try statement.bindBlob(bytes[row.answers], at: 15)
             try statement.bind(row.scoringID, at: 16)
-            try statement.bind(row.scores, at: 17)
+            try statement.bindBlob(bytes[row.scores], at: 17)
             _ = try statement.step()
         }
+    }
+}
+
+extension UnsafeRawBufferPointer {
+    /// The bytes of a row's span.
+    subscript(span: EncodedRow.Span) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: self[Int(span.start)..<Int(span.end)])
     }
 }

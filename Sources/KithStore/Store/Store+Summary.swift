@@ -57,25 +57,3 @@ extension Statement {
         }
     }
 }
-
-extension AnswerCoding {
-    /// Calls `body` with the status and value of each scale of a scores blob, in order,
-    /// without allocating. - Throws: `StoreError.corrupt` when the blob does not match `hasRaw`.
-    public static func forEachScore(_ blob: UnsafeBufferPointer<UInt8>, hasRaw: [Bool], _ body: (Int, StoredScore.Status, Double?) throws -> Void) throws {
-        var offset = 0
-        for (index, keepsRaw) in hasRaw.enumerated() {
-            guard offset < blob.count, let status = StoredScore.Status(rawValue: blob[offset]) else {
-                throw StoreError.corrupt("a scores blob is shorter than its scoring")
-            }
-            offset += 1
-            guard status == .complete || status == .prorated else {
-                try body(index, status, nil)
-                continue
-            }
-            guard offset + (keepsRaw ? 16 : 8) <= blob.count else { throw StoreError.corrupt("a scores blob ends inside a value") }
-            let value = readDouble(blob, &offset)
-            if keepsRaw { offset += 8 }
-            try body(index, status, value)
-        }
-    }
-}

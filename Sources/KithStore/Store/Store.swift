@@ -30,6 +30,8 @@ public final class Store {
         try db.execute(sql: "PRAGMA synchronous = NORMAL")
         // 64 MiB of page cache: an import inserts keys in random order into the identity index.
         try db.execute(sql: "PRAGMA cache_size = -65536")
+        // Let SQLite's sorter use a helper thread (building an index after a bulk import).
+        try db.execute(sql: "PRAGMA threads = 2")
         do {
             _ = try Schema.migrator.migrate(db)
         } catch let error as MigrationError {

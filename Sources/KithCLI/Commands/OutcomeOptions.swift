@@ -1,0 +1,76 @@
+import Foundation
+import Kith
+
+/// Options and input shared by `kith change` and `kith compare`.
+enum OutcomeOptions {
+    enum Format: String, CaseIterable { case table, markdown, csv, json, html }
+
+    static let from = OptionSpec(name: "from", value: "WAVE", help: "The baseline wave (e.g. baseline).")
+    static let to = OptionSpec(name: "to", value: "WAVE", help: "The follow-up wave (e.g. follow-up).")
+    static let format = OptionSpec(name: "format", value: "FORMAT", help: "table (default), markdown, csv, json or html (one self-contained file).")
+    static let suppress = OptionSpec(name: "suppress", value: "POLICY", help: "Disclosure control: none, min5 (default), nhs or min10.")
+    static let survey = OptionSpec(name: "survey", value: "NAME", help: "The survey, by name (with FILE: the name to give it; default the file's name).")
+
+    /// The options of a FILE read into a temporary store.
+    static let fileOptions = [SharedOptions.map, SharedOptions.source, SharedOptions.delimiter, SharedOptions.encoding, SharedOptions.missing]
+
+    static func waves(_ arguments: Arguments, command: String) throws -> (from: String, to: String) {
+        guard let from = arguments.value("from"), let to = arguments.value("to") else {
+            throw CLIError.usage("--from WAVE and --to WAVE are required", command)
+        }
+        return (from, to)
+    }
+
+    static func policy(_ arguments: Arguments) throws -> DisclosurePolicy { try arguments.choice("suppress", default: DisclosurePolicy.min5) }
+
+    /// Opens the survey: from the store, or — given FILE — from a temporary store the file is imported into
+    /// (removed by `cleanup`).
+    static func open(_ arguments: Arguments, _ console: Console, command: String) throws -> (store: Store, survey: Survey, cleanup: () -> Void) {
+        guard let file = arguments.positionals.first else {
+            let name = try StoreOptions.requiredSurvey(arguments, command: command)
+            let store = try StoreOptions.open(arguments, console)
+            return (store, try store.survey(named: name), {})
+        }
+        if arguments.value("store") != nil { throw CLIError.usage("give either FILE or --store, not both", command) }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kith-\(command)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let cleanup = { _ = try? FileManager.default.removeItem(at: folder) }
+        do {
+            let name = arguments.value("survey") ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+            let storePath = folder.appendingPathComponent("kith.sqlite").path
+            var importArguments = [console.resolve(file), "--survey", name, "--kind", "service-outcomes", "--store", storePath]
+            for option in fileOptions { if let value = arguments.value(option.name) { importArguments += ["--\(option.name)", value] } }
+            for directory in arguments.values("instruments") { importArguments += ["--instruments", directory] }
+            let quiet = Console(out: .inMemory(), err: .inMemory(), errIsTerminal: false, environment: console.environment,
+                                currentDirectory: console.currentDirectory)
+            try ImportCommand.run(try Arguments(importArguments, spec: ImportCommand.command.spec), quiet)
+            for line in quiet.err.text.split(separator: "\n") { console.note(String(line)) }
+            let store = try Store.open(path: storePath, create: false)
+            return (store, try store.survey(named: name), cleanup)
+        } catch {
+            cleanup()
+            throw error
+        }
+    }
+
+    /// Writes a report in the chosen format; the licence notices go to standard error for CSV.
+    static func write(_ arguments: Arguments, _ console: Console, format: Format, document: () -> ReportDocument,
+                      csv: () -> String, json: () -> String, licences: [String]) throws {
+        let sink = try console.sink(arguments.value("output"))
+        do {
+            switch format {
+            case .table: try sink.write(TextRenderer.render(document()))
+            case .markdown: try sink.write(MarkdownRenderer.render(document()))
+            case .html: try sink.write(HTMLRenderer.render(document()))
+            case .json: try sink.write(json())
+            case .csv:
+                try sink.write(csv())
+                for notice in licences { console.note("kith: \(notice)") }
+            }
+            try sink.commit()
+        } catch {
+            sink.discard()
+            throw error
+        }
+    }
+}

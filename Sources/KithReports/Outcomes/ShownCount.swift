@@ -1,0 +1,55 @@
+/// A count as it may be published under a disclosure policy: its shown value
+/// (rounded under `nhs`), or nil and the policy's marker when it is withheld.
+/// The true value of a withheld count is not kept, so no renderer can print it.
+public struct ShownCount: Sendable, Hashable {
+    /// The count as shown; nil when withheld.
+    public let shown: Int?
+    /// The count, or the policy's marker ("<5", "*", "c").
+    public let text: String
+
+    public init(shown: Int?, text: String) {
+        self.shown = shown
+        self.text = text
+    }
+
+    /// A count shown as it is.
+    public static func plain(_ count: Int) -> ShownCount { ShownCount(shown: count, text: String(count)) }
+
+    /// The percentage of `base` this count is, from the shown counts (nil when either is withheld or the base is 0).
+    public func percent(of base: ShownCount) -> Double? {
+        guard let shown, let total = base.shown, total > 0 else { return nil }
+        return 100 * Double(shown) / Double(total)
+    }
+}
+
+extension DisclosurePolicy {
+    /// Protects `values` whose `lines` (cell indexes, the last one the total of the others)
+    /// are published together: primary and complementary suppression (`ProtectedTable`).
+    public func protect(_ values: [Int], lines: [[Int]]) -> [ShownCount] {
+        let table = ProtectedTable(values: values, lines: lines, policy: self)
+        return values.indices.map { ShownCount(shown: table.shown($0), text: table.text($0)) }
+    }
+
+    /// Protects parts that add up to a total: returns the parts, then the total.
+    public func protect(parts: [Int], total: Int) -> (parts: [ShownCount], total: ShownCount) {
+        let shown = protect(parts + [total], lines: [Array(0...parts.count)])
+        return (Array(shown.dropLast()), shown.last!)
+    }
+
+    /// Protects a square table with its row and column totals and grand total:
+    /// returns (k+1)×(k+1) counts, the last row and column being the totals.
+    public func protect(square table: [[Int]]) -> [[ShownCount]] {
+        let k = table.count
+        let width = k + 1
+        var values = [Int](repeating: 0, count: width * width)
+        for r in 0..<k { for c in 0..<k { values[r * width + c] = table[r][c] } }
+        for r in 0..<k { values[r * width + k] = table[r].reduce(0, +) }
+        for c in 0..<k { values[k * width + c] = table.reduce(0) { $0 + $1[c] } }
+        values[k * width + k] = table.reduce(0) { $0 + $1.reduce(0, +) }
+        var lines: [[Int]] = []
+        for r in 0...k { lines.append((0..<k).map { r * width + $0 } + [r * width + k]) }
+        for c in 0...k { lines.append((0..<k).map { $0 * width + c } + [k * width + c]) }
+        let shown = protect(values, lines: lines)
+        return (0...k).map { r in Array(shown[(r * width)..<(r * width + width)]) }
+    }
+}
