@@ -55,7 +55,6 @@ enum ImportCommand {
     static func importFile(_ path: String, target: ImportTarget, _ arguments: Arguments, _ console: Console,
                            openStore: () throws -> Store) throws -> (ImportReport, Store) {
         let onConflict = target.onConflict
-        let surveyName = target.survey
         let catalog = try SharedOptions.catalog(arguments, console)
         let missing = try SharedOptions.missingPolicy(arguments)
         var options = try SharedOptions.sourceOptions(arguments, console, catalog: catalog)
