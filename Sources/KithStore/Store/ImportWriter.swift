@@ -103,6 +103,7 @@ extension ImportSession {
                         _ = try insertValue.step()
                     }
                     if block.switchToIndexed, bulk {
+                        try restoreCache()  // random inserts into the index from here on
                         try db.execute(sql: "CREATE UNIQUE INDEX response_identity ON response (survey_id, response_key)")
                         bulk = false
                     }
@@ -131,6 +132,9 @@ extension ImportSession {
             lock.broadcast()
             lock.unlock()
         }
+
+        /// Puts the store's usual page cache back (after a bulk import's small one).
+        func restoreCache() throws { try db.execute(sql: "PRAGMA cache_size = \(Store.cacheSize)") }
 
         private func insertChecked(_ row: EncodedRow, _ bytes: UnsafeRawBufferPointer, _ statement: Statement) throws {
             try insert(row, bytes, statement)

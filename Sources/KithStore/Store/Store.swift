@@ -29,7 +29,7 @@ public final class Store {
         // only the last transactions, whole (an import lands entirely or not at all).
         try db.execute(sql: "PRAGMA synchronous = NORMAL")
         // 64 MiB of page cache: an import inserts keys in random order into the identity index.
-        try db.execute(sql: "PRAGMA cache_size = -65536")
+        try db.execute(sql: "PRAGMA cache_size = \(Store.cacheSize)")
         // Let SQLite's sorter use a helper thread (building an index after a bulk import).
         try db.execute(sql: "PRAGMA threads = 2")
         do {
@@ -70,6 +70,9 @@ public final class Store {
             throw StoreError.busy(path: path)
         }
     }
+
+    /// Page cache, in SQLite's negative-KiB form: 64 MiB normally, 8 MiB while a bulk import appends.
+    static let cacheSize = -65536, bulkCacheSize = -8192
 
     static func now() -> String {
         let formatter = ISO8601DateFormatter()
