@@ -24,7 +24,7 @@ public final class Store {
             throw StoreError.cannotOpen(path: path, reason: error.message)
         }
         try db.execute(sql: "PRAGMA foreign_keys = ON")
-        if try db.journalMode() != .wal { try db.setJournalMode(.wal) }
+        try switchToWAL(db)
         // WAL with synchronous=NORMAL never corrupts the store; a power cut can lose
         // only the last transactions, whole (an import lands entirely or not at all).
         try db.execute(sql: "PRAGMA synchronous = NORMAL")
@@ -68,6 +68,20 @@ public final class Store {
             return try db.transaction(.immediate, body)
         } catch let error as SQLiteError where error.isBusy {
             throw StoreError.busy(path: path)
+        }
+    }
+
+    /// Puts a new store into WAL mode. Two processes creating the same store at
+    /// once race here, and SQLite answers the loser's `journal_mode` change with
+    /// SQLITE_BUSY at once (no busy handler): wait for the winner, then look again.
+    private static func switchToWAL(_ db: Database) throws {
+        let deadline = Date().addingTimeInterval(30)
+        while try db.journalMode() != .wal {
+            do {
+                try db.setJournalMode(.wal)
+            } catch let error as SQLiteError where error.isBusy && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.02)
+            }
         }
     }
 
