@@ -21,6 +21,23 @@ public enum TextFormat {
         return text == "-0" ? "0" : text
     }
 
+    /// Text for HTML content or a quoted attribute: `& < > " '` escaped.
+    public static func html(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
     /// A JSON string literal.
     public static func json(_ text: String) -> String {
         var result = "\""

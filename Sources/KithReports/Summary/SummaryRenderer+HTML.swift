@@ -44,19 +44,7 @@ extension SummaryRenderer {
             """
     }
 
-    static func esc(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    static func esc(_ text: String) -> String { TextFormat.html(text) }
 
     static func htmlTable(_ headers: [String], _ rows: [[String]]) -> String {
         "<table><thead><tr>" + headers.map { "<th>\(esc($0))</th>" }.joined() + "</tr></thead><tbody>\n"

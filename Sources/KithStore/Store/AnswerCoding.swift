@@ -155,31 +155,9 @@ public enum AnswerCoding {
     }
 
     public static func decodeScores(_ blob: UnsafeBufferPointer<UInt8>, hasRaw: [Bool]) throws -> [StoredScore] {
-        var offset = 0
         var scores: [StoredScore] = []
         scores.reserveCapacity(hasRaw.count)
-        func number(whole: Bool, hundredths: Bool) throws -> Double {
-            if whole || hundredths {
-                guard let bits = readVarint(blob, &offset) else { throw StoreError.corrupt("a scores blob ends inside a value") }
-                return hundredths ? Double(unzigzag(bits)) / 100 : Double(unzigzag(bits))
-            }
-            guard offset + 8 <= blob.count else { throw StoreError.corrupt("a scores blob ends inside a value") }
-            return readDouble(blob, &offset)
-        }
-        for keepsRaw in hasRaw {
-            guard offset < blob.count, let status = StoredScore.Status(rawValue: blob[offset] & statusMask) else {
-                throw StoreError.corrupt("a scores blob is shorter than its scoring")
-            }
-            let flags = blob[offset]
-            offset += 1
-            guard status == .complete || status == .prorated else {
-                scores.append(StoredScore(status: status, value: nil, raw: nil))
-                continue
-            }
-            let value = try number(whole: flags & valueWhole != 0, hundredths: flags & valueHundredths != 0)
-            let raw = keepsRaw ? try number(whole: flags & rawWhole != 0, hundredths: false) : nil
-            scores.append(StoredScore(status: status, value: value.isNaN ? nil : value, raw: raw.flatMap { $0.isNaN ? nil : $0 }))
-        }
+        try forEachStoredScore(blob, hasRaw: hasRaw) { _, score in scores.append(score) }
         return scores
     }
 
@@ -187,14 +165,23 @@ public enum AnswerCoding {
     /// without allocating (the summaries read a million blobs this way).
     /// - Throws: `StoreError.corrupt` when the blob does not match `hasRaw`.
     public static func forEachScore(_ blob: UnsafeBufferPointer<UInt8>, hasRaw: [Bool], _ body: (Int, StoredScore.Status, Double?) throws -> Void) throws {
+        try forEachStoredScore(blob, hasRaw: hasRaw) { index, score in try body(index, score.status, score.value) }
+    }
+
+    /// Reads a scores blob scale by scale (the one decoder behind `decodeScores` and `forEachScore`).
+    @inline(__always)
+    static func forEachStoredScore(_ blob: UnsafeBufferPointer<UInt8>, hasRaw: [Bool], _ body: (Int, StoredScore) throws -> Void) throws {
         var offset = 0
-        func number(whole: Bool, hundredths: Bool) throws -> Double {
+        func number(whole: Bool, hundredths: Bool) throws -> Double? {
+            let value: Double
             if whole || hundredths {
                 guard let bits = readVarint(blob, &offset) else { throw StoreError.corrupt("a scores blob ends inside a value") }
-                return hundredths ? Double(unzigzag(bits)) / 100 : Double(unzigzag(bits))
+                value = hundredths ? Double(unzigzag(bits)) / 100 : Double(unzigzag(bits))
+            } else {
+                guard offset + 8 <= blob.count else { throw StoreError.corrupt("a scores blob ends inside a value") }
+                value = readDouble(blob, &offset)
             }
-            guard offset + 8 <= blob.count else { throw StoreError.corrupt("a scores blob ends inside a value") }
-            return readDouble(blob, &offset)
+            return value.isNaN ? nil : value
         }
         for (index, keepsRaw) in hasRaw.enumerated() {
             guard offset < blob.count, let status = StoredScore.Status(rawValue: blob[offset] & statusMask) else {
@@ -203,12 +190,12 @@ public enum AnswerCoding {
             let flags = blob[offset]
             offset += 1
             guard status == .complete || status == .prorated else {
-                try body(index, status, nil)
+                try body(index, StoredScore(status: status, value: nil, raw: nil))
                 continue
             }
             let value = try number(whole: flags & valueWhole != 0, hundredths: flags & valueHundredths != 0)
-            if keepsRaw { _ = try number(whole: flags & rawWhole != 0, hundredths: false) }
-            try body(index, status, value.isNaN ? nil : value)
+            let raw = keepsRaw ? try number(whole: flags & rawWhole != 0, hundredths: false) : nil
+            try body(index, StoredScore(status: status, value: value, raw: raw))
         }
     }
 

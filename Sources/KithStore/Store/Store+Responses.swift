@@ -75,8 +75,10 @@ extension Store {
     public func forEachResponse(survey: Survey, wave: String? = nil, _ body: (StoredResponse) throws -> Void) throws {
         let sql = """
             SELECT id, batch_id, person_key, source_id, person_id, wave, provider, started_at, submitted_at, status, flag, source_row,
-                   answers, scoring_id, scores FROM response WHERE survey_id = ?\(wave == nil ? "" : " AND wave = ?") ORDER BY id
+                   answers, scoring_id, scores FROM response WHERE +survey_id = ?\(wave == nil ? "" : " AND wave = ?") ORDER BY id
             """
+        // `+survey_id` scans the table in rowid (= import) order, as `forEachResponseSpan` does; through
+        // the identity index SQLite would read the rows at random and sort them, blobs and all.
         let statement = try db.prepare(sql)
         statement.reset()
         try statement.bind(survey.id, at: 1)
