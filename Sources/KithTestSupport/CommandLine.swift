@@ -54,7 +54,22 @@ public func kithProcess(_ arguments: [String], input: Data? = nil, environment: 
 
 /// A new empty temporary folder.
 public func temporaryFolder(_ label: String = "kith") throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(label)-\(UUID().uuidString)")
+    let url = TestFolders.root.appendingPathComponent("\(label)-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
+}
+
+/// Test folders live in `<tmp>/kith-tests/<process id>/`. The first use in a test run removes the
+/// folders of earlier runs (whose process has ended), so the last run's files stay for a look
+/// after a failure and nothing piles up.
+enum TestFolders {
+    static let root: URL = {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("kith-tests")
+        let manager = FileManager.default
+        for name in (try? manager.contentsOfDirectory(atPath: parent.path)) ?? [] {
+            guard let pid = Int32(name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? manager.removeItem(at: parent.appendingPathComponent(name))
+        }
+        return parent.appendingPathComponent(String(getpid()))
+    }()
 }

@@ -36,8 +36,7 @@ let userDefinition = #"""
 
 /// Writes definitions into a new temporary folder.
 func definitionFolder(_ files: [String: String]) throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kith-defs-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try temporaryFolder("kith-defs")
     for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
     return folder.path
 }
