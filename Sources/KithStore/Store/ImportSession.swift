@@ -3,8 +3,10 @@ import Foundation
 /// Adds the rows of one import batch inside its transaction (see `Store.importBatch`).
 ///
 /// The work is split across two threads: the caller's thread reads, scores and
-/// encodes each row (`add`), and a writer thread inserts the encoded rows into
-/// SQLite, in blocks. Only the writer touches the connection until `finish()`.
+/// encodes each row (`setAnswer`/`setTime`/`commitRow` in ImportSession+Rows.swift,
+/// or `add` for a whole `ImportRow`) into a block's byte arena, and a writer thread
+/// inserts the encoded rows into SQLite, a block at a time. Only the writer touches
+/// the connection until `finish()`.
 ///
 /// Into a survey with no responses yet, the identity index is dropped for the
 /// import and built again at the end (one sort instead of a random B-tree
