@@ -45,6 +45,26 @@ struct InspectAndScoreSamplesTests {
         #expect(console.err.text.contains("scoring "))
     }
 
+    @Test("kith import takes every sample export into a new store, whole, and a second time adds nothing",
+          arguments: sampleExports + ["service-outcomes.csv", "kent-esurvey.csv", "medway-panel.csv"])
+    func importsEverySample(_ name: String) throws {
+        let store = try temporaryFolder("kith-samples").appendingPathComponent("kith.sqlite").path
+        let map = name == "limesurvey.csv" ? ["--map", samplePath("limesurvey.map.json")] : []
+        func run() -> (ExitCode, [String: Any]) {
+            let console = Console.memory()
+            let status = KithCLI.run(["import", samplePath(name), "--survey", "s", "--store", store, "--format", "json"] + map, console: console)
+            return (status, (try? JSONSerialization.jsonObject(with: Data(console.out.text.utf8)) as? [String: Any]) ?? ["error": console.err.text])
+        }
+        let (status, first) = run()
+        #expect(status == .ok, "\(name): \(first)")
+        let added = first["added"] as? Int ?? 0
+        let excluded = (first["excluded"] as? [String: Int])?.values.reduce(0, +) ?? 0
+        #expect(added > 0 && added + excluded + (first["repeated_in_file"] as? Int ?? 0) == first["rows_read"] as? Int, "\(name): \(first)")
+        let (again, second) = run()
+        #expect(again == .ok, "\(name): \(second)")
+        #expect(second["added"] as? Int == 0 && second["unchanged"] as? Int == added, "\(name): \(second)")
+    }
+
     @Test func limeSurveyCodesNeedTheMapAndSaySo() throws {
         let console = Console.memory()
         #expect(KithCLI.run(["score", samplePath("limesurvey.csv")], console: console) == .data)

@@ -8,8 +8,10 @@ enum Headlines {
         let people = summary.kind == "citizens-panel" ? "panel members" : "people"
         if let invited = response.invited, let rate = response.rate {
             sentences.append("Of the \(invited) \(people) sent the survey, \(response.complete.text) completed it (\(interval(rate))).")
+        } else if let complete = response.complete.value {
+            sentences.append("\(response.complete.text) \(complete == 1 ? "person" : "people") completed the survey.")
         } else {
-            sentences.append("\(response.complete.text) \(response.complete.value == 1 ? "person" : "people") completed the survey.")
+            sentences.append("The number of complete responses is withheld under the disclosure-control policy.")
         }
         if let partial = response.partial.value, partial > 0 {
             sentences.append("A further \(response.partial.text) started it but did not finish; partial responses are not in the tables.")

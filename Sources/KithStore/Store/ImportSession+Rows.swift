@@ -53,7 +53,11 @@ extension ImportSession {
         var answers = EncodedRow.Span(answersStart - rowStart, arena.count - rowStart)
         let hash = arena.withUnsafeBufferPointer { AnswerCoding.contentHash(UnsafeBufferPointer(rebasing: $0[answersStart...])) }
         var responseKey: [UInt8]
-        if !sourceID.isEmpty {
+        if !sourceID.isEmpty, let wave {
+            // A response id names a response within its wave: longitudinal exports (REDCap events)
+            // repeat a record's id at every wave.
+            responseKey = pseudonymizer.keyBytes(Array(sourceID) + [0] + Array(wave.utf8), namespace: "respondent")
+        } else if !sourceID.isEmpty {
             responseKey = pseudonymizer.keyBytes(sourceID, namespace: "respondent")
         } else if !personID.isEmpty {
             // No response id: a person answers once per wave.
