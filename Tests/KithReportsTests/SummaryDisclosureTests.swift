@@ -79,6 +79,26 @@ struct SummaryDisclosureTests {
         #expect(hiddenSeen > 0, "the test must meet suppressed counts to mean anything")
     }
 
+    @Test("a small partial count is protected by hiding the total, not the base every table shows")
+    func responseFigures() throws {
+        // REDCap sample: 23 complete, 1 partial. Every question shows its base and how many answered
+        // and did not, so hiding the complete count would hide nothing (answered + no answer = base).
+        let run = kith("summary", "Samples/redcap.csv", "--format", "json", "--suppress", "min5")
+        #expect(run.status == .ok, "\(run.err)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
+        let responses = try #require(object["responses"] as? [String: Any])
+        #expect(responses["complete"] as? Int == 23)
+        #expect(responses["partial_suppressed"] as? String == "<5")
+        #expect(responses["total"] is NSNull && responses["total_suppressed"] as? String == "c")
+        let questions = try #require(object["questions"] as? [[String: Any]])
+        for question in questions where question["base"] != nil {
+            #expect(question["base"] as? Int == 23, "every base is the complete count, shown")
+        }
+        let cells: [ProtectedTable.Cell] = [.shown(23), .primary, .complementary]
+        let reader = Reader(cells: cells, lines: [[0, 1, 2]], policy: .min5, limit: 60)
+        #expect(reader.possibleValues(of: 1) >= 2, "the partial count cannot be worked out")
+    }
+
     @Test("the builder's tables under a policy: counts 1-4 never shown, statistics withheld for few people")
     func smallCountsNeverShown() throws {
         let run = kith("summary", "Samples/kent-esurvey.csv", "--by", "Sex", "--format", "json", "--suppress", "min5")

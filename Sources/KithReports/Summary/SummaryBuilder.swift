@@ -155,6 +155,10 @@ struct Context {
         var values = [complete, partial, complete + partial]
         var lines = [[0, 1, 2]]
         var fixed: [Int: ProtectedTable.Cell] = [:]
+        // The complete count is the base of every table, and every table shows how many answered and
+        // how many did not: hiding it would hide nothing. It stays shown, and a small partial count is
+        // protected by hiding the total instead.
+        if !policy.hides(complete) { fixed[0] = .shown(policy.shown(complete)) }
         if let invited, invited >= complete + partial {
             values += [invited - complete - partial, invited]
             lines.append([2, 3, 4])
