@@ -8,12 +8,12 @@ enum Headlines {
         let people = summary.kind == "citizens-panel" ? "panel members" : "people"
         if let invited = response.invited, let rate = response.rate {
             sentences.append("Of the \(invited) \(people) sent the survey, \(response.complete.text) completed it (\(interval(rate))).")
-        } else if let complete = response.complete.value {
+        } else if let complete = response.complete.shown {
             sentences.append("\(response.complete.text) \(complete == 1 ? "person" : "people") completed the survey.")
         } else {
             sentences.append("The number of complete responses is withheld under the disclosure-control policy.")
         }
-        if let partial = response.partial.value, partial > 0 {
+        if let partial = response.partial.shown, partial > 0 {
             sentences.append("A further \(response.partial.text) started it but did not finish; partial responses are not in the tables.")
         }
         // Single-item headlines (the ONS direct question) first, then means.
@@ -26,7 +26,7 @@ enum Headlines {
                     sentence += ", and \(question.options[at + 1].count.text) (\(interval(next))) \(question.options[at + 1].label.lowercased())"
                 }
                 sentences.append(sentence + ".")
-                if let noAnswer = headline.respondents.value.flatMap({ base in headline.answered.value.map { base - $0 } }), noAnswer > 0,
+                if let noAnswer = headline.respondents.shown.flatMap({ base in headline.answered.shown.map { base - $0 } }), noAnswer > 0,
                    let ofAnswered = headline.ofAnswered {
                     sentences.append("Not everyone answered every question: those percentages are of all \(headline.respondents.text) respondents; of the \(headline.answered.text) who answered this one, \(percent(ofAnswered.value)) (95% CI \(percent(ofAnswered.lower)) to \(percent(ofAnswered.upper))) \(headline.statement).")
                 }

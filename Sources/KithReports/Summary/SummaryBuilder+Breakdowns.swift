@@ -75,7 +75,7 @@ extension Context {
         let groupTotals = (0..<r).map { Self.count(table, r * k + $0) }
         let rowPercents = (0..<r).map { row in
             (0..<k).map { o -> Double? in
-                guard let x = cells[row][o].value, let n = groupTotals[row].value, n > 0 else { return nil }
+                guard let x = cells[row][o].shown, let n = groupTotals[row].shown, n > 0 else { return nil }
                 return Double(x) / Double(n) * 100
             }
         }

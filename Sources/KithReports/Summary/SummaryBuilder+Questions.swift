@@ -39,12 +39,12 @@ extension Context {
             if agreement {
                 let agreeing = rows.filter { OptionOrder.agreeing.contains(OptionOrder.key($0.label)) }
                 let offScale = rows.filter { OptionOrder.isOffScale($0.label) }
-                let sum = agreeing.allSatisfy { $0.count.value != nil } ? agreeing.reduce(0) { $0 + $1.count.value! } : nil
-                let count = sum.map { PublishedCount.plain($0) } ?? PublishedCount(value: nil, text: policy.complementaryMarker)
+                let sum = agreeing.allSatisfy { $0.count.shown != nil } ? agreeing.reduce(0) { $0 + $1.count.shown! } : nil
+                let count = sum.map { ShownCount.plain($0) } ?? ShownCount(shown: nil, text: policy.complementaryMarker)
                 // Of those who gave a view: "Don't know" is not a point of the scale.
-                var view: PublishedCount?
-                if let answered = answeredCount.value, offScale.allSatisfy({ $0.count.value != nil }) {
-                    view = .plain(answered - offScale.reduce(0) { $0 + $1.count.value! })
+                var view: ShownCount?
+                if let answered = answeredCount.shown, offScale.allSatisfy({ $0.count.shown != nil }) {
+                    view = .plain(answered - offScale.reduce(0) { $0 + $1.count.shown! })
                 }
                 topTwo = OptionRow(label: agreeing.map(\.label).joined(separator: " + "), count: count,
                                    ofRespondents: Self.percentage(count, of: baseCount), ofAnswered: view.flatMap { Self.percentage(count, of: $0) }, ofResponses: nil)
@@ -67,7 +67,7 @@ extension Context {
             let rows = order.enumerated().map { position, category in
                 let count = Self.count(table, position)
                 var ofResponses: Double?
-                if let x = count.value, let total = choices.value, total > 0 { ofResponses = Double(x) / Double(total) * 100 }
+                if let x = count.shown, let total = choices.shown, total > 0 { ofResponses = Double(x) / Double(total) * 100 }
                 return OptionRow(label: column.labels[category], count: count, ofRespondents: Self.percentage(count, of: baseCount),
                                  ofAnswered: Self.percentage(count, of: answeredCount), ofResponses: ofResponses)
             }

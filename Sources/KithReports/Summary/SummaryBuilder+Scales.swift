@@ -58,13 +58,13 @@ extension Context {
            let question = questions.first(where: { $0.id == item }) {
             let labels = Set(headline.codes.compactMap { code in found.instrument.item(item).flatMap { found.instrument.options(of: $0).first { $0.code == code }?.label } })
             let rows = question.options.filter { labels.contains($0.label) }
-            let count: PublishedCount
+            let count: ShownCount
             if rows.count == 1 {
                 count = rows[0].count
-            } else if !rows.isEmpty, rows.allSatisfy({ $0.count.value != nil }) {
-                count = .plain(rows.reduce(0) { $0 + $1.count.value! })
+            } else if !rows.isEmpty, rows.allSatisfy({ $0.count.shown != nil }) {
+                count = .plain(rows.reduce(0) { $0 + $1.count.shown! })
             } else {
-                count = PublishedCount(value: nil, text: policy.complementaryMarker)
+                count = ShownCount(shown: nil, text: policy.complementaryMarker)
             }
             let benchmark = found.scale.primaryBenchmark.map {
                 BenchmarkFigure(value: $0.value, period: $0.period, area: $0.area, survey: $0.survey, population: $0.population, source: $0.source)

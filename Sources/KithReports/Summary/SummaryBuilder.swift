@@ -72,7 +72,7 @@ public enum SummaryBuilder {
         if options.policy != .none {
             notes.append("Counts of people who did not answer a question, or whose scale could not be scored, are shown under every policy (rounded under nhs): not answering is not a characteristic of anyone. Every other count is under the policy.")
         }
-        if let partial = response.partial.value, partial > 0 {
+        if let partial = response.partial.shown, partial > 0 {
             notes.append("\(response.partial.text) partial response\(partial == 1 ? " is" : "s are") counted in the response figures but not in the tables.")
         }
         if !breakdowns.isEmpty {
@@ -129,20 +129,20 @@ struct Context {
         self.catalog = catalog
     }
 
-    static func count(_ table: ProtectedTable, _ index: Int) -> PublishedCount {
-        PublishedCount(value: table.shown(index), text: table.text(index))
+    static func count(_ table: ProtectedTable, _ index: Int) -> ShownCount {
+        ShownCount(shown: table.shown(index), text: table.text(index))
     }
 
     /// count/base as a percentage with a Wilson interval, when both are shown.
-    static func percentage(_ count: PublishedCount, of base: PublishedCount) -> Percentage? {
-        guard let x = count.value, let n = base.value, n > 0, x <= n,
+    static func percentage(_ count: ShownCount, of base: ShownCount) -> Percentage? {
+        guard let x = count.shown, let n = base.shown, n > 0, x <= n,
               let estimate = try? ProportionEstimate(successes: x, trials: n, level: 0.95, method: .wilson) else { return nil }
         return Percentage(value: estimate.estimate * 100, lower: estimate.interval.lower * 100, upper: estimate.interval.upper * 100)
     }
 
     /// Whether statistics (means, medians) of `n` people may be shown.
-    func statisticsAllowed(_ n: PublishedCount) -> Bool {
-        guard let value = n.value else { return false }
+    func statisticsAllowed(_ n: ShownCount) -> Bool {
+        guard let value = n.shown else { return false }
         return value >= max(1, policy.minimumForStatistics)
     }
 

@@ -8,7 +8,7 @@ extension SummaryRenderer {
             "\"survey\":\(TextFormat.json(summary.survey))",
             "\"kind\":\(TextFormat.json(summary.kind))",
             "\"wave\":\(TextFormat.json(summary.wave))",
-            "\"respondents\":\(TextFormat.json(response.complete.value))",
+            "\"respondents\":\(TextFormat.json(response.complete.shown))",
             "\"invited\":\(TextFormat.json(response.invited))",
             "\"responses\":{\(count("complete", response.complete)),\(count("partial", response.partial)),\(count("total", response.responses))}",
             "\"response_rate\":\(response.rate.map { "{\"value\":\(TextFormat.number($0.value)),\"ci\":\(ci($0))}" } ?? "null")",
@@ -24,9 +24,14 @@ extension SummaryRenderer {
         return "{" + fields.joined(separator: ",\n") + "}\n"
     }
 
+    /// `97`, or the policy's marker as a string (`"<5"`) for a withheld count.
+    static func value(_ count: ShownCount) -> String {
+        count.shown.map(String.init) ?? TextFormat.json(count.text)
+    }
+
     /// `"name":97`, or `"name":null,"name_suppressed":"<5"` for a withheld count.
-    static func count(_ name: String, _ count: PublishedCount) -> String {
-        if let value = count.value { return "\"\(name)\":\(value)" }
+    static func count(_ name: String, _ count: ShownCount) -> String {
+        if let value = count.shown { return "\"\(name)\":\(value)" }
         return "\"\(name)\":null,\"\(name)_suppressed\":\(TextFormat.json(count.text))"
     }
 
@@ -92,7 +97,7 @@ extension SummaryRenderer {
         let tables = breakdown.tables.map { table in
             let rows = table.groups.indices.map { g in
                 "{\"group\":\(TextFormat.json(table.groups[g])),\(count("total", table.groupTotals[g])),\"counts\":[" +
-                    table.cells[g].map { $0.value.map(String.init) ?? TextFormat.json($0.text) }.joined(separator: ",") + "],\"percents\":[" +
+                    table.cells[g].map(value).joined(separator: ",") + "],\"percents\":[" +
                     table.rowPercents[g].map(number).joined(separator: ",") + "]}"
             }
             var test = "null"
@@ -100,7 +105,7 @@ extension SummaryRenderer {
                 test = "{\"chi_square\":\(TextFormat.number(t.chiSquare)),\"df\":\(t.degreesOfFreedom),\"p\":\(TextFormat.number(t.pValue)),\"doubtful\":\(t.doubtful),\"smallest_expected\":\(TextFormat.number(t.smallestExpected)),\"fisher_p\":\(number(t.fisherP)),\"note\":\(TextFormat.json(t.note))}"
             }
             return "{\"question\":\(TextFormat.json(table.question)),\"text\":\(TextFormat.json(table.text)),\"options\":[\(table.options.map { TextFormat.json($0) }.joined(separator: ","))],"
-                + "\"rows\":[\(rows.joined(separator: ","))],\"option_totals\":[\(table.optionTotals.map { $0.value.map(String.init) ?? TextFormat.json($0.text) }.joined(separator: ","))],"
+                + "\"rows\":[\(rows.joined(separator: ","))],\"option_totals\":[\(table.optionTotals.map(value).joined(separator: ","))],"
                 + "\(count("total", table.total)),\"test\":\(test),\"withheld\":\(TextFormat.json(table.withheld))}"
         }
         let means = breakdown.means.map { means in

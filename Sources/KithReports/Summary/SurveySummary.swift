@@ -20,17 +20,6 @@ public struct SurveySummary: Sendable {
     public var notices: [String]
 }
 
-/// A count as published: its value, or nil when withheld, and its text ("97", "<5", "c", "*").
-public struct PublishedCount: Sendable, Hashable {
-    public var value: Int?
-    public var text: String
-    public init(value: Int?, text: String) {
-        self.value = value
-        self.text = text
-    }
-    public static func plain(_ value: Int) -> PublishedCount { PublishedCount(value: value, text: String(value)) }
-}
-
 /// A percentage (0–100) with its 95% interval (0–100).
 public struct Percentage: Sendable, Hashable {
     public var value: Double
@@ -48,10 +37,10 @@ public struct ResponseFigures: Sendable {
     /// How many people were sent the survey, when known.
     public var invited: Int?
     /// Complete responses: the base of every table.
-    public var complete: PublishedCount
-    public var partial: PublishedCount
+    public var complete: ShownCount
+    public var partial: ShownCount
     /// Complete and partial responses.
-    public var responses: PublishedCount
+    public var responses: ShownCount
     /// Complete responses as a percentage of those invited (Wilson interval).
     public var rate: Percentage?
 }
@@ -69,7 +58,7 @@ public enum QuestionKind: String, Sendable, Hashable {
 /// One option's row of a question table.
 public struct OptionRow: Sendable, Hashable {
     public var label: String
-    public var count: PublishedCount
+    public var count: ShownCount
     /// Of every respondent (the base).
     public var ofRespondents: Percentage?
     /// Of those who answered the question.
@@ -80,7 +69,7 @@ public struct OptionRow: Sendable, Hashable {
 
 /// n, mean and median of a number question.
 public struct NumberFigures: Sendable, Hashable {
-    public var n: PublishedCount
+    public var n: ShownCount
     public var mean: Double?
     public var median: Double?
 }
@@ -91,16 +80,16 @@ public struct QuestionTable: Sendable {
     public var text: String
     public var kind: QuestionKind
     /// Every respondent (complete responses).
-    public var base: PublishedCount
-    public var answered: PublishedCount
-    public var noAnswer: PublishedCount
+    public var base: ShownCount
+    public var answered: ShownCount
+    public var noAnswer: ShownCount
     /// Instrument items: answers that are not an option.
-    public var unreadable: PublishedCount?
+    public var unreadable: ShownCount?
     public var options: [OptionRow]
     /// Agreement scales: strongly agree + tend to agree.
     public var topTwo: OptionRow?
     /// Multi-select: choices made in all.
-    public var choices: PublishedCount?
+    public var choices: ShownCount?
     public var number: NumberFigures?
     /// Why the table is not shown in full (too few people), if it is not.
     public var withheld: String?
@@ -111,11 +100,11 @@ public struct ScaleSummary: Sendable {
     public var id: String
     public var title: String
     /// Respondents with a score (complete or prorated).
-    public var scored: PublishedCount
+    public var scored: ShownCount
     /// Respondents without a score: items missing.
-    public var incomplete: PublishedCount
+    public var incomplete: ShownCount
     /// Respondents without a score: an answer that is not an option.
-    public var invalid: PublishedCount
+    public var invalid: ShownCount
     public var statistics: ScaleStatistics?
     /// Why the statistics are not shown, if they are not.
     public var withheld: String?
@@ -155,11 +144,11 @@ public struct ClassificationTable: Sendable {
 public struct HeadlineFigure: Sendable {
     public var label: String
     public var statement: String
-    public var count: PublishedCount
+    public var count: ShownCount
     public var ofRespondents: Percentage?
     public var ofAnswered: Percentage?
-    public var respondents: PublishedCount
-    public var answered: PublishedCount
+    public var respondents: ShownCount
+    public var answered: ShownCount
     public var source: String
     public var benchmark: BenchmarkFigure?
 }
@@ -188,10 +177,10 @@ public struct CrossTable: Sendable {
     public var groups: [String]
     public var options: [String]
     /// cells[group][option].
-    public var cells: [[PublishedCount]]
-    public var groupTotals: [PublishedCount]
-    public var optionTotals: [PublishedCount]
-    public var total: PublishedCount
+    public var cells: [[ShownCount]]
+    public var groupTotals: [ShownCount]
+    public var optionTotals: [ShownCount]
+    public var total: ShownCount
     /// Row percentages (of the group's answers), from the counts shown.
     public var rowPercents: [[Double?]]
     public var test: IndependenceTest?
@@ -221,7 +210,7 @@ public struct GroupMeans: Sendable {
 
 public struct GroupMean: Sendable, Hashable {
     public var group: String
-    public var n: PublishedCount
+    public var n: ShownCount
     public var mean: Double?
     public var sd: Double?
     public var lower: Double?
