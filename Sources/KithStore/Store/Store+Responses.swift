@@ -73,16 +73,10 @@ extension Store {
 
     /// Calls `body` with every stored response of a survey (optionally one wave), in import order.
     public func forEachResponse(survey: Survey, wave: String? = nil, _ body: (StoredResponse) throws -> Void) throws {
-        let sql = """
-            SELECT id, batch_id, person_key, source_id, person_id, wave, provider, started_at, submitted_at, status, flag, source_row,
-                   answers, scoring_id, scores FROM response WHERE +survey_id = ?\(wave == nil ? "" : " AND wave = ?") ORDER BY id
-            """
-        // `+survey_id` scans the table in rowid (= import) order, as `forEachResponseSpan` does; through
-        // the identity index SQLite would read the rows at random and sort them, blobs and all.
-        let statement = try db.prepare(sql)
-        statement.reset()
-        try statement.bind(survey.id, at: 1)
-        if let wave { try statement.bind(wave, at: 2) }
+        let statement = try responses(columns: """
+            id, batch_id, person_key, source_id, person_id, wave, provider, started_at, submitted_at, status, flag, source_row,
+            answers, scoring_id, scores
+            """, survey: survey, wave: wave)
         defer { statement.reset() }
         while try statement.step() == .row {
             try body(StoredResponse(
@@ -98,5 +92,17 @@ extension Store {
     public func responseCount(survey: Survey, wave: String? = nil) throws -> Int {
         if let wave { return try db.scalar("SELECT count(*) FROM response WHERE survey_id = ? AND wave = ?", survey.id, wave, as: Int.self) ?? 0 }
         return try db.scalar("SELECT count(*) FROM response WHERE survey_id = ?", survey.id, as: Int.self) ?? 0
+    }
+
+    /// A prepared, bound `SELECT columns` over a survey's responses (optionally one wave) in import order.
+    ///
+    /// `+survey_id` scans the table in rowid (= import) order; through the identity index SQLite
+    /// would read the rows at random and sort them, blobs and all.
+    func responses(columns: String, survey: Survey, wave: String?) throws -> Statement {
+        let statement = try db.prepare("SELECT \(columns) FROM response WHERE +survey_id = ?\(wave == nil ? "" : " AND wave = ?") ORDER BY id")
+        statement.reset()
+        try statement.bind(survey.id, at: 1)
+        if let wave { try statement.bind(wave, at: 2) }
+        return statement
     }
 }

@@ -20,13 +20,7 @@ extension Store {
     /// order, reading only what a summary needs: status, wave, provider, answers and scores.
     /// A million responses are read without allocating per row.
     public func forEachResponseSpan(survey: Survey, wave: String? = nil, _ body: (ResponseSpan) throws -> Void) throws {
-        // `+survey_id`: scan the table in rowid (= import) order. Through the identity index SQLite
-        // would read rows at random and sort them (with their blobs) in a temporary B-tree.
-        let sql = "SELECT status, wave, provider, answers, scoring_id, scores FROM response WHERE +survey_id = ?\(wave == nil ? "" : " AND wave = ?") ORDER BY id"
-        let statement = try db.prepare(sql)
-        statement.reset()
-        try statement.bind(survey.id, at: 1)
-        if let wave { try statement.bind(wave, at: 2) }
+        let statement = try responses(columns: "status, wave, provider, answers, scoring_id, scores", survey: survey, wave: wave)
         defer { statement.reset() }
         while try statement.step() == .row {
             let status = statement.bytes(at: 0)
