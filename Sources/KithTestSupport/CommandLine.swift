@@ -73,3 +73,16 @@ enum TestFolders {
         return parent.appendingPathComponent(String(getpid()))
     }()
 }
+
+/// A README section, from its `## heading` to the next `## `, and its `swift run kith …` lines
+/// as argument lists (so tests run the README's commands verbatim).
+public func readmeSection(_ heading: String) throws -> (text: String, commands: [[String]]) {
+    let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    let parts = readme.components(separatedBy: "## \(heading)\n")
+    guard parts.count > 1, let text = parts[1].components(separatedBy: "\n## ").first else {
+        throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "README.md has no section '## \(heading)'"])
+    }
+    let commands = text.split(separator: "\n").filter { $0.hasPrefix("swift run kith ") }
+        .map { $0.dropFirst("swift run kith ".count).split(separator: " ").map(String.init) }
+    return (text, commands)
+}

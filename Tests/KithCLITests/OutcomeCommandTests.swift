@@ -43,11 +43,7 @@ struct OutcomeCommandTests {
 
     @Test("the README's commands work verbatim in a fresh folder, and print what the README shows")
     func readme() throws {
-        let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
-        let section = try #require(readme.components(separatedBy: "## Measuring change and comparing providers").dropFirst().first?
-            .components(separatedBy: "\n## ").first)
-        let commands = section.split(separator: "\n").filter { $0.hasPrefix("swift run kith ") }
-            .map { $0.dropFirst("swift run kith ".count).split(separator: " ").map(String.init) }
+        let (section, commands) = try readmeSection("Measuring change and comparing providers")
         #expect(commands.count == 5)
         let folder = try temporaryFolder("kith-readme")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -6,11 +6,7 @@ import Testing
 struct StoreReadmeTests {
     @Test("the README's store commands work verbatim in a fresh folder, and print what the README says")
     func readme() throws {
-        let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
-        let section = try #require(readme.components(separatedBy: "## Keeping surveys in a store").dropFirst().first?
-            .components(separatedBy: "\n## ").first)
-        let commands = section.split(separator: "\n").filter { $0.hasPrefix("swift run kith ") }
-            .map { $0.dropFirst("swift run kith ".count).split(separator: " ").map(String.init) }
+        let (section, commands) = try readmeSection("Keeping surveys in a store")
         #expect(commands.map { $0[0] } == ["import", "import", "import", "surveys", "batches", "summary", "undo"])
         let folder = try temporaryFolder("kith-store-readme")
         try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("Samples"), withDestinationURL: packageRoot.appendingPathComponent("Samples"))
