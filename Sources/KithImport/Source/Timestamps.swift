@@ -44,11 +44,11 @@ public struct TimestampParser: Sendable {
     }
 
     /// What the store keeps for a cell: its ISO 8601 form, or the text as
-    /// written when it is not a date. One string made, nothing else: the import's fast path.
+    /// written when it is not a date (the string form of `appendStoredText`).
     public func storedText(bytes: UnsafeBufferPointer<UInt8>) -> String {
-        let trimmed = TimestampParser.trim(bytes)
-        guard let parts = resolved(trimmed) else { return String(decoding: trimmed, as: UTF8.self) }
-        return TimestampParser.iso8601(parts)
+        var text: [UInt8] = []
+        appendStoredText(bytes: bytes, to: &text)
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// The parts of a date, with the offset of the tool's documented zone filled in.
