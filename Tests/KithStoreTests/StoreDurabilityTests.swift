@@ -47,6 +47,55 @@ struct StoreDurabilityTests {
         #expect(kith("export", "--survey", "Panel", "--store", store).out == before)
     }
 
+    /// A new store takes its first import in rollback-journal mode (Store.open), so this
+    /// is the other half of the test above: SQLite's hot journal must undo the import.
+    @Test("a child killed with SIGKILL mid-way through a new store's first import leaves an empty, sound store")
+    func killedMidFirstImport() throws {
+        let folder = try temporaryFolder()
+        let store = folder.appendingPathComponent("kith.sqlite").path
+        let big = try exportFile(rows: 1_000...201_000, in: folder, name: "big.csv")
+        let process = Process()
+        process.executableURL = kithExecutable
+        process.arguments = ["import", big, "--survey", "Panel", "--store", store]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until rows are being written into the file itself, then kill the import.
+        let deadline = Date().addingTimeInterval(60)
+        var size = 0
+        while Date() < deadline, process.isRunning {
+            size = ((try? FileManager.default.attributesOfItem(atPath: store)[.size]) as? Int) ?? 0
+            if size > 4_000_000 { break }
+            usleep(20_000)
+        }
+        #expect(process.isRunning, "the import finished before it could be killed; make the file bigger")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(size > 4_000_000, "killed while writing")
+        #expect(FileManager.default.fileExists(atPath: store + "-journal"), "a hot journal is left to undo the import")
+        #expect(!FileManager.default.fileExists(atPath: store + "-wal"))
+
+        let opened = try Store.open(path: store)
+        #expect(try opened.integrityCheck() == ["ok"])
+        #expect(try opened.surveys().isEmpty)
+        #expect(try responseCount(store) == 0)
+        // And the next import lands, in WAL mode.
+        #expect(try importJSON(try exportFile(rows: 1...5, in: folder), store: store).report["added"] as? Int == 5)
+        #expect(try Database.open(path: store, mode: .readOnly).journalMode() == .wal)
+    }
+
+    @Test("a new store is in WAL mode once its first import has landed, with owner-only files")
+    func newStoreEndsInWAL() throws {
+        let folder = try temporaryFolder()
+        let store = folder.appendingPathComponent("kith.sqlite").path
+        #expect(try importJSON(try exportFile(rows: 1...50, in: folder), store: store).report["added"] as? Int == 50)
+        #expect(try Database.open(path: store, mode: .readOnly).journalMode() == .wal)
+        #expect(!FileManager.default.fileExists(atPath: store + "-journal"))
+        let permissions = try FileManager.default.attributesOfItem(atPath: store)[.posixPermissions] as? Int
+        #expect(permissions == 0o600)
+    }
+
     @Test("two processes importing into one store at once both land, whole")
     func concurrentImports() throws {
         let folder = try temporaryFolder()

@@ -38,14 +38,17 @@ public final class Database {
 
     public let path: String
     public let busyTimeout: Duration
+    /// True when `open` made the file (`.create` mode, no file there before).
+    public let createdFile: Bool
     let connection: Connection
     private var handle: OpaquePointer { connection.handle }
     private var statementCache: [String: Statement] = [:]
 
-    private init(path: String, connection: Connection, busyTimeout: Duration) {
+    private init(path: String, connection: Connection, busyTimeout: Duration, createdFile: Bool) {
         self.path = path
         self.connection = connection
         self.busyTimeout = busyTimeout
+        self.createdFile = createdFile
     }
 
     /// Opens a connection to the database file at `path` (`":memory:"` for a
@@ -72,7 +75,7 @@ public final class Database {
         }
         do {
             let handle = try openConnection(path: path, flags: flags, busyTimeout: busyTimeout)
-            return Database(path: path, connection: Connection(handle: handle), busyTimeout: busyTimeout)
+            return Database(path: path, connection: Connection(handle: handle), busyTimeout: busyTimeout, createdFile: createdFile)
         } catch {
             if createdFile { try? Platform.removeFile(path) }
             throw error

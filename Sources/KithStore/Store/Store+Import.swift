@@ -267,6 +267,7 @@ extension Store {
         } catch is NothingAdded {
             report.batch = nil
         }
+        try finishCreating()
         return report
     }
 
