@@ -129,4 +129,23 @@ struct StoreSecretTests {
         // The separator keeps ("ab", "c") and ("a", "bc") apart.
         #expect(pseudonymizer.key("c", namespace: "ab") != pseudonymizer.key("bc", namespace: "a"))
     }
+
+    /// What imports store: the first 16 bytes, written in place. Expected keys from the
+    /// command above, and for the id within its wave:
+    /// python3 -c 'import hashlib, hmac; print(hmac.new(bytes(range(32)), b"respondent\0R-00042\0baseline", hashlib.sha256).hexdigest())'
+    @Test("appendKey writes the first bytes of the same keys, with a wave after NUL")
+    func appendedKeys() {
+        let pseudonymizer = Pseudonymizer(secret: Array(0..<32))
+        var bytes: [UInt8] = [0xAA]
+        Array("R-00042".utf8).withUnsafeBytes { pseudonymizer.appendKey(of: $0, namespace: "respondent", length: 16, to: &bytes) }
+        #expect(bytes == [0xAA] + Hex.decode("9e13c15c83fe06c1233a57f11ef5624a")!)
+        bytes = []
+        Array("R-00042".utf8).withUnsafeBytes { id in
+            Array("baseline".utf8).withUnsafeBytes { wave in
+                pseudonymizer.appendKey(of: id, suffix: wave, namespace: "respondent", length: 32, to: &bytes)
+            }
+        }
+        #expect(Hex.encode(bytes) == "c00056d9a87b68a64b6c4a02407480873a8d3090b4bc7dc62de0fc8ee4582e6e")
+        #expect(bytes == pseudonymizer.keyBytes(Array("R-00042\u{0}baseline".utf8), namespace: "respondent"))
+    }
 }

@@ -133,6 +133,33 @@ struct StatementTests {
         #expect(rows == ["text:R-0042", "text:Sìne", "text:CF10 1AA", "text:", "text:"])
     }
 
+    @Test("bytes bound .borrowedUntilRebound are read in place at step; .copied ones at the bind")
+    func borrowedBytes() throws {
+        let db = try makeTable()
+        let insert = try db.prepare("INSERT INTO t(v) VALUES (?)")
+        var text: [UInt8] = Array("abc".utf8), blob: [UInt8] = [1, 2, 3]
+        try text.withUnsafeMutableBufferPointer { buffer in
+            try insert.bindUTF8(UnsafeBufferPointer(buffer), at: 1, lifetime: .borrowedUntilRebound)
+            buffer[0] = UInt8(ascii: "x")  // SQLite reads the bytes when the row is written
+            try insert.step()
+            insert.reset()
+            try insert.bindUTF8(UnsafeBufferPointer(buffer), at: 1, lifetime: .copied)
+            buffer[0] = UInt8(ascii: "y")
+            try insert.step()
+            insert.reset()
+        }
+        try blob.withUnsafeMutableBytes { bytes in
+            try insert.bindBlob(UnsafeRawBufferPointer(bytes), at: 1, lifetime: .borrowedUntilRebound)
+            bytes[0] = 9
+            try insert.step()
+            insert.reset()
+            insert.clearBindings()  // the borrowing ends here
+        }
+        try insert.step()
+        let rows = try db.query("SELECT quote(v) FROM t ORDER BY rowid") { $0.string(at: 0)! }
+        #expect(rows == ["'xbc'", "'xbc'", "X'090203'", "NULL"])
+    }
+
     @Test("bind by name with :, @ and $ prefixes, or none")
     func namedParameters() throws {
         let db = try Database.open(path: ":memory:")

@@ -124,10 +124,13 @@ struct StoreImportTests {
         #expect(result.report["replaced"] as? Int == 2)
         #expect(result.report["added"] as? Int == 10)
         #expect(try responseCount(store) == 40)
+        // What each batch holds now: batch 1 lost the 2 that batch 2 replaced.
+        #expect(try Store.open(path: store).batches(survey: "Panel").map(\.responses) == [28, 12])
         let undo = kith("undo", "2", "--store", store)
         #expect(undo.status == .ok)
         #expect(undo.out.contains("Undid batch 2 of survey 'Panel': 10 responses removed, 2 replaced responses put back."))
         #expect(kith("export", "--survey", "Panel", "--store", store).out == before)
+        #expect(try Store.open(path: store).batches(survey: "Panel").map(\.responses) == [30, 0])
     }
 
     @Test("undo: a batch other batches replaced cannot be undone first; an undone batch cannot be undone twice")

@@ -39,4 +39,27 @@ extension Pseudonymizer {
         mac.update(identifier)
         return mac.finalize()
     }
+
+    /// Appends the first `length` bytes (at most 32) of the key of `identifier`
+    /// in `namespace` to `bytes`, allocating nothing. With a `suffix`, the
+    /// identifier is `identifier + NUL + suffix` (a response id within its wave).
+    /// The same bytes as `keyBytes(_:namespace:)` of that identifier.
+    public func appendKey(of identifier: UnsafeRawBufferPointer, suffix: UnsafeRawBufferPointer? = nil, namespace: String,
+                          length: Int, to bytes: inout [UInt8]) {
+        var mac = self.mac
+        withUnsafeBytes(of: UInt8(0)) { nul in
+            mac.update(namespace.utf8)
+            mac.update(nul)
+            mac.update(identifier)
+            if let suffix {
+                mac.update(nul)
+                mac.update(suffix)
+            }
+        }
+        var digest: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &digest) { output in
+            mac.finalize(into: output)
+            bytes.append(contentsOf: output.prefix(min(length, HMACSHA256.byteCount)))
+        }
+    }
 }

@@ -238,13 +238,22 @@ public struct HMACSHA256: Sendable {
 
     /// The 32-byte MAC of everything authenticated so far (non-mutating).
     public func finalize() -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: Self.byteCount) { buffer, count in
+            finalize(into: UnsafeMutableRawBufferPointer(buffer))
+            count = Self.byteCount
+        }
+    }
+
+    /// Writes the 32-byte MAC into the first 32 bytes of `output`, allocating nothing.
+    public func finalize(into output: UnsafeMutableRawBufferPointer) {
+        precondition(output.count >= Self.byteCount, "an HMAC-SHA256 needs 32 bytes")
         var outer = self.outer
         var digest: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         withUnsafeMutableBytes(of: &digest) { bytes in
             inner.padded().writeDigest(to: bytes)
             outer.update(UnsafeRawBufferPointer(bytes))
         }
-        return outer.finalize()
+        outer.padded().writeDigest(to: output)
     }
 
     /// The 32-byte MAC of `message` under `key`.

@@ -57,6 +57,7 @@ public final class Database {
     /// file in `.readOnly`/`.readWrite` mode) or, when `.create` cannot create
     /// the file, ``SystemCallError``.
     public static func open(path: String, mode: OpenMode = .create, busyTimeout: Duration = defaultBusyTimeout) throws -> Database {
+        _ = configured
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         var createdFile = false
         switch mode {
@@ -81,6 +82,11 @@ public final class Database {
             throw error
         }
     }
+
+    /// Process-wide settings, made once before the first connection: no allocation
+    /// statistics (a mutex around every allocation SQLite makes). Ignored when the
+    /// host process has already started SQLite.
+    private static let configured: Void = { _ = kith_sqlite3_disable_memstatus() }()
 
     /// Opens and configures a connection; closes it again if any step fails.
     private static func openConnection(path: String, flags: Int32, busyTimeout: Duration) throws -> OpaquePointer {

@@ -5,6 +5,18 @@ import CSQLite
 @inline(__always)
 var SQLITE_TRANSIENT: sqlite3_destructor_type { unsafeBitCast(-1, to: sqlite3_destructor_type.self) }
 
+/// How long SQLite may read the bytes given to `bindUTF8` or `bindBlob`.
+public enum BoundBytes: Sendable {
+    /// Copied during the call (`SQLITE_TRANSIENT`): the bytes need only live during it.
+    case copied
+    /// Read in place (`SQLITE_STATIC`), saving a copy per value: the caller promises the
+    /// bytes stay valid and unchanged until that parameter is bound again or
+    /// ``Statement/clearBindings()`` is called.
+    case borrowedUntilRebound
+
+    var destructor: sqlite3_destructor_type? { self == .copied ? SQLITE_TRANSIENT : nil }
+}
+
 /// Keeps a connection open for as long as any ``Database`` or ``Statement``
 /// uses it, so a statement that outlives its `Database` stays valid.
 final class Connection {
@@ -31,9 +43,10 @@ final class Connection {
 ///     }
 ///
 /// Values are bound with `SQLITE_TRANSIENT`: SQLite copies them during the
-/// bind call, so no buffer has to outlive it. (`SQLITE_STATIC` would save one
-/// copy, but SQLite keeps the binding until the next bind or `clearBindings`,
-/// long after a caller's buffer or a bridged String may have gone.)
+/// bind call, so no buffer has to outlive it. (`SQLITE_STATIC` saves one copy,
+/// but SQLite keeps the binding until the next bind or `clearBindings`, long
+/// after a caller's buffer or a bridged String may have gone: only the bulk
+/// paths ask for it, with ``BoundBytes/borrowedUntilRebound``.)
 ///
 /// Not `Sendable`: use a statement on the isolation domain of its ``Database``.
 public final class Statement {
@@ -147,14 +160,13 @@ public final class Statement {
 
     /// Binds UTF-8 bytes as TEXT without building a `String`: the fast path for
     /// bulk imports that slice fields out of a file buffer. The bytes are
-    /// copied (`SQLITE_TRANSIENT`), so `bytes` need only live during the call.
-    /// An empty buffer binds the empty string, not NULL. The bytes are not
-    /// validated: pass UTF-8.
-    public func bindUTF8(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) throws {
+    /// copied unless `lifetime` says otherwise. An empty buffer binds the empty
+    /// string, not NULL. The bytes are not validated: pass UTF-8.
+    public func bindUTF8(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, lifetime: BoundBytes = .copied) throws {
         let code: Int32
         if let base = bytes.baseAddress {
             code = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                sqlite3_bind_text64(handle, Int32(clamping: index), $0, UInt64(bytes.count), SQLITE_TRANSIENT, UInt8(SQLITE_UTF8))
+                sqlite3_bind_text64(handle, Int32(clamping: index), $0, UInt64(bytes.count), lifetime.destructor, UInt8(SQLITE_UTF8))
             }
         } else {
             // A nil pointer would bind NULL; bind a zero-length string instead.
@@ -164,12 +176,12 @@ public final class Statement {
         try check(code, connection: connection.handle, statement: handle, sql: sql)
     }
 
-    /// Binds raw bytes as a BLOB (copied; `SQLITE_TRANSIENT`). Empty binds a
-    /// zero-length blob, not NULL.
-    public func bindBlob(_ bytes: UnsafeRawBufferPointer, at index: Int) throws {
+    /// Binds raw bytes as a BLOB (copied unless `lifetime` says otherwise).
+    /// Empty binds a zero-length blob, not NULL.
+    public func bindBlob(_ bytes: UnsafeRawBufferPointer, at index: Int, lifetime: BoundBytes = .copied) throws {
         let code: Int32
         if let base = bytes.baseAddress, bytes.count > 0 {
-            code = sqlite3_bind_blob64(handle, Int32(clamping: index), base, UInt64(bytes.count), SQLITE_TRANSIENT)
+            code = sqlite3_bind_blob64(handle, Int32(clamping: index), base, UInt64(bytes.count), lifetime.destructor)
         } else {
             code = sqlite3_bind_zeroblob(handle, Int32(clamping: index), 0)
         }

@@ -52,16 +52,15 @@ extension ImportSession {
         }
         var answers = EncodedRow.Span(answersStart - rowStart, arena.count - rowStart)
         let hash = arena.withUnsafeBufferPointer { AnswerCoding.contentHash(UnsafeBufferPointer(rebasing: $0[answersStart...])) }
-        var responseKey: [UInt8]
-        if !sourceID.isEmpty, let wave {
+        // The stored keys: the first `keyLength` bytes of keyed hashes, written straight into the block.
+        let keyStart = arena.count
+        if !sourceID.isEmpty {
             // A response id names a response within its wave: longitudinal exports (REDCap events)
             // repeat a record's id at every wave.
-            responseKey = pseudonymizer.keyBytes(Array(sourceID) + [0] + Array(wave.utf8), namespace: "respondent")
-        } else if !sourceID.isEmpty {
-            responseKey = pseudonymizer.keyBytes(sourceID, namespace: "respondent")
+            appendKey(of: UnsafeRawBufferPointer(sourceID), suffix: wave, namespace: "respondent")
         } else if !personID.isEmpty {
             // No response id: a person answers once per wave.
-            responseKey = pseudonymizer.keyBytes(Array(personID) + [0] + Array((wave ?? "").utf8), namespace: "person-wave")
+            appendKey(of: UnsafeRawBufferPointer(personID), suffix: wave ?? "", namespace: "person-wave")
         } else {
             // No response id: the content identifies the response; identical rows are told apart by their order.
             let occurrence = occurrences[hash, default: 0]
@@ -69,13 +68,14 @@ extension ImportSession {
             var identity: [UInt8] = []
             if let submitted = rowTimes[TimeField.submitted.rawValue] { identity += arena[rowStart + Int(submitted.start)..<rowStart + Int(submitted.end)] }
             identity += [0] + Array((wave ?? "").utf8) + [0]
-            identity += arena[answersStart...]
+            identity += arena[answersStart..<keyStart]
             identity += Array("#\(occurrence)".utf8)
-            responseKey = pseudonymizer.keyBytes(identity, namespace: "content")
+            identity.withUnsafeBytes { appendKey(of: $0, suffix: nil, namespace: "content") }
         }
+        let key = EncodedRow.Span(keyStart - rowStart, arena.count - rowStart)
         if bulk {
             var prefix: UInt64 = 0
-            for byte in responseKey.prefix(8) { prefix = prefix << 8 | UInt64(byte) }
+            for byte in arena[keyStart..<keyStart + 8] { prefix = prefix << 8 | UInt64(byte) }
             if !keyPrefixes.insert(prefix).inserted {
                 // Possibly the same response twice: from here on, row by row against the index.
                 bulk = false
@@ -83,13 +83,12 @@ extension ImportSession {
                 try send(switchToIndexed: true)
             }
         }
-        func relative(_ bytes: some Collection<UInt8>) -> EncodedRow.Span {
+        var personKey: EncodedRow.Span?
+        if !personID.isEmpty {
             let start = arena.count
-            arena.append(contentsOf: bytes)
-            return EncodedRow.Span(start - rowStart, arena.count - rowStart)
+            appendKey(of: UnsafeRawBufferPointer(personID), suffix: nil, namespace: "person")
+            personKey = EncodedRow.Span(start - rowStart, arena.count - rowStart)
         }
-        let key = relative(responseKey.prefix(Self.keyLength))
-        let personKey = personID.isEmpty ? nil : relative(pseudonymizer.keyBytes(personID, namespace: "person").prefix(Self.keyLength))
         let scoresStart = arena.count
         AnswerCoding.appendScores(scores, hasRaw: hasRaw, to: &arena)
         let scoreSpan = EncodedRow.Span(scoresStart - rowStart, arena.count - rowStart)
@@ -103,8 +102,19 @@ extension ImportSession {
             startedAt: rowTimes[0]?.rebased(by: -base), submittedAt: rowTimes[1]?.rebased(by: -base),
             partial: partial, flag: flag, hash: hash, answers: answers,
             scoringID: scoringID, scores: scoreSpan.rebased(by: -base)))
-        rowTimes = [nil, nil]
+        rowTimes[0] = nil
+        rowTimes[1] = nil
         rowStart = arena.count
         if pending.count >= Self.blockSize { try send(switchToIndexed: false) }
+    }
+
+    /// Appends the stored key of an identifier (and, with `suffix`, NUL and the suffix) to the block.
+    private func appendKey(of identifier: UnsafeRawBufferPointer, suffix: String?, namespace: String) {
+        guard var suffix else {
+            return pseudonymizer.appendKey(of: identifier, namespace: namespace, length: Self.keyLength, to: &arena)
+        }
+        suffix.withUTF8 { suffix in
+            pseudonymizer.appendKey(of: identifier, suffix: UnsafeRawBufferPointer(suffix), namespace: namespace, length: Self.keyLength, to: &arena)
+        }
     }
 }

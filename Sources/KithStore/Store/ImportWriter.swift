@@ -31,6 +31,8 @@ extension ImportSession {
         private var finished = false
         /// Read only after `finish()`.
         private(set) var counts = Counts()
+        /// Wave, provider and status texts, bound in place (the writer thread only).
+        private let texts = TextPool(slots: 18)
 
         init(db: Database, surveyID: Int, batchID: Int, policy: ConflictPolicy, bulk: Bool) throws {
             self.db = db
@@ -108,6 +110,8 @@ extension ImportSession {
                         bulk = false
                     }
                     try block.bytes.withUnsafeBytes { bytes in
+                        // The rows' bytes are bound in place: unbind them before the block goes.
+                        defer { plain.clearBindings(); guarded?.clearBindings() }
                         for row in block.rows {
                             if bulk {
                                 try insert(row, bytes, plain)
@@ -172,24 +176,66 @@ extension ImportSession {
             statement.reset()
             try statement.bind(surveyID, at: 1)
             try statement.bind(batchID, at: 2)
-            try statement.bindBlob(bytes[row.responseKey], at: 3)
-            if let personKey = row.personKey { try statement.bindBlob(bytes[personKey], at: 4) } else { try statement.bindNull(at: 4) }
+            // The block's bytes and the pooled texts outlive the bindings (see `run`): no copies.
+            try statement.bindBlob(bytes[row.responseKey], at: 3, lifetime: .borrowedUntilRebound)
+            if let personKey = row.personKey { try statement.bindBlob(bytes[personKey], at: 4, lifetime: .borrowedUntilRebound) } else { try statement.bindNull(at: 4) }
             try statement.bind(row.sourceID, at: 5)
             try statement.bind(row.personID, at: 6)
-            try statement.bind(row.wave, at: 7)
-            try statement.bind(row.provider, at: 8)
-            if let span = row.startedAt { try statement.bindUTF8(bytes[span].assumingMemoryBound(to: UInt8.self), at: 9) } else { try statement.bindNull(at: 9) }
-            if let span = row.submittedAt { try statement.bindUTF8(bytes[span].assumingMemoryBound(to: UInt8.self), at: 10) } else { try statement.bindNull(at: 10) }
-            try statement.bind(row.partial ? "partial" : "complete", at: 11)
+            try bindPooled(row.wave, at: 7, statement)
+            try bindPooled(row.provider, at: 8, statement)
+            if let span = row.startedAt { try statement.bindUTF8(bytes[span].assumingMemoryBound(to: UInt8.self), at: 9, lifetime: .borrowedUntilRebound) } else { try statement.bindNull(at: 9) }
+            if let span = row.submittedAt { try statement.bindUTF8(bytes[span].assumingMemoryBound(to: UInt8.self), at: 10, lifetime: .borrowedUntilRebound) } else { try statement.bindNull(at: 10) }
+            try bindPooled(row.partial ? "partial" : "complete", at: 11, statement)
             try statement.bind(row.flag, at: 12)
             try statement.bind(row.sourceRow, at: 13)
             try statement.bind(row.hash, at: 14)
-            try statement.bindBlob(bytes[row.answers], at: 15)
+            try statement.bindBlob(bytes[row.answers], at: 15, lifetime: .borrowedUntilRebound)
             try statement.bind(row.scoringID, at: 16)
-            try statement.bindBlob(bytes[row.scores], at: 17)
+            try statement.bindBlob(bytes[row.scores], at: 17, lifetime: .borrowedUntilRebound)
             _ = try statement.step()
         }
+
+        /// Binds one of the few texts repeated on every row (wave, provider, status) from
+        /// a copy the writer keeps for the whole import; past `TextPool.capacity` distinct
+        /// texts, binds a copy as usual. The parameter index is the pool's slot.
+        private func bindPooled(_ text: String?, at index: Int, _ statement: Statement) throws {
+            guard let text else { return try statement.bindNull(at: index) }
+            if let bytes = texts.bytes(of: text, slot: index) {
+                try statement.bindUTF8(bytes, at: index, lifetime: .borrowedUntilRebound)
+            } else {
+                try statement.bind(text, at: index)
+            }
+        }
     }
+}
+
+/// UTF-8 copies of distinct strings, kept until the pool goes (at most `capacity` of them).
+/// Each caller's slot remembers its last text, so a run of equal values costs one comparison.
+final class TextPool {
+    static let capacity = 1024
+    private var entries: [String: UnsafeMutableBufferPointer<UInt8>] = [:]
+    private var recent: [(text: String, bytes: UnsafeBufferPointer<UInt8>)?]
+
+    init(slots: Int) { recent = Array(repeating: nil, count: slots) }
+
+    /// The pooled bytes of `text`, or nil when the pool is full.
+    func bytes(of text: String, slot: Int) -> UnsafeBufferPointer<UInt8>? {
+        if let last = recent[slot], last.text == text { return last.bytes }
+        let bytes: UnsafeBufferPointer<UInt8>
+        if let known = entries[text] {
+            bytes = UnsafeBufferPointer(known)
+        } else {
+            guard entries.count < Self.capacity else { return nil }
+            let made = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: text.utf8.count)
+            _ = made.initialize(from: text.utf8)
+            entries[text] = made
+            bytes = UnsafeBufferPointer(made)
+        }
+        recent[slot] = (text, bytes)
+        return bytes
+    }
+
+    deinit { for bytes in entries.values { bytes.deallocate() } }
 }
 
 extension UnsafeRawBufferPointer {

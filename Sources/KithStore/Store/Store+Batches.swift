@@ -38,12 +38,13 @@ extension Store {
     /// The import batches of a survey, oldest first (undone ones included, marked).
     public func batches(survey name: String) throws -> [BatchRecord] {
         let survey = try survey(named: name)
+        // One pass over the survey's responses counts them by batch (there is no batch index).
         return try db.query("""
+            WITH counted AS (SELECT batch_id, count(*) AS responses FROM response WHERE +survey_id = ? GROUP BY batch_id)
             SELECT b.id, b.file_name, b.file_sha256, b.file_bytes, b.dialect, b.encoding, b.imported_at, b.imported_by, b.tool, b.options,
-                   b.rows_read, b.added, b.unchanged, b.replaced, b.kept, b.excluded, b.flagged, b.undone_at,
-                   (SELECT count(*) FROM response r WHERE r.batch_id = b.id)
-            FROM batch b WHERE b.survey_id = ? ORDER BY b.id
-            """, survey.id) { row in
+                   b.rows_read, b.added, b.unchanged, b.replaced, b.kept, b.excluded, b.flagged, b.undone_at, coalesce(c.responses, 0)
+            FROM batch b LEFT JOIN counted c ON c.batch_id = b.id WHERE b.survey_id = ? ORDER BY b.id
+            """, survey.id, survey.id) { row in
             let options = (try? JSONSerialization.jsonObject(with: Data((row.string(at: 9) ?? "{}").utf8))) as? [String: String] ?? [:]
             return BatchRecord(id: row.int(at: 0) ?? 0, survey: name, fileName: row.string(at: 1) ?? "", sha256: row.string(at: 2) ?? "",
                                bytes: row.int(at: 3) ?? 0, dialect: row.string(at: 4) ?? "", encoding: row.string(at: 5) ?? "",
