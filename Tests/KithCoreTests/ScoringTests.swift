@@ -215,3 +215,49 @@ struct ChildMeasureTests {
         try expectScore("ons-loneliness-child.direct", of: ["child_direct": ""], is: nil, status: .incomplete)
     }
 }
+
+@Suite("Scoring: the import's allocation-free outcome")
+struct OutcomeTests {
+    /// `outcome` is what the import stores; `score` what every report shows. They
+    /// must agree on every mix of answered, missing and invalid items.
+    @Test("outcome gives score's status, value and raw sum on 20,000 random answer rows",
+          arguments: [MissingPolicy.complete, .prorate(maxMissing: 1), .prorate(maxMissing: 3)])
+    func outcomeMatchesScore(policy: MissingPolicy) throws {
+        let plan = try ScoringPlan(catalog: builtInCatalog, instruments: builtInCatalog.instruments.map(\.id), missing: policy)
+        var generator = SplitMix64(seed: 20_261_123)
+        var answers = plan.emptyAnswers()
+        var statuses: Set<ScaleScore.Status> = []
+        for _ in 0..<20_000 {
+            for slot in answers.indices {
+                switch generator.next() % 10 {
+                case 0: answers[slot] = .missing(.notAsked)
+                case 1: answers[slot] = .invalid(InvalidAnswer(.unknownLabel, text: "x"))
+                default: answers[slot] = .code(Int(generator.next() % 6))
+                }
+            }
+            try answers.withUnsafeBufferPointer { buffer in
+                for planned in plan.scales {
+                    let full = plan.score(planned, buffer), outcome = plan.outcome(planned, buffer)
+                    try #require(outcome.status == full.status && outcome.value == full.value && outcome.raw == full.raw,
+                                 "\(planned.id): \(outcome) vs \(full)")
+                    statuses.insert(full.status)
+                }
+            }
+        }
+        // Every status came up, so each branch was compared.
+        #expect(statuses.count == (policy == .complete ? 3 : 4))
+    }
+}
+
+/// A small deterministic generator (SplitMix64, Steele et al. 2014) for repeatable random tests.
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

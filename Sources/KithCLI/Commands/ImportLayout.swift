@@ -99,6 +99,7 @@ struct ImportLayout {
         var partial = false
         if case .partial = raw.status { partial = true }
         try session.commitRow(sourceRow: raw.row, sourceID: raw.sourceID, personID: raw.person, wave: wave ?? raw.wave, provider: providerText,
-                              partial: partial, flag: raw.duplicateOf.map { "possible duplicate of row \($0)" }, scores: plan.score(raw.answers))
+                              partial: partial, flag: raw.duplicateOf.map { "possible duplicate of row \($0)" },
+                              scores: plan.scales.lazy.map { [answers = raw.answers] in Store.stored(plan.outcome($0, answers)) })
     }
 }

@@ -123,56 +123,81 @@ public struct ScoringPlan: Sendable {
         answers.withUnsafeBufferPointer { score(planned, $0) }
     }
 
-    /// Scores one scale from answers in place.
+    /// Scores one scale from answers in place: the ``outcome(_:_:)``, then which
+    /// items were missing or invalid, the option label and the classifications.
     public func score(_ planned: PlannedScale, _ answers: UnsafeBufferPointer<ItemAnswer>) -> ScaleScore {
-        var sum = 0
-        var answered = 0
-        var missing: [String] = []
-        var invalid: [ItemProblem] = []
-        for (index, slot) in planned.slots.enumerated() {
+        let outcome = outcome(planned, answers)
+        var result = ScaleScore(scale: planned.id, status: outcome.status, value: outcome.value, raw: outcome.raw, policy: planned.policy)
+        if outcome.status != .complete {
+            for (index, slot) in planned.slots.enumerated() {
+                switch answers[slot] {
+                case .code: break
+                case .missing: result.missing.append(planned.scale.items[index])
+                case .invalid(let answer): result.invalid.append(ItemProblem(item: planned.scale.items[index], answer: answer))
+                }
+            }
+        }
+        guard let value = outcome.value else { return result }
+        if planned.scale.method == .single { result.label = planned.labels[outcome.sum] }
+        result.bands = planned.classifications.compactMap { classification in
+            classification.band(for: value).map {
+                AssignedBand(classification: classification.id, label: $0.label, status: classification.status, source: classification.source)
+            }
+        }
+        return result
+    }
+
+    /// What a scale's answers come to, allocating nothing (the import scores a
+    /// million rows this way): its status, value and raw sum, as in ``ScaleScore``.
+    public struct Outcome: Sendable, Hashable {
+        public var status: ScaleScore.Status
+        public var value: Double?
+        /// The raw sum before conversion, for scales with a conversion table.
+        public var raw: Double?
+        /// The sum of the answered items' codes.
+        public var sum: Int
+
+        init(status: ScaleScore.Status, value: Double? = nil, raw: Double? = nil, sum: Int) {
+            self.status = status
+            self.value = value
+            self.raw = raw
+            self.sum = sum
+        }
+    }
+
+    /// The status, value and raw sum of one scale: invalid answers make it
+    /// invalid; missing ones make it incomplete unless the policy prorates
+    /// (the mean of the answered items times the item count, rounded half up
+    /// to a whole raw score before a conversion table).
+    public func outcome(_ planned: PlannedScale, _ answers: UnsafeBufferPointer<ItemAnswer>) -> Outcome {
+        var sum = 0, answered = 0, missing = 0, invalid = 0
+        for slot in planned.slots {
             switch answers[slot] {
             case .code(let code):
                 sum += code
                 answered += 1
-            case .missing:
-                missing.append(planned.scale.items[index])
-            case .invalid(let answer):
-                invalid.append(ItemProblem(item: planned.scale.items[index], answer: answer))
+            case .missing: missing += 1
+            case .invalid: invalid += 1
             }
         }
-        var result = ScaleScore(scale: planned.id, status: .complete, missing: missing, invalid: invalid, policy: planned.policy)
-        if !invalid.isEmpty {
-            result.status = .invalid
-            return result
-        }
-        let count = planned.slots.count
+        guard invalid == 0 else { return Outcome(status: .invalid, sum: sum) }
+        var status = ScaleScore.Status.complete
         var raw = Double(sum)
-        if !missing.isEmpty {
-            guard case .prorate(let allowed) = planned.policy, missing.count <= allowed, answered > 0 else {
-                result.status = .incomplete
-                return result
+        if missing > 0 {
+            guard case .prorate(let allowed) = planned.policy, missing <= allowed, answered > 0 else {
+                return Outcome(status: .incomplete, sum: sum)
             }
-            result.status = .prorated
-            raw = Double(sum) * Double(count) / Double(answered)
+            status = .prorated
+            raw = Double(sum) * Double(planned.slots.count) / Double(answered)
         }
         switch planned.scale.method {
         case .single:
-            result.value = raw
-            result.label = planned.labels[sum]
+            return Outcome(status: status, value: raw, sum: sum)
         case .sum where planned.conversion.isEmpty:
-            result.value = raw
+            return Outcome(status: status, value: raw, sum: sum)
         case .sum:
             let whole = Int(raw.rounded(.toNearestOrAwayFromZero))
-            result.raw = Double(whole)
-            result.value = planned.conversion[whole]
+            return Outcome(status: status, value: planned.conversion[whole], raw: Double(whole), sum: sum)
         }
-        if let value = result.value {
-            result.bands = planned.classifications.compactMap { classification in
-                classification.band(for: value).map {
-                    AssignedBand(classification: classification.id, label: $0.label, status: classification.status, source: classification.source)
-                }
-            }
-        }
-        return result
     }
 }

@@ -76,10 +76,10 @@ extension ImportSession {
         if bulk {
             var prefix: UInt64 = 0
             for byte in arena[keyStart..<keyStart + 8] { prefix = prefix << 8 | UInt64(byte) }
-            if !keyPrefixes.insert(prefix).inserted {
+            if !keyPrefixes.insert(prefix) {
                 // Possibly the same response twice: from here on, row by row against the index.
                 bulk = false
-                keyPrefixes = []
+                keyPrefixes = KeyPrefixSet()
                 try send(switchToIndexed: true)
             }
         }

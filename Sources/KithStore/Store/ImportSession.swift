@@ -49,7 +49,7 @@ public final class ImportSession {
     @exclusivity(unchecked)
     private var newValues: [(question: Int, id: Int, text: String)] = []
     @exclusivity(unchecked)
-    var keyPrefixes: Set<UInt64> = []
+    var keyPrefixes = KeyPrefixSet()
     @exclusivity(unchecked)
     var bulk: Bool
     private let writer: Writer

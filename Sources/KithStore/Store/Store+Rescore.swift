@@ -89,12 +89,20 @@ extension Store {
 
     /// A scale score as stored.
     public static func stored(_ score: ScaleScore) -> AnswerCoding.StoredScore {
-        let status: AnswerCoding.StoredScore.Status = switch score.status {
+        AnswerCoding.StoredScore(status: storedStatus(score.status), value: score.value, raw: score.raw)
+    }
+
+    /// A scale's outcome as stored (the import's path: the same numbers as `stored(ScaleScore)`).
+    public static func stored(_ outcome: ScoringPlan.Outcome) -> AnswerCoding.StoredScore {
+        AnswerCoding.StoredScore(status: storedStatus(outcome.status), value: outcome.value, raw: outcome.raw)
+    }
+
+    private static func storedStatus(_ status: ScaleScore.Status) -> AnswerCoding.StoredScore.Status {
+        switch status {
         case .complete: .complete
         case .prorated: .prorated
         case .incomplete: .incomplete
         case .invalid: .invalid
         }
-        return AnswerCoding.StoredScore(status: status, value: score.value, raw: score.raw)
     }
 }
