@@ -100,6 +100,6 @@ struct ImportLayout {
         if case .partial = raw.status { partial = true }
         try session.commitRow(sourceRow: raw.row, sourceID: raw.sourceID, personID: raw.person, wave: wave ?? raw.wave, provider: providerText,
                               partial: partial, flag: raw.duplicateOf.map { "possible duplicate of row \($0)" },
-                              scores: plan.scales.lazy.map { [answers = raw.answers] in Store.stored(plan.outcome($0, answers)) })
+                              scoring: plan, answers: raw.answers)
     }
 }

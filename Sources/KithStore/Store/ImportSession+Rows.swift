@@ -40,6 +40,15 @@ extension ImportSession {
                       scores: scores.lazy.map(Store.stored))
     }
 
+    /// Adds the row built so far, scoring `answers` with `plan` (the import's path:
+    /// `ScoringPlan.outcome`, nothing allocated).
+    public func commitRow(sourceRow: Int, sourceID: UnsafeBufferPointer<UInt8>, personID: UnsafeBufferPointer<UInt8>,
+                          wave: String?, provider: String?, partial: Bool, flag: String?,
+                          scoring plan: ScoringPlan, answers: UnsafeBufferPointer<ItemAnswer>) throws {
+        try commitRow(sourceRow: sourceRow, sourceID: sourceID, personID: personID, wave: wave, provider: provider, partial: partial, flag: flag,
+                      scores: plan.scales.lazy.map { Store.stored(plan.outcome($0, answers)) })
+    }
+
     /// Adds the row built so far, with scores already in their stored form.
     public func commitRow(sourceRow: Int, sourceID: UnsafeBufferPointer<UInt8>, personID: UnsafeBufferPointer<UInt8>,
                           wave: String?, provider: String?, partial: Bool, flag: String?, scores: some Sequence<AnswerCoding.StoredScore>) throws {
