@@ -224,7 +224,7 @@ struct OutcomeTests {
           arguments: [MissingPolicy.complete, .prorate(maxMissing: 1), .prorate(maxMissing: 3)])
     func outcomeMatchesScore(policy: MissingPolicy) throws {
         let plan = try ScoringPlan(catalog: builtInCatalog, instruments: builtInCatalog.instruments.map(\.id), missing: policy)
-        var generator = SplitMix64(seed: 20_261_123)
+        var generator = SplitMix(seed: 20_261_123)
         var answers = plan.emptyAnswers()
         var statuses: Set<ScaleScore.Status> = []
         for _ in 0..<20_000 {
@@ -249,15 +249,3 @@ struct OutcomeTests {
     }
 }
 
-/// A small deterministic generator (SplitMix64, Steele et al. 2014) for repeatable random tests.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

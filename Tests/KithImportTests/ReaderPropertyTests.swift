@@ -1,4 +1,5 @@
 import Foundation
+import KithTestSupport
 import Testing
 @testable import KithImport
 
@@ -72,17 +73,6 @@ func readerParse(_ input: [UInt8], _ options: CSVReader.Options) throws -> Refer
     return .records(records, lines: lines)
 }
 
-/// Small deterministic generator (SplitMix64) so failures reproduce.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// A well-formed CSV: random cells (with delimiters, quotes, CR/LF and non-ASCII in them),
 /// quoted when needed or at random, random line endings, ragged rows, optional final newline.
@@ -126,7 +116,7 @@ struct ReaderPropertyTests {
     static let chunkSizes = [1, 2, 3, 5, 7, 13, 1 << 20]
 
     @Test func wellFormedCSVsAllChunkSizes() throws {
-        var rng = SplitMix(state: 20_261_123)
+        var rng = SplitMix(seed: 20_261_123)
         for round in 0..<400 {
             let delimiter: Character = [",", ";", "\t"].randomElement(using: &rng)!
             let input = Array(wellFormedCSV(&rng, delimiter: delimiter).utf8)
@@ -141,7 +131,7 @@ struct ReaderPropertyTests {
     }
 
     @Test func messyBytesAllChunkSizes() throws {
-        var rng = SplitMix(state: 7)
+        var rng = SplitMix(seed: 7)
         for round in 0..<3000 {
             let input = messyCSV(&rng)
             let delimiter: Delimiter = [.comma, .comma, .tab, .semicolon].randomElement(using: &rng)!
@@ -155,7 +145,7 @@ struct ReaderPropertyTests {
     }
 
     @Test func utf16RoundTripsMatchUTF8() throws {
-        var rng = SplitMix(state: 99)
+        var rng = SplitMix(seed: 99)
         for round in 0..<150 {
             let text = wellFormedCSV(&rng, delimiter: "\t")
             let expected = referenceParse(Array(text.utf8), delimiter: 0x09)
@@ -171,7 +161,7 @@ struct ReaderPropertyTests {
 
     @Test func manyRecordsAcrossRealChunks() throws {
         // Many 1 KiB-ish chunks with the default sniff window, checked against the reference.
-        var rng = SplitMix(state: 5)
+        var rng = SplitMix(seed: 5)
         var text = ""
         while text.utf8.count < 300_000 { text += wellFormedCSV(&rng, delimiter: ",") + "\n" }
         let input = Array(text.utf8)

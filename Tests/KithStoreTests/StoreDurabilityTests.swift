@@ -12,6 +12,29 @@ import Darwin
 
 @Suite("Store durability: atomic imports, concurrent processes, migrations, rescore", .serialized)
 struct StoreDurabilityTests {
+    /// Runs `kith import FILE --survey Panel --store STORE` in a child process and kills it
+    /// with SIGKILL as soon as the file at `watched` is bigger than `bytes`.
+    private func killImport(of file: String, into store: String, onceBigger watched: String, than bytes: Int) throws {
+        let process = Process()
+        process.executableURL = kithExecutable
+        process.arguments = ["import", file, "--survey", "Panel", "--store", store]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(60)
+        var size = 0
+        while Date() < deadline, process.isRunning {
+            size = ((try? FileManager.default.attributesOfItem(atPath: watched)[.size]) as? Int) ?? 0
+            if size > bytes { break }
+            usleep(20_000)
+        }
+        #expect(process.isRunning, "the import finished before it could be killed; make the file bigger")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(size > bytes, "killed while writing")
+    }
+
     @Test("a child killed with SIGKILL mid-import leaves the store as it was, and sound")
     func killedMidImport() throws {
         let folder = try temporaryFolder()
@@ -20,26 +43,8 @@ struct StoreDurabilityTests {
         let before = kith("export", "--survey", "Panel", "--store", store).out
         let big = try exportFile(rows: 1_000...201_000, in: folder, name: "big.csv")
 
-        let process = Process()
-        process.executableURL = kithExecutable
-        process.arguments = ["import", big, "--survey", "Panel", "--store", store]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        // Wait until the import holds the write transaction (its WAL file grows), then kill it.
-        let wal = store + "-wal"
-        let deadline = Date().addingTimeInterval(60)
-        var walSize = 0
-        while Date() < deadline, process.isRunning {
-            walSize = ((try? FileManager.default.attributesOfItem(atPath: wal)[.size]) as? Int) ?? 0
-            if walSize > 2_000_000 { break }
-            usleep(20_000)
-        }
-        #expect(process.isRunning, "the import finished before it could be killed; make the file bigger")
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal)
-        #expect(walSize > 2_000_000, "killed while writing")
+        // Killed once the import holds the write transaction (its WAL file grows).
+        try killImport(of: big, into: store, onceBigger: store + "-wal", than: 2_000_000)
 
         let opened = try Store.open(path: store)
         #expect(try opened.integrityCheck() == ["ok"])
@@ -54,25 +59,8 @@ struct StoreDurabilityTests {
         let folder = try temporaryFolder()
         let store = folder.appendingPathComponent("kith.sqlite").path
         let big = try exportFile(rows: 1_000...201_000, in: folder, name: "big.csv")
-        let process = Process()
-        process.executableURL = kithExecutable
-        process.arguments = ["import", big, "--survey", "Panel", "--store", store]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        // Wait until rows are being written into the file itself, then kill the import.
-        let deadline = Date().addingTimeInterval(60)
-        var size = 0
-        while Date() < deadline, process.isRunning {
-            size = ((try? FileManager.default.attributesOfItem(atPath: store)[.size]) as? Int) ?? 0
-            if size > 4_000_000 { break }
-            usleep(20_000)
-        }
-        #expect(process.isRunning, "the import finished before it could be killed; make the file bigger")
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal)
-        #expect(size > 4_000_000, "killed while writing")
+        // Killed once rows are being written into the file itself.
+        try killImport(of: big, into: store, onceBigger: store, than: 4_000_000)
         #expect(FileManager.default.fileExists(atPath: store + "-journal"), "a hot journal is left to undo the import")
         #expect(!FileManager.default.fileExists(atPath: store + "-wal"))
 
