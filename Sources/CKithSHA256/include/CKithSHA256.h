@@ -6,6 +6,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/// The 64 round constants K of FIPS 180-4 §4.2.2 (for the portable Swift code too).
+const uint32_t *kith_sha256_round_constants(void);
+
 /// 1 when this CPU can run `kith_sha256_compress_hw` (x86-64 with SHA, SSSE3
 /// and SSE4.1), else 0. Always 0 on other architectures.
 int kith_sha256_hw_available(void);
