@@ -21,7 +21,13 @@ public enum ComparisonBuilder {
         let withPairs = zip(providers, groups).filter { !ScoreAnalysis.pairs(scale, $1).isEmpty }.map(\.0)
         guard withPairs.count >= 2 else { throw OutcomeError.tooFewProviders(found: withPairs) }
 
-        // Counts of every provider and of everyone, protected together.
+        // A provider with too few clients paired is withheld; it is also left out of the
+        // "all providers" row, which would otherwise give its figures away (all − the others).
+        let withheld = groups.map { withheldReason(ScoreAnalysis.pairs(scale, $0).count, policy) }
+        let shownGroups = zip(groups, withheld).filter { $1 == nil }.map(\.0)
+        let leftOut = zip(providers, withheld).filter { $1 != nil }.map(\.0)
+
+        // Counts of every provider and of the providers shown, protected together.
         var table = CountTableBuilder()
         typealias Cells = (paired: Int, lost: Int, baseline: Int, events: Int, denominator: Int)
         var cells: [Cells] = []
@@ -34,10 +40,11 @@ public enum ComparisonBuilder {
             if measure.classification == nil { table.line([events, non], total: paired); denominator = paired } else { denominator = table.sum(of: [events, non]) }
             cells.append((paired, lost, baseline, events, denominator))
         }
-        let total: Cells = (table.sum(of: cells.map(\.paired)), table.sum(of: cells.map(\.lost)), 0, table.sum(of: cells.map(\.events)),
-                            measure.classification == nil ? 0 : table.sum(of: cells.map(\.denominator)))
+        let summed = zip(cells, withheld).filter { $1 == nil }.map(\.0)
+        let total: Cells = (table.sum(of: summed.map(\.paired)), table.sum(of: summed.map(\.lost)), 0, table.sum(of: summed.map(\.events)),
+                            measure.classification == nil ? 0 : table.sum(of: summed.map(\.denominator)))
         let totalBaseline = table.sum(of: [total.paired, total.lost])
-        table.line(cells.map(\.baseline), total: totalBaseline)
+        table.line(summed.map(\.baseline), total: totalBaseline)
         let everyone: Cells = (total.paired, total.lost, totalBaseline, total.events, measure.classification == nil ? total.paired : total.denominator)
         let shown = table.protect(policy)
 
@@ -45,7 +52,7 @@ public enum ComparisonBuilder {
         for (name, (people, c)) in zip(providers, zip(groups, cells)) {
             rows.append(outcome(name, scale, people, c, shown, policy))
         }
-        let all = outcome(nil, scale, data.people, everyone, shown, policy)
+        let all = outcome(nil, scale, shownGroups.flatMap { $0 }, everyone, shown, policy)
 
         var adjusted: AdjustedComparison? = nil
         var adjustedNote: String? = nil
@@ -62,11 +69,14 @@ public enum ComparisonBuilder {
             funnelNote = "No funnel plot: \(error)"
         }
         notes.insert("Clients are paired by their person id only; change is follow-up minus baseline on clients with \(scale.id) at both waves. Intervals are 95%.", at: 0)
+        if !leftOut.isEmpty {
+            notes.append("'All providers shown' leaves out \(leftOut.joined(separator: ", ")), whose figures are withheld: with \(leftOut.count == 1 ? "it" : "them") in, \(leftOut.count == 1 ? "its" : "their") counts and means could be worked out from the total. 'kith change' without --by reports everyone.")
+        }
         if let c = measure.classification, c.status != .official {
             notes.append("'\(c.title)' is a \(c.status.rawValue), not an official cut-off (\(c.source)).")
         }
         let licences = scale.instrument.licence.printWithResults ? [scale.instrument.licence.notice] : []
-        return ComparisonReport(survey: data.survey, from: data.from, to: data.to, policy: policy, scale: scale, providers: rows, all: all,
+        return ComparisonReport(survey: data.survey, from: data.from, to: data.to, policy: policy, scale: scale, providers: rows, all: all, leftOut: leftOut,
                                 measure: measure, adjusted: adjusted, adjustedNote: adjustedNote, funnel: funnel, funnelNote: funnelNote,
                                 notes: notes, licences: licences)
     }
@@ -106,10 +116,7 @@ public enum ComparisonBuilder {
                         _ c: (paired: Int, lost: Int, baseline: Int, events: Int, denominator: Int),
                         _ shown: [ShownCount], _ policy: DisclosurePolicy) -> ProviderOutcome {
         let pairs = ScoreAnalysis.pairs(scale, people)
-        var withheld: String? = nil
-        if pairs.isEmpty { withheld = "no client has the score at both waves" } else if pairs.count < policy.minimumForStatistics || policy.hides(pairs.count) {
-            withheld = "fewer than \(policy.minimumForStatistics) clients paired (disclosure control \(policy.rawValue))"
-        }
+        let withheld = withheldReason(pairs.count, policy)
         var test: PairedTTest? = nil
         var note: String? = nil
         if withheld == nil {
@@ -122,5 +129,14 @@ public enum ComparisonBuilder {
                                followUpMean: open ? (try? Summary(pairs.map(\.followUp)))?.mean : nil,
                                change: test, changeNote: note, events: shown[c.events], denominator: shown[c.denominator],
                                percent: open ? shown[c.events].percent(of: shown[c.denominator]) : nil)
+    }
+
+    /// Why a group's statistics are withheld, or nil: nobody paired, or too few under the policy.
+    static func withheldReason(_ paired: Int, _ policy: DisclosurePolicy) -> String? {
+        if paired == 0 { return "no client has the score at both waves" }
+        if paired < policy.minimumForStatistics || policy.hides(paired) {
+            return "fewer than \(policy.minimumForStatistics) clients paired (disclosure control \(policy.rawValue))"
+        }
+        return nil
     }
 }

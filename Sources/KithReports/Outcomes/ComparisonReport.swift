@@ -9,9 +9,12 @@ public struct ComparisonReport: Sendable {
     public let to: String
     public let policy: DisclosurePolicy
     public let scale: OutcomeScale
-    /// One row per provider (sorted by name), then everyone.
+    /// One row per provider (sorted by name).
     public let providers: [ProviderOutcome]
+    /// All providers together, but those in `leftOut`.
     public let all: ProviderOutcome
+    /// Providers whose figures are withheld, left out of `all` (which would give them away).
+    public let leftOut: [String]
     /// What the funnel plot counts, e.g. "improved: a change of 3 or more points (higher is better)".
     public let measure: FunnelMeasure
     /// Baseline-adjusted comparison; nil with `adjustedNote` when it cannot be fitted.

@@ -9,7 +9,7 @@ extension ComparisonReport {
         doc.heading("Raw change by provider")
         doc.table(["Provider", "Baseline n", "Paired", "Lost", "Baseline mean", "Follow-up mean", "Mean change (95% CI)", measure.name],
                   (providers + [all]).map { row in
-                      [row.provider ?? "All providers", row.baseline.text, row.paired.text, Shown.count(row.lost, percent: row.lostPercent),
+                      [row.provider ?? (leftOut.isEmpty ? "All providers" : "All providers shown"), row.baseline.text, row.paired.text, Shown.count(row.lost, percent: row.lostPercent),
                        Shown.mean(row.baselineMean), Shown.mean(row.followUpMean),
                        row.change.map { Shown.estimate($0.meanDifference, $0.interval) } ?? (row.withheld ?? row.changeNote ?? "–"),
                        row.percent.map { "\(Shown.percent($0)) (\(row.events.text) of \(row.denominator.text))" } ?? "\(row.events.text) of \(row.denominator.text)"]

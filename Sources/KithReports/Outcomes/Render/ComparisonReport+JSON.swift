@@ -19,6 +19,7 @@ extension ComparisonReport {
         root.add("measure", object: m)
         root.add("providers", objects: providers.map(Self.json))
         root.add("all", object: Self.json(all))
+        root.add("all_leaves_out", strings: leftOut)
         root.add("adjusted", object: adjusted.map(Self.json))
         root.add("adjusted_note", adjustedNote)
         root.add("funnel", object: funnel.map(Self.json))
