@@ -154,12 +154,19 @@ struct OutcomeCommandTests {
 
     @Test("CSV: a header and one line per group and measure; the licence notice on standard error")
     func csv() {
-        let run = kith(["change", Self.sample, "--format", "csv", "--by", "provider"] + Self.waves)
+        let run = kith(["change", Self.sample, "--format", "csv", "--by", "provider", "--suppress", "none"] + Self.waves)
         #expect(run.status == .ok)
         let lines = run.out.split(separator: "\n")
         #expect(lines.first?.hasPrefix("provider,scale,classification,baseline_n,paired,baseline_mean") == true)
         #expect(lines.count == 1 + 5 * 3, "everyone and four providers, two scores and the direct question each")
         #expect(run.err.contains("WEMWBS ©"))
+        // Under min5 two providers' counts of improved clients (4 each) are hidden, and everyone minus
+        // the other providers would give them away: everyone goes, and the notes say why.
+        let protected = kith(["change", Self.sample, "--format", "csv", "--by", "provider"] + Self.waves)
+        #expect(protected.out.split(separator: "\n").count == 1 + 4 * 3)
+        #expect(!protected.out.split(separator: "\n").dropFirst().contains { $0.hasPrefix(",") || $0.hasPrefix("All") })
+        let markdown = kith(["change", Self.sample, "--format", "markdown", "--by", "provider"] + Self.waves)
+        #expect(markdown.out.contains("'All providers' is not shown: some providers' counts or statistics are withheld"))
         let compare = kith(["compare", Self.sample, "--by", "provider", "--instrument", "swemwbs", "--format", "csv"] + Self.waves)
         #expect(compare.out.split(separator: "\n").count == 1 + 4 + 1)
     }

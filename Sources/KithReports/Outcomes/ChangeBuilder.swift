@@ -17,7 +17,7 @@ public enum ChangeBuilder {
         if byProvider {
             for provider in data.providers { groups.append((provider, data.people.filter { ($0.provider ?? OutcomeData.noProvider) == provider })) }
         }
-        let built = groups.map { provider, people in
+        var built = groups.map { provider, people in
             var scores: [ScoreChange] = []
             var categories: [CategoryChange] = []
             for (scale, criterion) in zip(data.scales, criteria) {
@@ -33,6 +33,12 @@ public enum ChangeBuilder {
             return ChangeGroup(provider: provider, people: attrition(people, policy: policy), scores: scores, categories: categories)
         }
         var notes = ["People are paired by their person id only; change is follow-up minus baseline, on people with the scale scored at both waves. Intervals are 95%."]
+        // Each group's counts are protected on their own, so everyone minus the other providers
+        // would give a provider's hidden count (or withheld statistics) away: then everyone goes.
+        if byProvider, built.dropFirst().contains(where: { $0.hidesAnything }) {
+            built.removeFirst()
+            notes.append("'All providers' is not shown: some providers' counts or statistics are withheld, and all providers together minus the others would give them away. 'kith change' without --by reports everyone.")
+        }
         if data.superseded > 0 {
             notes.append("\(data.superseded) earlier response\(data.superseded == 1 ? "" : "s") of a person at a wave were replaced by the person's later response at that wave.")
         }

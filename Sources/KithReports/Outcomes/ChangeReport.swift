@@ -23,6 +23,21 @@ public struct ChangeGroup: Sendable {
     public let people: Attrition
     public let scores: [ScoreChange]
     public let categories: [CategoryChange]
+
+    /// Whether any count of the group is hidden or any of its statistics withheld. Found by
+    /// walking the group's values, so a count added to a report later is not missed.
+    var hidesAnything: Bool {
+        func hides(_ value: Any) -> Bool {
+            if let count = value as? ShownCount { return count.shown == nil }
+            let mirror = Mirror(reflecting: value)
+            if mirror.displayStyle == .optional { return mirror.children.first.map { hides($0.value) } ?? false }
+            return mirror.children.contains { child in
+                if child.label == "withheld", let reason = child.value as? String? { return reason != nil }
+                return hides(child.value)
+            }
+        }
+        return hides(self)
+    }
 }
 
 /// Who was measured at which wave.
