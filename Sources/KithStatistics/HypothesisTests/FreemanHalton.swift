@@ -25,40 +25,9 @@ struct FreemanHalton {
         let constant = table.rowTotals.reduce(0) { $0 + logFactorial[$1] }
             + table.columnTotals.reduce(0) { $0 + logFactorial[$1] } - logFactorial[table.total]
         let observedLog = constant - table.counts.joined().reduce(0) { $0 + logFactorial[$1] }
-        let threshold = observedLog + log1p(1e-7)
-        var p = 0.0
-        var visited = 0
-        var remaining = table.rowTotals
-
-        func fillColumn(_ j: Int, _ row: Int, _ left: Int, _ partial: Double) {
-            if j == table.columns - 1 {
-                // Last column takes whatever each row has left.
-                let logP = remaining.reduce(partial) { $0 - logFactorial[$1] }
-                visited += 1
-                if logP <= threshold { p += exp(logP) }
-                return
-            }
-            if row == table.rows - 1 {
-                guard left <= remaining[row] else { return }
-                remaining[row] -= left
-                nextColumn(j, partial - logFactorial[left])
-                remaining[row] += left
-                return
-            }
-            let capacityBelow = remaining[(row + 1)...].reduce(0, +)
-            let lo = max(0, left - capacityBelow), hi = min(left, remaining[row])
-            if lo > hi { return }
-            for v in lo...hi {
-                remaining[row] -= v
-                fillColumn(j, row + 1, left - v, partial - logFactorial[v])
-                remaining[row] += v
-            }
-        }
-        func nextColumn(_ j: Int, _ partial: Double) {
-            fillColumn(j + 1, 0, j + 1 < table.columns ? table.columnTotals[j + 1] : 0, partial)
-        }
-        fillColumn(0, 0, table.columnTotals[0], constant)
-        return (min(1, p), exp(observedLog), visited)
+        var walk = Enumeration(table: table, logFactorial: logFactorial, threshold: observedLog + log1p(1e-7), remaining: table.rowTotals)
+        walk.fillColumn(0, 0, table.columnTotals[0], constant)
+        return (min(1, walk.p), exp(observedLog), walk.visited)
     }
 
     /// Number of tables with these margins (or an upper bound), to refuse
@@ -74,40 +43,102 @@ struct FreemanHalton {
             bound *= exp(lgamma(Double(c) + r) - lgamma(Double(c) + 1) - lgamma(r))
         }
         if bound <= limit { return bound }
-        var memo: [[Int]: Double] = [:]
-        var exhausted = false
-        var steps = 0
-        func count(_ j: Int, _ remaining: [Int]) -> Double {
-            if j == table.columns - 1 { return 1 }
-            let key = [j] + remaining
-            if let v = memo[key] { return v }
-            var total = 0.0
-            var rem = remaining
-            func split(_ row: Int, _ left: Int) {
-                steps += 1
-                if steps > 2_000_000 { exhausted = true }
-                if total > limit || exhausted { return }
-                if row == table.rows - 1 {
-                    guard left <= rem[row] else { return }
-                    rem[row] -= left
-                    total += count(j + 1, rem)
-                    rem[row] += left
-                    return
-                }
-                let capacityBelow = rem[(row + 1)...].reduce(0, +)
-                let lo = max(0, left - capacityBelow), hi = min(left, rem[row])
-                if lo > hi { return }
-                for v in lo...hi {
-                    rem[row] -= v
-                    split(row + 1, left - v)
-                    rem[row] += v
-                }
-            }
-            split(0, table.columnTotals[j])
-            memo[key] = total
-            return total
+        var counter = TableCounter(table: table, limit: limit)
+        let n = counter.count(0, table.rowTotals)
+        return counter.exhausted ? .infinity : n
+    }
+}
+
+// The two recursions keep their state in structs: as nested functions capturing
+// local variables they paid a runtime exclusivity check on every access (a third
+// of a `kith summary --by` run).
+
+/// Visits every table with the margins, adding up the probabilities of those no more
+/// likely than the observed one.
+private struct Enumeration {
+    let table: CountTable
+    let logFactorial: [Double]
+    let threshold: Double
+    var remaining: [Int]
+    var p = 0.0
+    var visited = 0
+
+    init(table: CountTable, logFactorial: [Double], threshold: Double, remaining: [Int]) {
+        self.table = table
+        self.logFactorial = logFactorial
+        self.threshold = threshold
+        self.remaining = remaining
+    }
+
+    mutating func fillColumn(_ j: Int, _ row: Int, _ left: Int, _ partial: Double) {
+        if j == table.columns - 1 {
+            // Last column takes whatever each row has left.
+            let logP = remaining.reduce(partial) { $0 - logFactorial[$1] }
+            visited += 1
+            if logP <= threshold { p += exp(logP) }
+            return
         }
-        let n = count(0, table.rowTotals)
-        return exhausted ? .infinity : n
+        if row == table.rows - 1 {
+            guard left <= remaining[row] else { return }
+            remaining[row] -= left
+            fillColumn(j + 1, 0, j + 1 < table.columns ? table.columnTotals[j + 1] : 0, partial - logFactorial[left])
+            remaining[row] += left
+            return
+        }
+        let capacityBelow = remaining[(row + 1)...].reduce(0, +)
+        let lo = max(0, left - capacityBelow), hi = min(left, remaining[row])
+        if lo > hi { return }
+        for v in lo...hi {
+            remaining[row] -= v
+            fillColumn(j, row + 1, left - v, partial - logFactorial[v])
+            remaining[row] += v
+        }
+    }
+}
+
+/// Counts the tables column by column, memoised on the remaining row totals; gives up
+/// (`exhausted`) after 2 million steps or once the count passes `limit`.
+private struct TableCounter {
+    let table: CountTable
+    let limit: Double
+    var memo: [[Int]: Double] = [:]
+    var exhausted = false
+    var steps = 0
+
+    init(table: CountTable, limit: Double) {
+        self.table = table
+        self.limit = limit
+    }
+
+    mutating func count(_ j: Int, _ remaining: [Int]) -> Double {
+        if j == table.columns - 1 { return 1 }
+        let key = [j] + remaining
+        if let v = memo[key] { return v }
+        var total = 0.0
+        var rem = remaining
+        split(j, 0, table.columnTotals[j], &rem, &total)
+        memo[key] = total
+        return total
+    }
+
+    private mutating func split(_ j: Int, _ row: Int, _ left: Int, _ rem: inout [Int], _ total: inout Double) {
+        steps += 1
+        if steps > 2_000_000 { exhausted = true }
+        if total > limit || exhausted { return }
+        if row == table.rows - 1 {
+            guard left <= rem[row] else { return }
+            rem[row] -= left
+            total += count(j + 1, rem)
+            rem[row] += left
+            return
+        }
+        let capacityBelow = rem[(row + 1)...].reduce(0, +)
+        let lo = max(0, left - capacityBelow), hi = min(left, rem[row])
+        if lo > hi { return }
+        for v in lo...hi {
+            rem[row] -= v
+            split(j, row + 1, left - v, &rem, &total)
+            rem[row] += v
+        }
     }
 }
