@@ -211,27 +211,30 @@ extension ImportSession {
 
 /// UTF-8 copies of distinct strings, kept until the pool goes (at most `capacity` of them).
 /// Each caller's slot remembers its last text, so a run of equal values costs one comparison.
+/// Texts are told apart by their bytes, not by `String`'s `==` (which equates canonically
+/// equivalent spellings): what is stored is exactly what was read.
 final class TextPool {
     static let capacity = 1024
-    private var entries: [String: UnsafeMutableBufferPointer<UInt8>] = [:]
-    private var recent: [(text: String, bytes: UnsafeBufferPointer<UInt8>)?]
+    private var entries: [[UInt8]: UnsafeMutableBufferPointer<UInt8>] = [:]
+    private var recent: [UnsafeBufferPointer<UInt8>?]
 
     init(slots: Int) { recent = Array(repeating: nil, count: slots) }
 
     /// The pooled bytes of `text`, or nil when the pool is full.
     func bytes(of text: String, slot: Int) -> UnsafeBufferPointer<UInt8>? {
-        if let last = recent[slot], last.text == text { return last.bytes }
+        if let last = recent[slot], last.elementsEqual(text.utf8) { return last }
+        let key = Array(text.utf8)
         let bytes: UnsafeBufferPointer<UInt8>
-        if let known = entries[text] {
+        if let known = entries[key] {
             bytes = UnsafeBufferPointer(known)
         } else {
             guard entries.count < Self.capacity else { return nil }
-            let made = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: text.utf8.count)
-            _ = made.initialize(from: text.utf8)
-            entries[text] = made
+            let made = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: key.count)
+            _ = made.initialize(from: key)
+            entries[key] = made
             bytes = UnsafeBufferPointer(made)
         }
-        recent[slot] = (text, bytes)
+        recent[slot] = bytes
         return bytes
     }
 

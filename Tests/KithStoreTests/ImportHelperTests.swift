@@ -20,3 +20,20 @@ struct KeyPrefixSetTests {
         #expect(set.count == reference.count)
     }
 }
+
+@Suite("TextPool")
+struct TextPoolTests {
+    @Test("keeps each spelling's own bytes, canonically equivalent ones too; full at capacity")
+    func spellings() {
+        let pool = TextPool(slots: 2)
+        let composed = "Caf\u{E9}", decomposed = "Cafe\u{301}"
+        #expect(composed == decomposed, "Swift's == equates them")
+        for text in [composed, decomposed, composed, "West Kent", decomposed] {
+            #expect(pool.bytes(of: text, slot: 1).map(Array.init) == Array(text.utf8), "\(Array(text.utf8))")
+        }
+        let full = TextPool(slots: 1)
+        for index in 0..<TextPool.capacity { #expect(full.bytes(of: "p\(index)", slot: 0) != nil) }
+        #expect(full.bytes(of: "one more", slot: 0) == nil)
+        #expect(full.bytes(of: "p7", slot: 0).map(Array.init) == Array("p7".utf8))
+    }
+}
