@@ -267,7 +267,7 @@ extension Store {
         } catch is NothingAdded {
             report.batch = nil
         }
-        try finishCreating()
+        finishCreating()
         return report
     }
 

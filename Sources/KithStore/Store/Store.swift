@@ -56,16 +56,17 @@ public final class Store {
     private var usesWAL: Bool
 
     /// Puts a new store into WAL mode once its first import has committed
-    /// (see `open`); does nothing for a store already in WAL mode.
-    func finishCreating() throws {
+    /// (see `open`); does nothing for a store already in WAL mode. The import has
+    /// landed by now, so this never fails it: if another process keeps the file busy
+    /// for two seconds, the store stays as it is and the next `open` switches it.
+    func finishCreating() {
         guard !usesWAL else { return }
-        try Store.useWAL(db)
-        usesWAL = true
+        usesWAL = (try? Store.useWAL(db, patience: 2)) != nil
     }
 
     /// WAL mode (readers work while an import writes) with synchronous=NORMAL.
-    private static func useWAL(_ db: Database) throws {
-        try switchToWAL(db)
+    private static func useWAL(_ db: Database, patience: TimeInterval = 30) throws {
+        try switchToWAL(db, patience: patience)
         // WAL with synchronous=NORMAL never corrupts the store; a power cut can lose
         // only the last transactions, whole (an import lands entirely or not at all).
         try db.execute(sql: "PRAGMA synchronous = NORMAL")
@@ -101,8 +102,8 @@ public final class Store {
     /// race here, and SQLite answers the loser's `journal_mode` change with
     /// SQLITE_BUSY at once (no busy handler), as it does while the creator's
     /// first import holds the file in rollback-journal mode: wait, then look again.
-    private static func switchToWAL(_ db: Database) throws {
-        let deadline = Date().addingTimeInterval(30)
+    private static func switchToWAL(_ db: Database, patience: TimeInterval) throws {
+        let deadline = Date().addingTimeInterval(patience)
         while true {
             do {
                 if try db.journalMode() == .wal { return }
