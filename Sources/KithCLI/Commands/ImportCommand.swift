@@ -81,7 +81,7 @@ enum ImportCommand {
                                       dialect: type(of: source.dialect).name, encoding: source.encoding.encoding.rawValue,
                                       options: batchOptions, tool: "kith \(KithCLI.version)", user: console.environment["USER"])
         var excluded: [String: Int] = [:]
-        let progress = Progress(console: console, enabled: console.errIsTerminal)
+        let progress = Progress(console: console, enabled: console.errIsTerminal, name: batchSource.fileName, read: source.progress)
         let wave = arguments.value("wave"), provider = arguments.value("provider")
         let scales = plan.scales.map { ScaleScoring(scale: $0.id, instrumentVersion: $0.instrument.version, policy: $0.policy.description, hasRaw: $0.scale.conversion != nil) }
         let report = try store.importBatch(into: target, source: batchSource, questions: layout.questions, scales: scales,
@@ -151,27 +151,5 @@ final class BackgroundTask<T: Sendable>: @unchecked Sendable {
         done.wait()
         done.signal()
         return try result!.get()
-    }
-}
-
-/// A progress line on standard error, drawn only when it is a terminal.
-final class Progress {
-    private let console: Console
-    private let enabled: Bool
-    private var count = 0
-    init(console: Console, enabled: Bool) {
-        self.console = console
-        self.enabled = enabled
-    }
-    func tick() {
-        count += 1
-        guard enabled, count % 20_000 == 0 else { return }
-        try? console.err.write("\rImporting… \(count) rows")
-        try? console.err.flush()
-    }
-    func finish() {
-        guard enabled, count >= 20_000 else { return }
-        try? console.err.write("\r\u{1B}[K")
-        try? console.err.flush()
     }
 }

@@ -17,15 +17,21 @@ final class ByteSource {
 
     private var storage: Storage
     let displayName: String
+    /// How far reading has got (for progress displays).
+    let progress: ReadProgress
 
     init(descriptor: Int32, owned: Bool, displayName: String) {
         storage = .descriptor(descriptor, owned: owned)
         self.displayName = displayName
+        var status = stat()
+        let regular = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+        progress = ReadProgress(total: regular ? Int(status.st_size) : nil)
     }
 
     init(bytes: [UInt8], displayName: String) {
         storage = .memory(bytes, position: 0)
         self.displayName = displayName
+        progress = ReadProgress(total: bytes.count)
     }
 
     /// Opens `path` for reading (`-` is standard input, which is not closed afterwards).
@@ -61,6 +67,7 @@ final class ByteSource {
                 }
             }
             storage = .memory(bytes, position: position + n)
+            progress.bytes += n
             return (n, position + n == bytes.count)
         case .descriptor(let fd, _):
             var total = 0
@@ -68,6 +75,7 @@ final class ByteSource {
                 let n = systemRead(fd, destination + total, count - total)
                 if n > 0 {
                     total += n
+                    progress.bytes += n
                 } else if n == 0 {
                     return (total, true)
                 } else if errno != EINTR {
@@ -76,6 +84,23 @@ final class ByteSource {
             }
             return (total, false)
         }
+    }
+}
+
+/// How much of its input a reader has read: for a progress bar (the reader reads ahead of
+/// the rows it has delivered by at most one buffer).
+public final class ReadProgress {
+    /// Bytes read so far.
+    public internal(set) var bytes = 0
+    /// The input's size, when known (a regular file, or bytes in memory); nil for a pipe.
+    public let total: Int?
+
+    init(total: Int?) { self.total = total }
+
+    /// The share read, 0...1, when the size is known.
+    public var fraction: Double? {
+        guard let total else { return nil }
+        return total == 0 ? 1 : min(1, Double(bytes) / Double(total))
     }
 }
 

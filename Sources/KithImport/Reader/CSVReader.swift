@@ -61,6 +61,9 @@ public struct CSVReader: ~Copyable {
 
     /// The name used in error messages.
     public var displayName: String { core.displayName }
+
+    /// How much of the input has been read.
+    public var progress: ReadProgress { core.progress }
     /// The encoding being decoded, and how it was decided.
     public var detectedEncoding: DetectedEncoding { core.detectedEncoding }
     /// The delimiter being split on, and how it was decided.
@@ -122,6 +125,7 @@ final class ReaderCore {
     let displayName: String
     let options: CSVReader.Options
     private let source: ByteSource
+    var progress: ReadProgress { source.progress }
     private(set) var detectedEncoding: DetectedEncoding
     private(set) var detectedDelimiter = DetectedDelimiter(delimiter: .comma, method: .override)
     private var transcoder: Transcoder

@@ -64,6 +64,8 @@ public final class SourceFile {
     private let options: SourceOptions
     private var reader: CSVReader
     private var consumed = false
+    /// How much of the file has been read (for a progress bar while rows are read).
+    public let progress: ReadProgress
 
     /// Number of header rows before the data.
     public var headerRows: Int { dialect.headerRows }
@@ -87,6 +89,7 @@ public final class SourceFile {
 
     private init(reader: consuming CSVReader, catalog: Catalog, options: SourceOptions) throws {
         self.displayName = reader.displayName
+        self.progress = reader.progress
         self.encoding = reader.detectedEncoding
         self.delimiter = reader.detectedDelimiter
         let head = try reader.peekRows(30 + options.sampleRows)
