@@ -171,6 +171,12 @@ struct OutcomeCommandTests {
         #expect(compare.out.split(separator: "\n").count == 1 + 4 + 1)
     }
 
+    @Test("the reliable-change threshold shows its arithmetic (the source rounds 2.855 to 2.87)")
+    func reliableChangeArithmetic() {
+        let run = kith(["change", Self.sample, "--instrument", "swemwbs"] + Self.waves)
+        #expect(run.out.replacingOccurrences(of: "\n  ", with: " ").contains("a change of more than 2.86 points (1.96 × √2 × SEM 1.030 = 2.855)"))
+    }
+
     @Test("the licence notice goes with SWEMWBS results and not with ONS-only ones")
     func licence() {
         #expect(kith(["change", Self.sample, "--instrument", "swemwbs"] + Self.waves).out.contains("WEMWBS ©"))

@@ -46,7 +46,7 @@ extension ChangeReport {
         doc.list(scores.flatMap { s -> [String] in
             var items = ["\(name(s.scale)): improved / worse means \(s.meaningful.rule)" + (s.meaningful.source.map { "; source: \($0)" } ?? "") + "."]
             if let r = s.reliable {
-                items.append("\(name(s.scale)): reliable change (Jacobson–Truax, |RC| > 1.96) uses the \(r.basis): a change of more than \(TextFormat.fixed(r.index.criticalDifference, 2)) points; source: \(r.source).")
+                items.append("\(name(s.scale)): reliable change (Jacobson–Truax, |RC| > 1.96) uses the \(r.basis): a change of more than \(TextFormat.fixed(r.index.criticalDifference, 2)) points (\(TextFormat.number(r.index.criticalZ)) × √2 × SEM \(TextFormat.fixed(r.index.standardErrorOfMeasurement, 3)) = \(TextFormat.fixed(r.index.criticalDifference, 3))); source: \(r.source).")
             } else {
                 items.append("\(name(s.scale)): no reliable change index (the definition gives neither a reliability nor an SEM for it).")
             }
