@@ -57,10 +57,7 @@ enum CategoryAnalysis {
         let shown = table.protect(policy)
 
         let n = counts.reduce(0) { $0 + $1.reduce(0, +) }
-        var withheld: String? = nil
-        if n == 0 { withheld = "nobody has this measure at both waves" } else if policy.hides(n) || n < policy.minimumForStatistics {
-            withheld = "fewer than \(policy.minimumForStatistics) people paired (disclosure control \(policy.rawValue))"
-        }
+        let withheld = policy.withholdsStatistics(paired: n, nobody: "nobody has this measure at both waves")
         let value = { (index: Int) in shown[index].shown }
         var difference: PairedProportionDifference? = nil
         var exact: McNemarTest? = nil, chiSquare: McNemarTest? = nil

@@ -23,7 +23,7 @@ public enum ComparisonBuilder {
 
         // A provider with too few clients paired is withheld; it is also left out of the
         // "all providers" row, which would otherwise give its figures away (all − the others).
-        let withheld = groups.map { withheldReason(ScoreAnalysis.pairs(scale, $0).count, policy) }
+        let withheld = groups.map { policy.withholdsStatistics(paired: ScoreAnalysis.pairs(scale, $0).count, people: "clients", nobody: noPairs) }
         let shownGroups = zip(groups, withheld).filter { $1 == nil }.map(\.0)
         let leftOut = zip(providers, withheld).filter { $1 != nil }.map(\.0)
 
@@ -81,6 +81,8 @@ public enum ComparisonBuilder {
                                 notes: notes, licences: licences)
     }
 
+    static let noPairs = "no client has the score at both waves"
+
     static func funnelMeasure(_ scale: OutcomeScale, _ id: String?) throws -> FunnelMeasure {
         guard let id else {
             return FunnelMeasure(name: "% improved", rule: ScoreAnalysis.rule(scale.scale), denominator: "clients paired", classification: nil)
@@ -116,7 +118,7 @@ public enum ComparisonBuilder {
                         _ c: (paired: Int, lost: Int, baseline: Int, events: Int, denominator: Int),
                         _ shown: [ShownCount], _ policy: DisclosurePolicy) -> ProviderOutcome {
         let pairs = ScoreAnalysis.pairs(scale, people)
-        let withheld = withheldReason(pairs.count, policy)
+        let withheld = policy.withholdsStatistics(paired: pairs.count, people: "clients", nobody: noPairs)
         var test: PairedTTest? = nil
         var note: String? = nil
         if withheld == nil {
@@ -129,14 +131,5 @@ public enum ComparisonBuilder {
                                followUpMean: open ? (try? Summary(pairs.map(\.followUp)))?.mean : nil,
                                change: test, changeNote: note, events: shown[c.events], denominator: shown[c.denominator],
                                percent: open ? shown[c.events].percent(of: shown[c.denominator]) : nil)
-    }
-
-    /// Why a group's statistics are withheld, or nil: nobody paired, or too few under the policy.
-    static func withheldReason(_ paired: Int, _ policy: DisclosurePolicy) -> String? {
-        if paired == 0 { return "no client has the score at both waves" }
-        if paired < policy.minimumForStatistics || policy.hides(paired) {
-            return "fewer than \(policy.minimumForStatistics) clients paired (disclosure control \(policy.rawValue))"
-        }
-        return nil
     }
 }

@@ -1,4 +1,15 @@
 extension DisclosurePolicy {
+    /// Why statistics of `paired` people are withheld, or nil: nobody paired (`nobody` says
+    /// so), or fewer than the policy's minimum for statistics, or a count the policy hides.
+    /// `people` names them ("people", "clients").
+    func withholdsStatistics(paired: Int, people: String = "people", nobody: String) -> String? {
+        if paired == 0 { return nobody }
+        if paired < minimumForStatistics || hides(paired) {
+            return "fewer than \(minimumForStatistics) \(people) paired (disclosure control \(rawValue))"
+        }
+        return nil
+    }
+
     /// Protects `values` whose `lines` (cell indexes, the last one the total of the others)
     /// are published together: primary and complementary suppression (`ProtectedTable`).
     public func protect(_ values: [Int], lines: [[Int]]) -> [ShownCount] {

@@ -52,10 +52,7 @@ enum ScoreAnalysis {
         }
         let shown = table.protect(policy)
 
-        var withheld: String? = nil
-        if n == 0 { withheld = "nobody has this score at both waves" } else if policy.hides(n) || n < policy.minimumForStatistics {
-            withheld = "fewer than \(policy.minimumForStatistics) people paired (disclosure control \(policy.rawValue))"
-        }
+        let withheld = policy.withholdsStatistics(paired: n, nobody: "nobody has this score at both waves")
         let open = withheld == nil
         let base = open ? try? Summary(pairs.map(\.baseline)) : nil
         let follow = open ? try? Summary(pairs.map(\.followUp)) : nil
