@@ -142,12 +142,7 @@ extension SummaryRenderer {
         for table in breakdown.tables {
             text += "<div class=\"block\"><h3>\(esc(table.text)) by \(esc(breakdown.by))</h3>\n<p class=\"facts\">Counts, with the percentage of each group's answers.</p>\n"
             if let withheld = table.withheld { text += "<p class=\"note\">\(esc(withheld)).</p>\n" }
-            var rows = table.groups.indices.map { g in
-                [table.groups[g]] + table.options.indices.map { o in
-                    table.rowPercents[g][o].map { "\(table.cells[g][o].text) (\(TextFormat.fixed($0, 1))%)" } ?? table.cells[g][o].text
-                } + [table.groupTotals[g].text]
-            }
-            rows.append(["Total"] + table.optionTotals.map(\.text) + [table.total.text])
+            let rows = crossRows(table)
             text += htmlTable([breakdown.by] + table.options + ["Total"], rows) + "<p class=\"note\">\(esc(testText(table.test)))</p></div>\n"
         }
         for means in breakdown.means {

@@ -87,12 +87,7 @@ extension SummaryRenderer {
         for table in breakdown.tables {
             text += "### \(mdEscape(table.text)) by \(mdEscape(breakdown.by))\n\nCounts, with the percentage of each group's answers.\n\n"
             if let withheld = table.withheld { text += "_\(mdEscape(withheld))._\n\n" }
-            var rows = table.groups.indices.map { g in
-                [table.groups[g]] + table.options.indices.map { o in
-                    table.rowPercents[g][o].map { "\(table.cells[g][o].text) (\(TextFormat.fixed($0, 1))%)" } ?? table.cells[g][o].text
-                } + [table.groupTotals[g].text]
-            }
-            rows.append(["Total"] + table.optionTotals.map(\.text) + [table.total.text])
+            let rows = crossRows(table)
             text += mdTable([breakdown.by] + table.options + ["Total"], rows) + "\n\(mdEscape(testText(table.test)))\n\n"
         }
         for means in breakdown.means {

@@ -65,12 +65,7 @@ extension SummaryRenderer {
             text += "\(table.text) by \(breakdown.by)  (counts, and % of each group's answers)\n"
             if let withheld = table.withheld { text += "  (\(withheld))\n" }
             let headers = [breakdown.by.uppercased()] + table.options + ["TOTAL"]
-            var rows = table.groups.indices.map { g in
-                [table.groups[g]] + table.options.indices.map { o in
-                    table.rowPercents[g][o].map { "\(table.cells[g][o].text) (\(TextFormat.fixed($0, 1))%)" } ?? table.cells[g][o].text
-                } + [table.groupTotals[g].text]
-            }
-            rows.append(["Total"] + table.optionTotals.map(\.text) + [table.total.text])
+            let rows = crossRows(table)
             text += InstrumentText.table(headers, rows) + "  \(testText(table.test))\n\n"
         }
         for means in breakdown.means {

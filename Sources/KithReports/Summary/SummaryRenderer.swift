@@ -37,6 +37,18 @@ public enum SummaryRenderer {
     static func pctCI(_ value: Percentage?) -> String { value.map { "\(pct($0)) (\(ci($0)))" } ?? "–" }
     static func number(_ value: Double?, _ places: Int = 2) -> String { value.map { TextFormat.fixed($0, places) } ?? "–" }
 
+    /// A cross-table's rows as laid out by every renderer: per group, each option's
+    /// "count (row %)" and the group's total; then the totals row.
+    static func crossRows(_ table: CrossTable) -> [[String]] {
+        var rows = table.groups.indices.map { g in
+            [table.groups[g]] + table.options.indices.map { o in
+                table.rowPercents[g][o].map { "\(table.cells[g][o].text) (\(TextFormat.fixed($0, 1))%)" } ?? table.cells[g][o].text
+            } + [table.groupTotals[g].text]
+        }
+        rows.append(["Total"] + table.optionTotals.map(\.text) + [table.total.text])
+        return rows
+    }
+
     static func title(_ summary: SurveySummary) -> String {
         "Survey summary: \(summary.survey)\(summary.wave.map { ", wave \($0)" } ?? "")"
     }

@@ -15,12 +15,7 @@ extension ChangeReport {
             if !group.scores.isEmpty { scoreTables(group.scores, into: &doc) }
             for category in group.categories { categorySection(category, into: &doc) }
         }
-        doc.heading("Notes")
-        doc.list(notes + [policy.statement])
-        if !licences.isEmpty {
-            doc.heading("Licences")
-            doc.list(licences)
-        }
+        doc.closing(notes: notes, policy: policy, licences: licences)
         return doc
     }
 

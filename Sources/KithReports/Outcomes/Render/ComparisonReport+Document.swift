@@ -46,12 +46,7 @@ extension ComparisonReport {
         } else {
             doc.paragraph(funnelNote ?? "No funnel plot.")
         }
-        doc.heading("Notes")
-        doc.list(notes + [policy.statement])
-        if !licences.isEmpty {
-            doc.heading("Licences")
-            doc.list(licences)
-        }
+        doc.closing(notes: notes, policy: policy, licences: licences)
         return doc
     }
 

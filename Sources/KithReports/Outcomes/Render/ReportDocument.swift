@@ -19,6 +19,16 @@ public struct ReportDocument: Sendable {
 
     public init(title: String) { self.title = title }
 
+    /// The end of every outcome report: the notes with the disclosure statement, then the licences.
+    mutating func closing(notes: [String], policy: DisclosurePolicy, licences: [String]) {
+        heading("Notes")
+        list(notes + [policy.statement])
+        if !licences.isEmpty {
+            heading("Licences")
+            list(licences)
+        }
+    }
+
     mutating func heading(_ text: String, level: Int = 2) { blocks.append(.heading(text, level: level)) }
     mutating func paragraph(_ text: String) { blocks.append(.paragraph(text)) }
     mutating func list(_ items: [String]) { if !items.isEmpty { blocks.append(.list(items)) } }
