@@ -96,12 +96,7 @@ extension SummaryRenderer {
             text += bars(question.options.map { ($0.label, $0.ofAnswered) }, caption: "\(question.text): % of those who answered")
             var headers = ["Answer", "Count", "% of all (95% CI)", "% of answered (95% CI)"]
             if multi { headers.append("% of choices") }
-            var rows = question.options.map { row -> [String] in
-                var cells = [row.label, row.count.text, pctCI(row.ofRespondents), pctCI(row.ofAnswered)]
-                if multi { cells.append(pct(row.ofResponses)) }
-                return cells
-            }
-            if let top = question.topTwo { rows.append(["Agree (\(top.label))", top.count.text, pctCI(top.ofRespondents), pctCI(top.ofAnswered) + " of those giving a view"]) }
+            let rows = optionRows(question)
             text += htmlTable(headers, rows)
             if multi { text += "<p class=\"note\">People could choose more than one answer. Choices made: \(esc(question.choices?.text ?? "–")).</p>\n" }
         }

@@ -29,12 +29,7 @@ extension SummaryRenderer {
         let multi = question.kind == .multiSelect
         var headers = ["OPTION", "COUNT", "% OF ALL (95% CI)", "% OF ANSWERED (95% CI)"]
         if multi { headers.append("% OF CHOICES") }
-        var rows = question.options.map { row -> [String] in
-            var cells = [row.label, row.count.text, pctCI(row.ofRespondents), pctCI(row.ofAnswered)]
-            if multi { cells.append(pct(row.ofResponses)) }
-            return cells
-        }
-        if let top = question.topTwo { rows.append(["Agree (" + top.label + ")", top.count.text, pctCI(top.ofRespondents), pctCI(top.ofAnswered) + " of those giving a view"]) }
+        var rows = optionRows(question)
         if let choices = question.choices { rows.append(["Choices made", choices.text, "", "", multi ? "100.0" : ""]) }
         return text + InstrumentText.table(headers, rows)
     }

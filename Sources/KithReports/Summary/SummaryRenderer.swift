@@ -49,6 +49,18 @@ public enum SummaryRenderer {
         return rows
     }
 
+    /// A question's option rows for the table and HTML layouts: answer, count, % of all and
+    /// % of answered with intervals (and % of choices for multi-select), then the top-two row.
+    static func optionRows(_ question: QuestionTable) -> [[String]] {
+        var rows = question.options.map { row -> [String] in
+            var cells = [row.label, row.count.text, pctCI(row.ofRespondents), pctCI(row.ofAnswered)]
+            if question.kind == .multiSelect { cells.append(pct(row.ofResponses)) }
+            return cells
+        }
+        if let top = question.topTwo { rows.append(["Agree (\(top.label))", top.count.text, pctCI(top.ofRespondents), pctCI(top.ofAnswered) + " of those giving a view"]) }
+        return rows
+    }
+
     static func title(_ summary: SurveySummary) -> String {
         "Survey summary: \(summary.survey)\(summary.wave.map { ", wave \($0)" } ?? "")"
     }
