@@ -82,16 +82,6 @@ extension ImportSession {
             identity.withUnsafeBytes { appendKey(of: $0, suffix: nil, namespace: "content") }
         }
         let key = EncodedRow.Span(keyStart - rowStart, arena.count - rowStart)
-        if bulk {
-            var prefix: UInt64 = 0
-            for byte in arena[keyStart..<keyStart + 8] { prefix = prefix << 8 | UInt64(byte) }
-            if !keyPrefixes.insert(prefix) {
-                // Possibly the same response twice: from here on, row by row against the index.
-                bulk = false
-                keyPrefixes = KeyPrefixSet()
-                try send(switchToIndexed: true)
-            }
-        }
         var personKey: EncodedRow.Span?
         if !personID.isEmpty {
             let start = arena.count
@@ -114,7 +104,7 @@ extension ImportSession {
         rowTimes[0] = nil
         rowTimes[1] = nil
         rowStart = arena.count
-        if pending.count >= Self.blockSize { try send(switchToIndexed: false) }
+        if pending.count >= Self.blockSize { try send() }
     }
 
     /// Appends the stored key of an identifier (and, with `suffix`, NUL and the suffix) to the block.

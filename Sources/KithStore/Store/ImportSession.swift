@@ -8,11 +8,8 @@ import Foundation
 /// inserts the encoded rows into SQLite, a block at a time. Only the writer touches
 /// the connection until `finish()`.
 ///
-/// Into a survey with no responses yet, the identity index is dropped for the
-/// import and built again at the end (one sort instead of a random B-tree
-/// insert per row): a response id seen twice in the file is caught first by a
-/// set of key prefixes, which puts the index back at once and carries on
-/// row by row.
+/// The writer tells new responses from stored ones by key and packs the new ones
+/// into blocks (`ResponseBlock`): no SQLite row or index entry per response.
 ///
 /// The row-building state is `@exclusivity(unchecked)`: one thread uses a
 /// session, and no method hands out one of these properties while another
@@ -48,10 +45,6 @@ public final class ImportSession {
     var pending: [EncodedRow] = []
     @exclusivity(unchecked)
     private var newValues: [(question: Int, id: Int, text: String)] = []
-    @exclusivity(unchecked)
-    var keyPrefixes = KeyPrefixSet()
-    @exclusivity(unchecked)
-    var bulk: Bool
     private let writer: Writer
     static let blockSize = 4096
     /// The row being built (fast path): answers by question index, and where its bytes start.
@@ -74,8 +67,8 @@ public final class ImportSession {
     var conflicts: [Int] { writer.counts.conflicts }
 
     /// Keyed hashes are stored truncated to 128 bits: ample against collisions
-    /// (about 10⁻²⁷ for a million responses) and half the size of the identity index.
-    static let keyLength = 16
+    /// (about 10⁻²⁷ for a million responses) and half the size of the full hash.
+    static let keyLength = ResponseBlock.keyLength
 
     init(store: Store, survey: Survey, batch: Int, scoring: Int, questions: [ImportQuestion], scales: [ScaleScoring],
          target: ImportTarget, pseudonymizer: Pseudonymizer) throws {
@@ -118,15 +111,7 @@ public final class ImportSession {
         let known = positions
         order = known.indices.sorted { known[$0] < known[$1] }
         rowValues = Array(repeating: nil, count: questions.count)
-        let empty = try db.scalar("SELECT count(*) FROM response WHERE survey_id = ?", survey.id, as: Int.self) == 0
-        if empty {
-            try db.execute(sql: "DROP INDEX response_identity")
-            // Appending rows needs few cached pages, and the index is sorted once at the end: a
-            // small cache keeps the import's memory flat (1M rows: 176 → 96 MB) and is faster too.
-            try db.execute(sql: "PRAGMA cache_size = \(Store.bulkCacheSize)")
-        }
-        bulk = empty
-        writer = try Writer(db: db, surveyID: survey.id, batchID: batch, policy: target.onConflict, bulk: empty)
+        writer = try Writer(store: store, surveyID: survey.id, batchID: batch, scoringID: scoring, policy: target.onConflict)
         writer.start()
     }
 
@@ -173,11 +158,11 @@ public final class ImportSession {
     /// pending row (those of a row being added) move to the start of the new
     /// arena; the returned cut is how far they moved.
     @discardableResult
-    func send(switchToIndexed: Bool) throws -> Int {
+    func send() throws -> Int {
         let cut = rowStart
         let carried = Array(arena[cut...])
         arena.removeLast(arena.count - cut)
-        try writer.submit(Writer.Block(values: newValues, rows: pending, bytes: arena, switchToIndexed: switchToIndexed))
+        try writer.submit(Writer.Block(values: newValues, rows: pending, bytes: arena))
         pending = []
         pending.reserveCapacity(Self.blockSize)
         newValues = []
@@ -188,17 +173,15 @@ public final class ImportSession {
         return cut
     }
 
-    /// Writes what is left and waits for the writer; rebuilds the identity index after a bulk import.
+    /// Writes what is left and waits for the writer.
     func finish() throws {
-        try send(switchToIndexed: false)
+        try send()
         try writer.finish()
-        try writer.restoreCache()
     }
 
     /// Stops the writer after a failure elsewhere (the transaction rolls back).
     func abandon() {
         writer.abandon()
-        try? writer.restoreCache()
     }
 }
 

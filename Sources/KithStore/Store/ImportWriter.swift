@@ -1,16 +1,19 @@
 import Foundation
 
 extension ImportSession {
-    /// The thread that inserts encoded rows. It alone uses the connection
-    /// between `start()` and `finish()`; blocks reach it through a queue of at
-    /// most two, so the reading thread never runs far ahead (memory stays flat).
+    /// The thread that stores encoded rows. It alone uses the connection between
+    /// `start()` and `finish()`; blocks reach it through a queue of at most two,
+    /// so the reading thread never runs far ahead (memory stays flat).
+    ///
+    /// It tells new responses from stored ones by their keys (`KeyIndex`, loaded
+    /// with the survey's stored keys), applies the conflict policy, and packs the
+    /// responses it adds into `response_block` rows of up to 4,096.
     final class Writer: @unchecked Sendable {
         struct Block: Sendable {
             var values: [(question: Int, id: Int, text: String)]
             var rows: [EncodedRow]
             /// The bytes the rows' spans point into.
             var bytes: [UInt8]
-            var switchToIndexed: Bool
         }
 
         struct Counts {
@@ -21,8 +24,8 @@ extension ImportSession {
         private let db: Database
         private let surveyID: Int
         private let batchID: Int
+        private let scoringID: Int
         private let policy: ConflictPolicy
-        private var bulk: Bool
         // Guarded by `lock`.
         private let lock = NSCondition()
         private var queue: [Block] = []
@@ -31,15 +34,24 @@ extension ImportSession {
         private var finished = false
         /// Read only after `finish()`.
         private(set) var counts = Counts()
-        /// Wave, provider and status texts, bound in place (the writer thread only).
-        private let texts = TextPool(slots: 18)
+        // The writer thread's own.
+        private var keys: KeyIndex
+        private var builder = ResponseBlock.Builder()
+        private var blockID: Int
+        private let firstBlock: Int
+        private var responseID: Int
+        /// Slots replaced, written once the block they are in has been.
+        private var removals: [Int64] = []
 
-        init(db: Database, surveyID: Int, batchID: Int, policy: ConflictPolicy, bulk: Bool) throws {
-            self.db = db
+        init(store: Store, surveyID: Int, batchID: Int, scoringID: Int, policy: ConflictPolicy) throws {
+            self.db = store.db
             self.surveyID = surveyID
             self.batchID = batchID
+            self.scoringID = scoringID
             self.policy = policy
-            self.bulk = bulk
+            keys = try store.loadKeys(survey: surveyID)
+            (blockID, responseID) = try Store.nextBlockIDs(store.db)
+            firstBlock = blockID
         }
 
         func start() {
@@ -89,13 +101,6 @@ extension ImportSession {
         private func run() {
             do {
                 let insertValue = try db.prepare("INSERT INTO question_value (question_id, id, text) VALUES (?, ?, ?)")
-                let columns = """
-                    INSERT INTO response (survey_id, batch_id, response_key, person_key, source_id, person_id, wave, provider, started_at,
-                                          submitted_at, status, flag, source_row, content_hash, answers, scoring_id, scores)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """
-                let plain = try db.prepare(columns)
-                var guarded: Statement?
                 while let block = next() {
                     for value in block.values {
                         insertValue.reset()
@@ -104,27 +109,11 @@ extension ImportSession {
                         try insertValue.bind(value.text, at: 3)
                         _ = try insertValue.step()
                     }
-                    if block.switchToIndexed, bulk {
-                        try restoreCache()  // random inserts into the index from here on
-                        try db.execute(sql: "CREATE UNIQUE INDEX response_identity ON response (survey_id, response_key)")
-                        bulk = false
-                    }
-                    try block.bytes.withUnsafeBytes { bytes in
-                        // The rows' bytes are bound in place: unbind them before the block goes.
-                        defer { plain.clearBindings(); guarded?.clearBindings() }
-                        for row in block.rows {
-                            if bulk {
-                                try insert(row, bytes, plain)
-                                counts.added += 1
-                                if row.flag != nil { counts.flagged += 1 }
-                                continue
-                            }
-                            if guarded == nil { guarded = try db.prepare(columns + " ON CONFLICT (survey_id, response_key) DO NOTHING") }
-                            try insertChecked(row, bytes, guarded!)
-                        }
+                    try block.bytes.withUnsafeBufferPointer { bytes in
+                        for row in block.rows { try store(row, bytes) }
                     }
                 }
-                if bulk { try db.execute(sql: "CREATE UNIQUE INDEX response_identity ON response (survey_id, response_key)") }
+                try flush()
             } catch {
                 lock.lock()
                 failure = error
@@ -137,23 +126,14 @@ extension ImportSession {
             lock.unlock()
         }
 
-        /// Puts the store's usual page cache back (after a bulk import's small one).
-        func restoreCache() throws { try db.execute(sql: "PRAGMA cache_size = \(Store.cacheSize)") }
-
-        private func insertChecked(_ row: EncodedRow, _ bytes: UnsafeRawBufferPointer, _ statement: Statement) throws {
-            try insert(row, bytes, statement)
-            if db.changes > 0 {
-                counts.added += 1
-                if row.flag != nil { counts.flagged += 1 }
-                return
+        /// Adds a row, unless its response is stored already: then counts it, or applies the policy.
+        private func store(_ row: EncodedRow, _ bytes: UnsafeBufferPointer<UInt8>) throws {
+            let location = ResponseBlock.location(block: blockID, slot: builder.count)
+            guard let entry = keys.insert(bytes[row.responseKey], hash: row.hash, location: location) else {
+                return try add(row, bytes)
             }
-            guard let (existingID, existingHash, existingBatch) = try db.query(
-                "SELECT id, content_hash, batch_id FROM response WHERE survey_id = ? AND response_key = ?", surveyID, Array(bytes[row.responseKey]),
-                row: { ($0.int(at: 0) ?? 0, $0.int64(at: 1) ?? 0, $0.int(at: 2) ?? 0) }).first else {
-                throw StoreError.corrupt("a response that conflicts on insert cannot be found")
-            }
-            if existingHash == row.hash {
-                if existingBatch == batchID { counts.repeatedInFile += 1 } else { counts.unchanged += 1 }
+            if keys.hash(at: entry) == row.hash {
+                if ResponseBlock.block(of: keys.location(at: entry)) >= firstBlock { counts.repeatedInFile += 1 } else { counts.unchanged += 1 }
                 return
             }
             switch policy {
@@ -162,88 +142,55 @@ extension ImportSession {
             case .keep:
                 counts.kept += 1
             case .replace:
-                try db.execute("""
-                    INSERT INTO replaced_response SELECT id, ?, survey_id, batch_id, response_key, person_key, source_id, person_id, wave, provider,
-                        started_at, submitted_at, status, flag, source_row, content_hash, answers, scoring_id, scores FROM response WHERE id = ?
-                    """, batchID, existingID)
-                try db.execute("DELETE FROM response WHERE id = ?", existingID)
-                try insert(row, bytes, statement)
+                removals.append(keys.location(at: entry))
+                keys.update(at: entry, hash: row.hash, location: location)
+                try add(row, bytes)
+                counts.added -= 1
                 counts.replaced += 1
             }
         }
 
-        private func insert(_ row: EncodedRow, _ bytes: UnsafeRawBufferPointer, _ statement: Statement) throws {
-            statement.reset()
-            try statement.bind(surveyID, at: 1)
-            try statement.bind(batchID, at: 2)
-            // The block's bytes and the pooled texts outlive the bindings (see `run`): no copies.
-            try statement.bindBlob(bytes[row.responseKey], at: 3, lifetime: .borrowedUntilRebound)
-            if let personKey = row.personKey { try statement.bindBlob(bytes[personKey], at: 4, lifetime: .borrowedUntilRebound) } else { try statement.bindNull(at: 4) }
-            try statement.bind(row.sourceID, at: 5)
-            try statement.bind(row.personID, at: 6)
-            try bindPooled(row.wave, at: 7, statement)
-            try bindPooled(row.provider, at: 8, statement)
-            if let span = row.startedAt { try statement.bindUTF8(bytes[span].assumingMemoryBound(to: UInt8.self), at: 9, lifetime: .borrowedUntilRebound) } else { try statement.bindNull(at: 9) }
-            if let span = row.submittedAt { try statement.bindUTF8(bytes[span].assumingMemoryBound(to: UInt8.self), at: 10, lifetime: .borrowedUntilRebound) } else { try statement.bindNull(at: 10) }
-            try bindPooled(row.partial ? "partial" : "complete", at: 11, statement)
-            try statement.bind(row.flag, at: 12)
-            try statement.bind(row.sourceRow, at: 13)
-            try statement.bind(row.hash, at: 14)
-            try statement.bindBlob(bytes[row.answers], at: 15, lifetime: .borrowedUntilRebound)
-            try statement.bind(row.scoringID, at: 16)
-            try statement.bindBlob(bytes[row.scores], at: 17, lifetime: .borrowedUntilRebound)
-            _ = try statement.step()
-        }
-
-        /// Binds one of the few texts repeated on every row (wave, provider, status) from
-        /// a copy the writer keeps for the whole import; past `TextPool.capacity` distinct
-        /// texts, binds a copy as usual. The parameter index is the pool's slot.
-        private func bindPooled(_ text: String?, at index: Int, _ statement: Statement) throws {
-            guard let text else { return try statement.bindNull(at: index) }
-            if let bytes = texts.bytes(of: text, slot: index) {
-                try statement.bindUTF8(bytes, at: index, lifetime: .borrowedUntilRebound)
-            } else {
-                try statement.bind(text, at: index)
+        private func add(_ row: EncodedRow, _ bytes: UnsafeBufferPointer<UInt8>) throws {
+            func span(_ span: EncodedRow.Span?) -> UnsafeBufferPointer<UInt8>? { span.map { bytes[$0] } }
+            row.wave.withUTF8Bytes { wave in
+                row.provider.withUTF8Bytes { provider in
+                    row.flag.withUTF8Bytes { flag in
+                        row.sourceID.withUTF8Bytes { sourceID in
+                            row.personID.withUTF8Bytes { personID in
+                                builder.append(key: bytes[row.responseKey], hash: row.hash, partial: row.partial, wave: wave, provider: provider,
+                                               flag: flag, sourceRow: row.sourceRow, personKey: span(row.personKey), sourceID: sourceID,
+                                               personID: personID, startedAt: span(row.startedAt), submittedAt: span(row.submittedAt),
+                                               answers: bytes[row.answers], scores: bytes[row.scores])
+                            }
+                        }
+                    }
+                }
             }
+            counts.added += 1
+            if row.flag != nil { counts.flagged += 1 }
+            if builder.isFull { try flush() }
+        }
+
+        /// Inserts the block being built, then the replacements noted so far.
+        private func flush() throws {
+            if builder.count > 0 {
+                try ResponseBlock.insert(builder, id: blockID, survey: surveyID, batch: batchID, firstID: responseID, scoring: scoringID, into: db)
+                responseID += builder.count
+                blockID += 1
+                builder = ResponseBlock.Builder()
+            }
+            for location in removals {
+                try db.execute("INSERT INTO response_removed (block_id, slot, by_batch) VALUES (?, ?, ?)",
+                               ResponseBlock.block(of: location), ResponseBlock.slot(of: location), batchID)
+            }
+            removals.removeAll()
         }
     }
 }
 
-/// UTF-8 copies of distinct strings, kept until the pool goes (at most `capacity` of them).
-/// Each caller's slot remembers its last text, so a run of equal values costs one comparison.
-/// Texts are told apart by their bytes, not by `String`'s `==` (which equates canonically
-/// equivalent spellings): what is stored is exactly what was read.
-final class TextPool {
-    static let capacity = 1024
-    private var entries: [[UInt8]: UnsafeMutableBufferPointer<UInt8>] = [:]
-    private var recent: [UnsafeBufferPointer<UInt8>?]
-
-    init(slots: Int) { recent = Array(repeating: nil, count: slots) }
-
-    /// The pooled bytes of `text`, or nil when the pool is full.
-    func bytes(of text: String, slot: Int) -> UnsafeBufferPointer<UInt8>? {
-        if let last = recent[slot], last.elementsEqual(text.utf8) { return last }
-        let key = Array(text.utf8)
-        let bytes: UnsafeBufferPointer<UInt8>
-        if let known = entries[key] {
-            bytes = UnsafeBufferPointer(known)
-        } else {
-            guard entries.count < Self.capacity else { return nil }
-            let made = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: key.count)
-            _ = made.initialize(from: key)
-            entries[key] = made
-            bytes = UnsafeBufferPointer(made)
-        }
-        recent[slot] = bytes
-        return bytes
-    }
-
-    deinit { for bytes in entries.values { bytes.deallocate() } }
-}
-
-extension UnsafeRawBufferPointer {
+extension UnsafeBufferPointer<UInt8> {
     /// The bytes of a row's span.
-    subscript(span: EncodedRow.Span) -> UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(rebasing: self[Int(span.start)..<Int(span.end)])
+    subscript(span: EncodedRow.Span) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: self[Int(span.start)..<Int(span.end)])
     }
 }

@@ -113,6 +113,7 @@ enum Schema {
         Migration(version: 4, name: "no batch index on responses: imports append faster", sql: """
             DROP INDEX response_batch;
             """),
+        Migration(version: 5, name: "responses stored in blocks", Schema.storeResponsesInBlocks),
     ]
 
     static let migrator = Migrator(migrations)

@@ -38,13 +38,16 @@ extension Store {
     /// The import batches of a survey, oldest first (undone ones included, marked).
     public func batches(survey name: String) throws -> [BatchRecord] {
         let survey = try survey(named: name)
-        // One pass over the survey's responses counts them by batch (there is no batch index).
+        // Responses still stored: each batch's blocks, less the slots later batches replaced.
         return try db.query("""
-            WITH counted AS (SELECT batch_id, count(*) AS responses FROM response WHERE +survey_id = ? GROUP BY batch_id)
+            WITH stored AS (SELECT batch_id, sum(count) AS responses FROM response_block WHERE survey_id = ? GROUP BY batch_id),
+                 removed AS (SELECT b.batch_id, count(*) AS responses FROM response_removed r JOIN response_block b ON b.id = r.block_id
+                             WHERE b.survey_id = ? GROUP BY b.batch_id)
             SELECT b.id, b.file_name, b.file_sha256, b.file_bytes, b.dialect, b.encoding, b.imported_at, b.imported_by, b.tool, b.options,
-                   b.rows_read, b.added, b.unchanged, b.replaced, b.kept, b.excluded, b.flagged, b.undone_at, coalesce(c.responses, 0)
-            FROM batch b LEFT JOIN counted c ON c.batch_id = b.id WHERE b.survey_id = ? ORDER BY b.id
-            """, survey.id, survey.id) { row in
+                   b.rows_read, b.added, b.unchanged, b.replaced, b.kept, b.excluded, b.flagged, b.undone_at,
+                   coalesce(s.responses, 0) - coalesce(r.responses, 0)
+            FROM batch b LEFT JOIN stored s ON s.batch_id = b.id LEFT JOIN removed r ON r.batch_id = b.id WHERE b.survey_id = ? ORDER BY b.id
+            """, survey.id, survey.id, survey.id) { row in
             let options = (try? JSONSerialization.jsonObject(with: Data((row.string(at: 9) ?? "{}").utf8))) as? [String: String] ?? [:]
             return BatchRecord(id: row.int(at: 0) ?? 0, survey: name, fileName: row.string(at: 1) ?? "", sha256: row.string(at: 2) ?? "",
                                bytes: row.int(at: 3) ?? 0, dialect: row.string(at: 4) ?? "", encoding: row.string(at: 5) ?? "",
@@ -66,27 +69,26 @@ extension Store {
             }
             if let undone { throw StoreError.cannotUndo(batch: id, reason: "it was undone at \(undone)") }
             let dependants = try db.query("""
-                SELECT DISTINCT r.replaced_by_batch FROM replaced_response r JOIN batch b ON b.id = r.replaced_by_batch
-                WHERE r.batch_id = ? AND r.replaced_by_batch <> ? AND b.undone_at IS NULL ORDER BY 1
+                SELECT DISTINCT r.by_batch FROM response_removed r JOIN response_block b ON b.id = r.block_id
+                WHERE b.batch_id = ? AND r.by_batch <> ? ORDER BY 1
                 """, id, id) { $0.int(at: 0) ?? 0 }
             if !dependants.isEmpty {
                 throw StoreError.cannotUndo(batch: id, reason: "later batch\(dependants.count == 1 ? "" : "es") \(dependants.map(String.init).joined(separator: ", ")) replaced responses it added; undo \(dependants.count == 1 ? "that" : "those") first")
             }
-            try db.execute("DELETE FROM response WHERE batch_id = ?", id)
-            let removed = db.changes
-            try db.execute("""
-                INSERT INTO response (id, survey_id, batch_id, response_key, person_key, source_id, person_id, wave, provider, started_at,
-                                      submitted_at, status, flag, source_row, content_hash, answers, scoring_id, scores)
-                SELECT id, survey_id, batch_id, response_key, person_key, source_id, person_id, wave, provider, started_at,
-                       submitted_at, status, flag, source_row, content_hash, answers, scoring_id, scores
-                FROM replaced_response WHERE replaced_by_batch = ? AND batch_id <> ?
-                """, id, id)
-            let restored = db.changes
-            try db.execute("DELETE FROM replaced_response WHERE replaced_by_batch = ?", id)
+            // The batch's responses still stored (its replacements included), and those it replaced in earlier batches.
+            let stored = try db.scalar("""
+                SELECT (SELECT coalesce(sum(count), 0) FROM response_block WHERE batch_id = ?1)
+                     - (SELECT count(*) FROM response_removed r JOIN response_block b ON b.id = r.block_id WHERE b.batch_id = ?1)
+                """, id, as: Int.self) ?? 0
+            let restored = try db.scalar("""
+                SELECT count(*) FROM response_removed r JOIN response_block b ON b.id = r.block_id WHERE r.by_batch = ?1 AND b.batch_id <> ?1
+                """, id, as: Int.self) ?? 0
+            try db.execute("DELETE FROM response_removed WHERE by_batch = ?", id)
+            try db.execute("DELETE FROM response_block WHERE batch_id = ?", id)
             try db.execute("UPDATE batch SET undone_at = ? WHERE id = ?", Store.now(), id)
             let name = try db.scalar("SELECT name FROM survey WHERE id = ?", surveyID, as: String.self) ?? ""
-            // The deleted rows include the batch's replacements of the `restored` ones.
-            return UndoReport(batch: id, survey: name, removed: removed - restored, restored: restored)
+            // The batch's stored responses include its replacements of the `restored` ones.
+            return UndoReport(batch: id, survey: name, removed: stored - restored, restored: restored)
         }
     }
 }

@@ -21,7 +21,7 @@ extension Store {
             if !ids.contains(owner.id) { ids.append(owner.id) }
         }
         let recorded = try db.query("""
-            SELECT DISTINCT s.scales FROM scoring s JOIN response r ON r.scoring_id = s.id WHERE r.survey_id = ?
+            SELECT DISTINCT s.scales FROM scoring s JOIN response_block b ON b.scoring_id = s.id WHERE b.survey_id = ?
             """, survey.id) { $0.string(at: 0) ?? "" }.joined()
         // Instruments scored at import (an adult ONS file also matches some children's items; keep what was chosen).
         let scored = catalog.instruments.map(\.id).filter { recorded.contains("\"\($0).") }
@@ -37,7 +37,7 @@ extension Store {
         let questions = try questions(survey: survey)
         let instruments = try instruments(of: survey, catalog: catalog)
         let previous = try scorings()
-        let used = Set(try db.query("SELECT DISTINCT scoring_id FROM response WHERE survey_id = ?", survey.id) { $0.int(at: 0) ?? 0 })
+        let used = Set(try db.query("SELECT DISTINCT scoring_id FROM response_block WHERE survey_id = ?", survey.id) { $0.int(at: 0) ?? 0 })
         var policy = missing
         if policy == nil {
             let recorded = Set(used.flatMap { previous[$0] ?? [] }.map(\.policy)).subtracting(["complete"])
@@ -55,33 +55,41 @@ extension Store {
             slotOf[question.position] = (slot, OptionResolver(options: owner.options(of: definition)))
         }
 
-        var updates: [(id: Int, scores: [UInt8])] = []
-        var count = 0
-        try forEachResponse(survey: survey) { response in
-            count += 1
-            var answers = plan.slots.map { _ in ItemAnswer.missing(.blank) }
-            try response.answers.withUnsafeBufferPointer { blob in
-                try AnswerCoding.forEachAnswer(blob) { position, value in
-                    guard let (slot, resolver) = slotOf[position] else { return }
-                    switch value {
-                    case .code(let code): answers[slot] = resolver.resolve(String(code))
-                    case .missingCode(let code): answers[slot] = .missing(.missingCode(code))
-                    case .invalid(let id), .value(let id): answers[slot] = resolver.resolve(valueText[position]?[id] ?? "")
-                    }
-                }
-            }
-            let scores = AnswerCoding.encodeScores(plan.score(answers).map(Store.stored), hasRaw: hasRaw)
-            if scores != response.scores || previous[response.scoring] != scales { updates.append((response.id, scores)) }
-        }
-        let changed = try write {
+        // Every block is written again with the new scores (replaced responses too, so an undo
+        // puts back responses scored the same way): one UPDATE a block, in one transaction.
+        let removed = try removedLocations(survey: survey.id)
+        var answers = plan.slots.map { _ in ItemAnswer.missing(.blank) }
+        var scores: [UInt8] = []
+        var count = 0, changed = 0
+        try write {
             let scoringID = try scoringID(scales)
-            var changed = 0
-            for update in updates {
-                let before = try db.scalar("SELECT scores FROM response WHERE id = ?", update.id, as: [UInt8].self)
-                if before != update.scores { changed += 1 }
-                try db.execute("UPDATE response SET scores = ?, scoring_id = ? WHERE id = ?", update.scores, scoringID, update.id)
+            var blocks: [(id: Int, data: [UInt8])] = []
+            try forEachBlock(survey: survey.id) { info, block in
+                var builder = ResponseBlock.Builder()
+                try block.forEachRow { row in
+                    for slot in answers.indices { answers[slot] = .missing(.blank) }
+                    try AnswerCoding.forEachAnswer(row.answers) { position, value in
+                        guard let (slot, resolver) = slotOf[position] else { return }
+                        switch value {
+                        case .code(let code): answers[slot] = resolver.resolve(String(code))
+                        case .missingCode(let code): answers[slot] = .missing(.missingCode(code))
+                        case .invalid(let id), .value(let id): answers[slot] = resolver.resolve(valueText[position]?[id] ?? "")
+                        }
+                    }
+                    scores.removeAll(keepingCapacity: true)
+                    AnswerCoding.appendScores(plan.score(answers).map(Store.stored), hasRaw: hasRaw, to: &scores)
+                    if !removed.contains(ResponseBlock.location(block: info.id, slot: row.slot)) {
+                        count += 1
+                        if !scores.elementsEqual(row.scores) { changed += 1 }
+                    }
+                    scores.withUnsafeBufferPointer { builder.append(row, scores: $0) }
+                }
+                blocks.append((info.id, builder.encoded()))
             }
-            return changed
+            // Written after the scan: the scan's statement reads the blocks being replaced.
+            for block in blocks {
+                try db.execute("UPDATE response_block SET data = ?, scoring_id = ? WHERE id = ?", block.data, scoringID, block.id)
+            }
         }
         return RescoreReport(survey: name, responses: count, changed: changed, scales: scales,
                              previous: used.sorted().compactMap { previous[$0] }.filter { $0 != scales })

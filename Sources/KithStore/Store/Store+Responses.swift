@@ -68,41 +68,34 @@ extension Store {
 
     /// The distinct waves of a survey, in the order first imported.
     public func waves(survey: Survey) throws -> [String] {
-        try db.query("SELECT wave FROM response WHERE survey_id = ? AND wave IS NOT NULL GROUP BY wave ORDER BY min(id)", survey.id) { $0.string(at: 0) ?? "" }
+        var waves: [String] = []
+        var seen: Set<String> = []
+        for text in try db.query("SELECT waves FROM response_block WHERE survey_id = ? ORDER BY id", survey.id, row: { $0.string(at: 0) ?? "[]" }) {
+            for wave in try ResponseBlock.waves(text) where seen.insert(wave).inserted { waves.append(wave) }
+        }
+        return waves
     }
 
     /// Calls `body` with every stored response of a survey (optionally one wave), in import order.
     public func forEachResponse(survey: Survey, wave: String? = nil, _ body: (StoredResponse) throws -> Void) throws {
-        let statement = try responses(columns: """
-            id, batch_id, person_key, source_id, person_id, wave, provider, started_at, submitted_at, status, flag, source_row,
-            answers, scoring_id, scores
-            """, survey: survey, wave: wave)
-        defer { statement.reset() }
-        while try statement.step() == .row {
+        func text(_ bytes: UnsafeBufferPointer<UInt8>?) -> String? { bytes.map { String(decoding: $0, as: UTF8.self) } }
+        try forEachStoredRow(survey: survey.id, wave: wave) { block, row in
             try body(StoredResponse(
-                id: statement.int(at: 0) ?? 0, batch: statement.int(at: 1) ?? 0, personKey: statement.blob(at: 2),
-                sourceID: statement.string(at: 3), personID: statement.string(at: 4), wave: statement.string(at: 5),
-                provider: statement.string(at: 6), startedAt: statement.string(at: 7), submittedAt: statement.string(at: 8),
-                partial: statement.string(at: 9) == "partial", flag: statement.string(at: 10), sourceRow: statement.int(at: 11) ?? 0,
-                answers: statement.blob(at: 12) ?? [], scoring: statement.int(at: 13) ?? 0, scores: statement.blob(at: 14) ?? []))
+                id: block.firstID + row.slot, batch: block.batch, personKey: row.personKey.map(Array.init),
+                sourceID: text(row.sourceID), personID: text(row.personID), wave: text(row.wave), provider: text(row.provider),
+                startedAt: text(row.startedAt), submittedAt: text(row.submittedAt), partial: row.partial, flag: text(row.flag),
+                sourceRow: row.sourceRow, answers: Array(row.answers), scoring: block.scoring, scores: Array(row.scores)))
         }
     }
 
     /// The number of responses of a survey (optionally one wave).
     public func responseCount(survey: Survey, wave: String? = nil) throws -> Int {
-        if let wave { return try db.scalar("SELECT count(*) FROM response WHERE survey_id = ? AND wave = ?", survey.id, wave, as: Int.self) ?? 0 }
-        return try db.scalar("SELECT count(*) FROM response WHERE survey_id = ?", survey.id, as: Int.self) ?? 0
-    }
-
-    /// A prepared, bound `SELECT columns` over a survey's responses (optionally one wave) in import order.
-    ///
-    /// `+survey_id` scans the table in rowid (= import) order; through the identity index SQLite
-    /// would read the rows at random and sort them, blobs and all.
-    func responses(columns: String, survey: Survey, wave: String?) throws -> Statement {
-        let statement = try db.prepare("SELECT \(columns) FROM response WHERE +survey_id = ?\(wave == nil ? "" : " AND wave = ?") ORDER BY id")
-        statement.reset()
-        try statement.bind(survey.id, at: 1)
-        if let wave { try statement.bind(wave, at: 2) }
-        return statement
+        if wave != nil {
+            var count = 0
+            try forEachStoredRow(survey: survey.id, wave: wave) { _, _ in count += 1 }
+            return count
+        }
+        let stored = try db.scalar("SELECT sum(count) FROM response_block WHERE survey_id = ?", survey.id, as: Int.self) ?? 0
+        return stored - (try removedLocations(survey: survey.id).count)
     }
 }

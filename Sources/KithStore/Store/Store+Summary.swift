@@ -1,7 +1,7 @@
 import CSQLite
 
-/// One stored response as the summaries read it: spans into SQLite's row
-/// buffers, valid only inside the closure that receives them (no copies).
+/// One stored response as the summaries read it: spans into its block's
+/// bytes, valid only inside the closure that receives them (no copies).
 public struct ResponseSpan {
     public var partial: Bool
     /// The wave's UTF-8 bytes; nil when the response has none.
@@ -20,16 +20,9 @@ extension Store {
     /// order, reading only what a summary needs: status, wave, provider, answers and scores.
     /// A million responses are read without allocating per row.
     public func forEachResponseSpan(survey: Survey, wave: String? = nil, _ body: (ResponseSpan) throws -> Void) throws {
-        let statement = try responses(columns: "status, wave, provider, answers, scoring_id, scores", survey: survey, wave: wave)
-        defer { statement.reset() }
-        while try statement.step() == .row {
-            let status = statement.bytes(at: 0)
-            // "partial" is the only status beginning with 'p'.
-            let partial = (status?.first ?? 0) == UInt8(ascii: "p")
-            try body(ResponseSpan(partial: partial, wave: statement.bytes(at: 1), provider: statement.bytes(at: 2),
-                                  answers: statement.bytes(at: 3) ?? UnsafeBufferPointer(start: nil, count: 0),
-                                  scoring: statement.int(at: 4) ?? 0,
-                                  scores: statement.bytes(at: 5) ?? UnsafeBufferPointer(start: nil, count: 0)))
+        try forEachStoredRow(survey: survey.id, wave: wave) { block, row in
+            try body(ResponseSpan(partial: row.partial, wave: row.wave, provider: row.provider, answers: row.answers,
+                                  scoring: block.scoring, scores: row.scores))
         }
     }
 }

@@ -33,9 +33,10 @@ extension Store {
         return try surveys.map { survey in
             SurveyOverview(
                 survey: survey,
-                responses: try db.scalar("SELECT count(*) FROM response WHERE survey_id = ?", survey.id, as: Int.self) ?? 0,
+                responses: try responseCount(survey: survey),
                 batches: try db.scalar("SELECT count(*) FROM batch WHERE survey_id = ? AND undone_at IS NULL", survey.id, as: Int.self) ?? 0,
-                waves: try db.query("SELECT DISTINCT wave FROM response WHERE survey_id = ? AND wave IS NOT NULL ORDER BY wave", survey.id) { $0.string(at: 0) ?? "" },
+                // In byte order, as SQLite's ORDER BY sorted them.
+                waves: try waves(survey: survey).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) },
                 lastImport: try db.scalar("SELECT max(imported_at) FROM batch WHERE survey_id = ? AND undone_at IS NULL", survey.id, as: String.self))
         }
     }

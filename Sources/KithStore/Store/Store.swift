@@ -34,10 +34,9 @@ public final class Store {
         } else {
             try useWAL(db)
         }
-        // 64 MiB of page cache: an import inserts keys in random order into the identity index.
+        // Responses are read and written a block at a time, in order: a small page cache
+        // is enough, and keeps an import's memory flat.
         try db.execute(sql: "PRAGMA cache_size = \(Store.cacheSize)")
-        // Let SQLite's sorter use a helper thread (building an index after a bulk import).
-        try db.execute(sql: "PRAGMA threads = 2")
         do {
             _ = try Schema.migrator.migrate(db)
         } catch let error as MigrationError {
@@ -114,8 +113,8 @@ public final class Store {
         }
     }
 
-    /// Page cache, in SQLite's negative-KiB form: 64 MiB normally, 8 MiB while a bulk import appends.
-    static let cacheSize = -65536, bulkCacheSize = -8192
+    /// Page cache, in SQLite's negative-KiB form: 8 MiB.
+    static let cacheSize = -8192
 
     static func now() -> String {
         let formatter = ISO8601DateFormatter()

@@ -1,0 +1,125 @@
+extension ResponseBlock {
+    /// Builds a block's bytes a row at a time (see `ResponseBlock` for the layout).
+    struct Builder {
+        private(set) var count = 0
+        private var keys: [UInt8] = []
+        private var rows: [UInt8] = []
+        private var texts: [[UInt8]] = []
+        private var textNumbers: [[UInt8]: Int] = [:]
+        /// The last text number each field used (wave, provider, flag): most rows repeat it.
+        private var recent = [0, 0, 0]
+        /// The distinct waves, in the order first added.
+        private(set) var waves: [String] = []
+        private var isWave: [Bool] = []
+
+        init() {
+            keys.reserveCapacity(ResponseBlock.capacity * ResponseBlock.keyEntry)
+            rows.reserveCapacity(ResponseBlock.capacity * 64)
+        }
+
+        var isFull: Bool { count >= ResponseBlock.capacity }
+
+        /// Appends one response. `key` and `personKey` are 16 bytes.
+        mutating func append<Bytes: Collection<UInt8>>(
+            key: Bytes, hash: Int64, partial: Bool, wave: Bytes?, provider: Bytes?, flag: Bytes?, sourceRow: Int, personKey: Bytes?,
+            sourceID: Bytes?, personID: Bytes?, startedAt: Bytes?, submittedAt: Bytes?, answers: Bytes, scores: Bytes
+        ) {
+            precondition(key.count == ResponseBlock.keyLength && (personKey?.count ?? ResponseBlock.keyLength) == ResponseBlock.keyLength)
+            precondition(!isFull)
+            keys.append(contentsOf: key)
+            var bits = UInt64(UInt64(bitPattern: hash))
+            for _ in 0..<8 {
+                keys.append(UInt8(truncatingIfNeeded: bits))
+                bits >>= 8
+            }
+            var flags: UInt8 = partial ? Bits.partial : 0
+            if personKey != nil { flags |= Bits.personKey }
+            if sourceID != nil { flags |= Bits.sourceID }
+            if personID != nil { flags |= Bits.personID }
+            if startedAt != nil { flags |= Bits.started }
+            if submittedAt != nil { flags |= Bits.submitted }
+            rows.append(flags)
+            varint(number(of: wave, field: 0))
+            varint(number(of: provider, field: 1))
+            varint(number(of: flag, field: 2))
+            varint(sourceRow)
+            if let personKey { rows.append(contentsOf: personKey) }
+            if let sourceID { span(sourceID) }
+            if let personID { span(personID) }
+            if let startedAt { span(startedAt) }
+            if let submittedAt { span(submittedAt) }
+            span(answers)
+            span(scores)
+            count += 1
+        }
+
+        /// Appends a stored row again (rescore, migration), with `scores` in place of its own.
+        mutating func append(_ row: StoredRow, scores: UnsafeBufferPointer<UInt8>? = nil) {
+            append(key: row.key, hash: row.hash, partial: row.partial, wave: row.wave, provider: row.provider, flag: row.flag,
+                   sourceRow: row.sourceRow, personKey: row.personKey, sourceID: row.sourceID, personID: row.personID,
+                   startedAt: row.startedAt, submittedAt: row.submittedAt, answers: row.answers, scores: scores ?? row.scores)
+        }
+
+        /// The block's bytes.
+        func encoded() -> [UInt8] {
+            var bytes: [UInt8] = [ResponseBlock.format]
+            bytes.reserveCapacity(16 + keys.count + rows.count + texts.reduce(0) { $0 + $1.count + 2 })
+            AnswerCoding.appendVarint(UInt64(count), to: &bytes)
+            bytes.append(contentsOf: keys)
+            AnswerCoding.appendVarint(UInt64(texts.count), to: &bytes)
+            for text in texts {
+                AnswerCoding.appendVarint(UInt64(text.count), to: &bytes)
+                bytes.append(contentsOf: text)
+            }
+            bytes.append(contentsOf: rows)
+            return bytes
+        }
+
+        /// The text number (index + 1) of a wave, provider or flag, added to the block's texts when new.
+        /// Texts are told apart by their bytes: what is stored is exactly what was read.
+        private mutating func number(of text: (some Collection<UInt8>)?, field: Int) -> Int {
+            guard let text else { return 0 }
+            let last = recent[field]
+            if last > 0, texts[last - 1].elementsEqual(text) {
+                if field == 0 { noteWave(last) }
+                return last
+            }
+            let bytes = Array(text)
+            let number: Int
+            if let known = textNumbers[bytes] {
+                number = known
+            } else {
+                texts.append(bytes)
+                isWave.append(false)
+                number = texts.count
+                textNumbers[bytes] = number
+            }
+            recent[field] = number
+            if field == 0 { noteWave(number) }
+            return number
+        }
+
+        private mutating func noteWave(_ number: Int) {
+            guard !isWave[number - 1] else { return }
+            isWave[number - 1] = true
+            waves.append(String(decoding: texts[number - 1], as: UTF8.self))
+        }
+
+        @inline(__always)
+        private mutating func varint(_ value: Int) { AnswerCoding.appendVarint(UInt64(value), to: &rows) }
+
+        @inline(__always)
+        private mutating func span(_ bytes: some Collection<UInt8>) {
+            varint(bytes.count)
+            rows.append(contentsOf: bytes)
+        }
+    }
+}
+
+extension Optional where Wrapped == String {
+    /// Calls `body` with the UTF-8 bytes of the text, or nil.
+    func withUTF8Bytes<T>(_ body: (UnsafeBufferPointer<UInt8>?) throws -> T) rethrows -> T {
+        guard var text = self else { return try body(nil) }
+        return try text.withUTF8 { try body($0) }
+    }
+}
