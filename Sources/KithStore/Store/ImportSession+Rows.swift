@@ -3,7 +3,7 @@ import KithCore
 
 /// Building a row in place: answers by question index, the two times written
 /// straight into the block's bytes, then `commitRow`. Nothing is allocated per
-/// row but the keyed hash.
+/// row.
 ///
 /// Every span of the row being built is kept relative to `rowStart`, so the row
 /// survives `send` moving its bytes to a new block mid-way.
@@ -61,15 +61,19 @@ extension ImportSession {
         }
         var answers = EncodedRow.Span(answersStart - rowStart, arena.count - rowStart)
         let hash = arena.withUnsafeBufferPointer { AnswerCoding.contentHash(UnsafeBufferPointer(rebasing: $0[answersStart...])) }
-        // The stored keys: the first `keyLength` bytes of keyed hashes, written straight into the block.
+        // What the stored keys are keyed hashes of, copied into the block: the writer thread
+        // computes them (`EncodedRow.KeyKind`), off this thread.
         let keyStart = arena.count
+        let keyKind: EncodedRow.KeyKind
         if !sourceID.isEmpty {
             // A response id names a response within its wave: longitudinal exports (REDCap events)
             // repeat a record's id at every wave.
-            appendKey(of: UnsafeRawBufferPointer(sourceID), suffix: wave, namespace: "respondent")
+            arena.append(contentsOf: sourceID)
+            keyKind = .respondent
         } else if !personID.isEmpty {
             // No response id: a person answers once per wave.
-            appendKey(of: UnsafeRawBufferPointer(personID), suffix: wave ?? "", namespace: "person-wave")
+            arena.append(contentsOf: personID)
+            keyKind = .personWave
         } else {
             // No response id: the content identifies the response; identical rows are told apart by their order.
             let occurrence = occurrences[hash, default: 0]
@@ -79,14 +83,19 @@ extension ImportSession {
             identity += [0] + Array((wave ?? "").utf8) + [0]
             identity += arena[answersStart..<keyStart]
             identity += Array("#\(occurrence)".utf8)
-            identity.withUnsafeBytes { appendKey(of: $0, suffix: nil, namespace: "content") }
+            arena.append(contentsOf: identity)
+            keyKind = .content
         }
         let key = EncodedRow.Span(keyStart - rowStart, arena.count - rowStart)
         var personKey: EncodedRow.Span?
         if !personID.isEmpty {
-            let start = arena.count
-            appendKey(of: UnsafeRawBufferPointer(personID), suffix: nil, namespace: "person")
-            personKey = EncodedRow.Span(start - rowStart, arena.count - rowStart)
+            if keyKind == .personWave {
+                personKey = key
+            } else {
+                let start = arena.count
+                arena.append(contentsOf: personID)
+                personKey = EncodedRow.Span(start - rowStart, arena.count - rowStart)
+            }
         }
         let scoresStart = arena.count
         AnswerCoding.appendScores(scores, hasRaw: hasRaw, to: &arena)
@@ -94,7 +103,7 @@ extension ImportSession {
         let base = rowStart
         answers = answers.rebased(by: -base)
         pending.append(EncodedRow(
-            sourceRow: sourceRow, responseKey: key.rebased(by: -base), personKey: personKey?.rebased(by: -base),
+            sourceRow: sourceRow, keyKind: keyKind, responseKey: key.rebased(by: -base), personKey: personKey?.rebased(by: -base),
             sourceID: target.keepIDs && !sourceID.isEmpty ? String(decoding: sourceID, as: UTF8.self) : nil,
             personID: target.keepIDs && !personID.isEmpty ? String(decoding: personID, as: UTF8.self) : nil,
             wave: wave, provider: provider,
@@ -105,15 +114,5 @@ extension ImportSession {
         rowTimes[1] = nil
         rowStart = arena.count
         if pending.count >= Self.blockSize { try send() }
-    }
-
-    /// Appends the stored key of an identifier (and, with `suffix`, NUL and the suffix) to the block.
-    private func appendKey(of identifier: UnsafeRawBufferPointer, suffix: String?, namespace: String) {
-        guard var suffix else {
-            return pseudonymizer.appendKey(of: identifier, namespace: namespace, length: Self.keyLength, to: &arena)
-        }
-        suffix.withUTF8 { suffix in
-            pseudonymizer.appendKey(of: identifier, suffix: UnsafeRawBufferPointer(suffix), namespace: namespace, length: Self.keyLength, to: &arena)
-        }
     }
 }

@@ -111,7 +111,8 @@ public final class ImportSession {
         let known = positions
         order = known.indices.sorted { known[$0] < known[$1] }
         rowValues = Array(repeating: nil, count: questions.count)
-        writer = try Writer(store: store, surveyID: survey.id, batchID: batch, scoringID: scoring, policy: target.onConflict)
+        writer = try Writer(store: store, surveyID: survey.id, batchID: batch, scoringID: scoring, policy: target.onConflict,
+                            pseudonymizer: pseudonymizer)
         writer.start()
     }
 
@@ -192,8 +193,20 @@ struct EncodedRow: Sendable {
         init(_ start: Int, _ end: Int) { self.start = Int32(start); self.end = Int32(end) }
         func rebased(by offset: Int) -> Span { Span(Int(start) - offset, Int(end) - offset) }
     }
+    /// Which key `responseKey` holds the identifier of (the writer computes the keyed hashes).
+    enum KeyKind: Sendable {
+        /// The response id (within its wave).
+        case respondent
+        /// The person id, once per wave (no response id).
+        case personWave
+        /// The response's content (no ids at all).
+        case content
+    }
     var sourceRow: Int
+    var keyKind: KeyKind
+    /// The identifier the response key is the keyed hash of.
     var responseKey: Span
+    /// The person id, whose keyed hash is the person key.
     var personKey: Span?
     var sourceID: String?
     var personID: String?

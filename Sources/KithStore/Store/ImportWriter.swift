@@ -26,6 +26,7 @@ extension ImportSession {
         private let batchID: Int
         private let scoringID: Int
         private let policy: ConflictPolicy
+        private let pseudonymizer: Pseudonymizer
         // Guarded by `lock`.
         private let lock = NSCondition()
         private var queue: [Block] = []
@@ -43,7 +44,8 @@ extension ImportSession {
         /// Slots replaced, written once the block they are in has been.
         private var removals: [Int64] = []
 
-        init(store: Store, surveyID: Int, batchID: Int, scoringID: Int, policy: ConflictPolicy) throws {
+        init(store: Store, surveyID: Int, batchID: Int, scoringID: Int, policy: ConflictPolicy, pseudonymizer: Pseudonymizer) throws {
+            self.pseudonymizer = pseudonymizer
             self.db = store.db
             self.surveyID = surveyID
             self.batchID = batchID
@@ -128,9 +130,41 @@ extension ImportSession {
 
         /// Adds a row, unless its response is stored already: then counts it, or applies the policy.
         private func store(_ row: EncodedRow, _ bytes: UnsafeBufferPointer<UInt8>) throws {
+            var digests: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+            try withUnsafeMutableBytes(of: &digests) { digests in
+                let key = UnsafeMutableRawBufferPointer(rebasing: digests[0..<32]), person = UnsafeMutableRawBufferPointer(rebasing: digests[32..<64])
+                writeKeys(row, bytes, key: key, person: person)
+                let keyBytes = UnsafeBufferPointer(rebasing: key.bindMemory(to: UInt8.self)[0..<ResponseBlock.keyLength])
+                let personBytes = row.personKey == nil ? nil : UnsafeBufferPointer(rebasing: person.bindMemory(to: UInt8.self)[0..<ResponseBlock.keyLength])
+                try store(row, bytes, key: keyBytes, personKey: personBytes)
+            }
+        }
+
+        /// The keyed hashes of the row's identifiers (see `EncodedRow.KeyKind`).
+        private func writeKeys(_ row: EncodedRow, _ bytes: UnsafeBufferPointer<UInt8>, key: UnsafeMutableRawBufferPointer,
+                               person: UnsafeMutableRawBufferPointer) {
+            let identifier = UnsafeRawBufferPointer(bytes[row.responseKey])
+            switch row.keyKind {
+            case .respondent:
+                row.wave.withUTF8Bytes { wave in
+                    pseudonymizer.writeKey(of: identifier, suffix: wave.map(UnsafeRawBufferPointer.init), namespace: "respondent", into: key)
+                }
+            case .personWave:
+                let wave: String? = row.wave ?? ""  // with no wave, NUL and nothing: a person answers once
+                wave.withUTF8Bytes { wave in
+                    pseudonymizer.writeKey(of: identifier, suffix: wave.map(UnsafeRawBufferPointer.init), namespace: "person-wave", into: key)
+                }
+            case .content:
+                pseudonymizer.writeKey(of: identifier, namespace: "content", into: key)
+            }
+            if let span = row.personKey { pseudonymizer.writeKey(of: UnsafeRawBufferPointer(bytes[span]), namespace: "person", into: person) }
+        }
+
+        private func store(_ row: EncodedRow, _ bytes: UnsafeBufferPointer<UInt8>, key: UnsafeBufferPointer<UInt8>,
+                           personKey: UnsafeBufferPointer<UInt8>?) throws {
             let location = ResponseBlock.location(block: blockID, slot: builder.count)
-            guard let entry = keys.insert(bytes[row.responseKey], hash: row.hash, location: location) else {
-                return try add(row, bytes)
+            guard let entry = keys.insert(key, hash: row.hash, location: location) else {
+                return try add(row, bytes, key: key, personKey: personKey)
             }
             if keys.hash(at: entry) == row.hash {
                 if ResponseBlock.block(of: keys.location(at: entry)) >= firstBlock { counts.repeatedInFile += 1 } else { counts.unchanged += 1 }
@@ -144,21 +178,22 @@ extension ImportSession {
             case .replace:
                 removals.append(keys.location(at: entry))
                 keys.update(at: entry, hash: row.hash, location: location)
-                try add(row, bytes)
+                try add(row, bytes, key: key, personKey: personKey)
                 counts.added -= 1
                 counts.replaced += 1
             }
         }
 
-        private func add(_ row: EncodedRow, _ bytes: UnsafeBufferPointer<UInt8>) throws {
+        private func add(_ row: EncodedRow, _ bytes: UnsafeBufferPointer<UInt8>, key: UnsafeBufferPointer<UInt8>,
+                         personKey: UnsafeBufferPointer<UInt8>?) throws {
             func span(_ span: EncodedRow.Span?) -> UnsafeBufferPointer<UInt8>? { span.map { bytes[$0] } }
             row.wave.withUTF8Bytes { wave in
                 row.provider.withUTF8Bytes { provider in
                     row.flag.withUTF8Bytes { flag in
                         row.sourceID.withUTF8Bytes { sourceID in
                             row.personID.withUTF8Bytes { personID in
-                                builder.append(key: bytes[row.responseKey], hash: row.hash, partial: row.partial, wave: wave, provider: provider,
-                                               flag: flag, sourceRow: row.sourceRow, personKey: span(row.personKey), sourceID: sourceID,
+                                builder.append(key: key, hash: row.hash, partial: row.partial, wave: wave, provider: provider,
+                                               flag: flag, sourceRow: row.sourceRow, personKey: personKey, sourceID: sourceID,
                                                personID: personID, startedAt: span(row.startedAt), submittedAt: span(row.submittedAt),
                                                answers: bytes[row.answers], scores: bytes[row.scores])
                             }
