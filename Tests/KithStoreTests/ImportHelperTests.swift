@@ -111,3 +111,24 @@ struct ResponseBlockTests {
         #expect { _ = try decode(unknown) } throws: { "\($0)".contains("unknown format") }
     }
 }
+
+@Suite("TextTable")
+struct TextTableTests {
+    @Test("numbers texts by their bytes in first-seen order, below and past the scan limit, canonically equivalent ones apart")
+    func numbering() {
+        var table = TextTable<String>(), reference: [[UInt8]] = []
+        var generator = SplitMix(seed: 3)
+        let special = ["Caf\u{E9}", "Cafe\u{301}", ""]
+        for step in 0..<5_000 {
+            let text = step % 7 == 0 ? special[step % 3] : "p\(generator.next() % UInt64(step < 2_000 ? 12 : 300))"
+            let bytes = Array(text.utf8)
+            let index = table.index(of: bytes) { String(decoding: $0, as: UTF8.self) }
+            if let known = reference.firstIndex(of: bytes) { #expect(index == known, "step \(step)") } else {
+                #expect(index == reference.count, "step \(step)")
+                reference.append(bytes)
+            }
+            #expect(Array(table.values[index].utf8) == bytes)
+        }
+        #expect(table.keys == reference && table.count > 40)
+    }
+}

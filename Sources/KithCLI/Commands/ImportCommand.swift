@@ -86,7 +86,7 @@ enum ImportCommand {
         let scales = plan.scales.map { ScaleScoring(scale: $0.id, instrumentVersion: $0.instrument.version, policy: $0.policy.description, hasRaw: $0.scale.conversion != nil) }
         let report = try store.importBatch(into: target, source: batchSource, questions: layout.questions, scales: scales,
                                            excluded: { excluded }, columnsDropped: layout.dropped) { session in
-            var providers: [[UInt8]: String] = [:]
+            var providers = TextTable<String>()
             try source.forEachRawResponse(plan: plan) { raw in
                 if case .excluded(let reason) = raw.status {
                     excluded[reason, default: 0] += 1

@@ -57,7 +57,7 @@ struct ImportLayout {
 
     /// Adds one row to the import, built in place in the session.
     func add(_ raw: borrowing RawResponse, plan: ScoringPlan, session: ImportSession, wave: String?, provider: String?,
-             providers: inout [[UInt8]: String]) throws {
+             providers: inout TextTable<String>) throws {
         for (index, slot) in itemSlots.enumerated() {
             switch raw.answers[slot] {
             case .code(let code): session.setAnswer(.code(code), question: index)
@@ -79,14 +79,7 @@ struct ImportLayout {
         var providerText = provider
         if providerText == nil, let providerColumn {
             let cell = raw.cell(providerColumn)
-            if !cell.isEmpty {
-                let bytes = Array(cell)
-                if let known = providers[bytes] { providerText = known } else {
-                    let text = String(decoding: cell, as: UTF8.self)
-                    providers[bytes] = text
-                    providerText = text
-                }
-            }
+            if !cell.isEmpty { providerText = providers.value(of: cell) { String(decoding: $0, as: UTF8.self) } }
         }
         func time(_ field: ImportSession.TimeField, _ column: Int?, _ parser: TimestampParser?) {
             guard let column, let parser else { return }

@@ -4,13 +4,10 @@ extension ResponseBlock {
         private(set) var count = 0
         private var keys: [UInt8] = []
         private var rows: [UInt8] = []
-        private var texts: [[UInt8]] = []
-        private var textNumbers: [[UInt8]: Int] = [:]
-        /// The last text number each field used (wave, provider, flag): most rows repeat it.
-        private var recent = [0, 0, 0]
+        /// Waves, providers and flags, each with whether a row has it as its wave.
+        private var texts = TextTable<Bool>()
         /// The distinct waves, in the order first added.
         private(set) var waves: [String] = []
-        private var isWave: [Bool] = []
 
         init() {
             keys.reserveCapacity(ResponseBlock.capacity * ResponseBlock.keyEntry)
@@ -63,11 +60,11 @@ extension ResponseBlock {
         /// The block's bytes.
         func encoded() -> [UInt8] {
             var bytes: [UInt8] = [ResponseBlock.format]
-            bytes.reserveCapacity(16 + keys.count + rows.count + texts.reduce(0) { $0 + $1.count + 2 })
+            bytes.reserveCapacity(16 + keys.count + rows.count + texts.keys.reduce(0) { $0 + $1.count + 2 })
             AnswerCoding.appendVarint(UInt64(count), to: &bytes)
             bytes.append(contentsOf: keys)
             AnswerCoding.appendVarint(UInt64(texts.count), to: &bytes)
-            for text in texts {
+            for text in texts.keys {
                 AnswerCoding.appendVarint(UInt64(text.count), to: &bytes)
                 bytes.append(contentsOf: text)
             }
@@ -76,33 +73,14 @@ extension ResponseBlock {
         }
 
         /// The text number (index + 1) of a wave, provider or flag, added to the block's texts when new.
-        /// Texts are told apart by their bytes: what is stored is exactly what was read.
         private mutating func number(of text: (some Collection<UInt8>)?, field: Int) -> Int {
             guard let text else { return 0 }
-            let last = recent[field]
-            if last > 0, texts[last - 1].elementsEqual(text) {
-                if field == 0 { noteWave(last) }
-                return last
+            let index = texts.index(of: text) { _ in false }
+            if field == 0, !texts.values[index] {
+                texts.setValue(true, at: index)
+                waves.append(String(decoding: texts.keys[index], as: UTF8.self))
             }
-            let bytes = Array(text)
-            let number: Int
-            if let known = textNumbers[bytes] {
-                number = known
-            } else {
-                texts.append(bytes)
-                isWave.append(false)
-                number = texts.count
-                textNumbers[bytes] = number
-            }
-            recent[field] = number
-            if field == 0 { noteWave(number) }
-            return number
-        }
-
-        private mutating func noteWave(_ number: Int) {
-            guard !isWave[number - 1] else { return }
-            isWave[number - 1] = true
-            waves.append(String(decoding: texts[number - 1], as: UTF8.self))
+            return index + 1
         }
 
         @inline(__always)
