@@ -122,7 +122,7 @@ struct TextTableTests {
         for step in 0..<5_000 {
             let text = step % 7 == 0 ? special[step % 3] : "p\(generator.next() % UInt64(step < 2_000 ? 12 : 300))"
             let bytes = Array(text.utf8)
-            let index = table.index(of: bytes) { String(decoding: $0, as: UTF8.self) }
+            let index = bytes.withUnsafeBufferPointer { table.index(of: $0) { String(decoding: $0, as: UTF8.self) } }
             if let known = reference.firstIndex(of: bytes) { #expect(index == known, "step \(step)") } else {
                 #expect(index == reference.count, "step \(step)")
                 reference.append(bytes)

@@ -135,13 +135,21 @@ struct SHA256Tests {
         }
     }
 
-    @Test("hashing a file equals hashing its bytes; a missing file throws")
+    @Test("hashing a file (mapped) or a pipe or an empty file (read) equals hashing its bytes; a missing file throws")
     func fileHash() throws {
         try withTemporaryDirectory { directory in
             let path = directory + "/import.csv"
             let data = pattern(3 << 20 | 123)  // more than one 1 MiB read
             try Data(data).write(to: URL(fileURLWithPath: path))
             #expect(try SHA256.hash(contentsOfFile: path) == SHA256.hash(data))
+            try Data().write(to: URL(fileURLWithPath: directory + "/empty.csv"))
+            #expect(try SHA256.hash(contentsOfFile: directory + "/empty.csv") == SHA256.hash([UInt8]()))
+            // A pipe cannot be mapped: it is read.
+            let fifo = directory + "/pipe.csv"
+            #expect(mkfifo(fifo, 0o600) == 0)
+            let writer = Thread { try? Data(data).write(to: URL(fileURLWithPath: fifo)) }
+            writer.start()
+            #expect(try SHA256.hash(contentsOfFile: fifo) == SHA256.hash(data))
 
             let error = try #require(throws: SystemCallError.self) { try SHA256.hash(contentsOfFile: directory + "/missing.csv") }
             #expect(error.isNoSuchFile)

@@ -75,7 +75,7 @@ extension ResponseBlock {
         /// The text number (index + 1) of a wave, provider or flag, added to the block's texts when new.
         private mutating func number(of text: (some Collection<UInt8>)?, field: Int) -> Int {
             guard let text else { return 0 }
-            let index = texts.index(of: text) { _ in false }
+            let index = text.withContiguousStorageIfAvailable { texts.index(of: $0) { _ in false } } ?? Array(text).withUnsafeBufferPointer { texts.index(of: $0) { _ in false } }
             if field == 0, !texts.values[index] {
                 texts.setValue(true, at: index)
                 waves.append(String(decoding: texts.keys[index], as: UTF8.self))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Distinct byte strings with a value each, numbered in the order first seen.
 ///
 /// Imports look up the same few texts (waves, providers) on every row: the last
@@ -5,32 +7,39 @@
 /// past `scanLimit` distinct texts is a dictionary kept (hashing `[UInt8]` goes
 /// byte by byte, and makes an array per lookup). Texts are told apart by their
 /// bytes, not by `String`'s `==` (which equates canonically equivalent spellings).
+///
+/// Inlinable, so that other modules' imports get it specialised.
 public struct TextTable<Value> {
-    public private(set) var keys: [[UInt8]] = []
-    public private(set) var values: [Value] = []
-    private var numbers: [[UInt8]: Int] = [:]
-    private var last = -1
-    static var scanLimit: Int { 16 }
+    @usableFromInline var storedKeys: [[UInt8]] = []
+    @usableFromInline var storedValues: [Value] = []
+    /// The texts, in the order first seen.
+    @inlinable public var keys: [[UInt8]] { storedKeys }
+    /// Their values.
+    @inlinable public var values: [Value] { storedValues }
+    @usableFromInline var numbers: [[UInt8]: Int] = [:]
+    @usableFromInline var last = -1
+    @usableFromInline static var scanLimit: Int { 16 }
 
-    public init() {}
+    @inlinable public init() {}
 
-    public var count: Int { keys.count }
+    @inlinable public var count: Int { keys.count }
 
     /// The index of `bytes`, added with the value `make` gives when new.
-    public mutating func index(of bytes: some Collection<UInt8>, make: (_ bytes: [UInt8]) -> Value) -> Int {
-        if last >= 0, keys[last].elementsEqual(bytes) { return last }
+    @inlinable
+    public mutating func index(of bytes: UnsafeBufferPointer<UInt8>, make: (_ bytes: [UInt8]) -> Value) -> Int {
+        if last >= 0, Self.equal(storedKeys[last], bytes) { return last }
         if keys.count <= Self.scanLimit {
-            if let found = keys.firstIndex(where: { $0.elementsEqual(bytes) }) {
-                last = found
-                return found
+            for index in keys.indices where Self.equal(storedKeys[index], bytes) {
+                last = index
+                return index
             }
         } else if let found = numbers[Array(bytes)] {
             last = found
             return found
         }
         let key = Array(bytes)
-        keys.append(key)
-        values.append(make(key))
+        storedKeys.append(key)
+        storedValues.append(make(key))
         if keys.count > Self.scanLimit {
             if numbers.isEmpty { for (index, key) in keys.enumerated() { numbers[key] = index } } else { numbers[key] = keys.count - 1 }
         }
@@ -38,10 +47,19 @@ public struct TextTable<Value> {
         return last
     }
 
-    public mutating func setValue(_ value: Value, at index: Int) { values[index] = value }
-
     /// The value of `bytes`, added when new.
-    public mutating func value(of bytes: some Collection<UInt8>, make: (_ bytes: [UInt8]) -> Value) -> Value {
-        values[index(of: bytes, make: make)]
+    @inlinable
+    public mutating func value(of bytes: UnsafeBufferPointer<UInt8>, make: (_ bytes: [UInt8]) -> Value) -> Value {
+        storedValues[index(of: bytes, make: make)]
+    }
+
+    @inlinable
+    public mutating func setValue(_ value: Value, at index: Int) { storedValues[index] = value }
+
+    @inlinable
+    static func equal(_ key: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard key.count == bytes.count else { return false }
+        if bytes.isEmpty { return true }
+        return key.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
     }
 }
