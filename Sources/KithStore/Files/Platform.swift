@@ -2,6 +2,7 @@
 // through the small internal `Platform` namespace below, so a port to another
 // libc touches this file alone.
 
+import CSQLite
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -112,6 +113,12 @@ enum Platform {
         let count = retryingOnInterrupt { Int(readRaw(descriptor.raw, base, buffer.count)) }
         guard count >= 0 else { throw lastError("read", path) }
         return count
+    }
+
+    /// Starts writing the file's dirty pages to disk without waiting (Linux; elsewhere
+    /// nothing), so that a later fsync has less left to do. Best effort: failures are ignored.
+    static func startWriteback(_ descriptor: borrowing FileDescriptor) {
+        _ = kith_start_writeback(descriptor.raw)
     }
 
     static func sync(_ descriptor: borrowing FileDescriptor, path: String) throws {

@@ -43,6 +43,10 @@ extension ImportSession {
         private var responseID: Int
         /// Slots replaced, written once the block they are in has been.
         private var removals: [Int64] = []
+        /// Every 16 blocks (about 6 MB), the store file's pages start going to disk, so
+        /// the commit's fsync waits for less.
+        private let path: String
+        private var blocksSinceWriteback = 0
 
         init(store: Store, surveyID: Int, batchID: Int, scoringID: Int, policy: ConflictPolicy, pseudonymizer: Pseudonymizer) throws {
             self.pseudonymizer = pseudonymizer
@@ -54,6 +58,7 @@ extension ImportSession {
             keys = try store.loadKeys(survey: surveyID)
             (blockID, responseID) = try Store.nextBlockIDs(store.db)
             firstBlock = blockID
+            path = store.path
         }
 
         func start() {
@@ -213,6 +218,11 @@ extension ImportSession {
                 responseID += builder.count
                 blockID += 1
                 builder = ResponseBlock.Builder()
+                blocksSinceWriteback += 1
+                if blocksSinceWriteback == 16, let file = try? Platform.openForReading(path) {
+                    Platform.startWriteback(file)
+                    blocksSinceWriteback = 0
+                }
             }
             for location in removals {
                 try db.execute("INSERT INTO response_removed (block_id, slot, by_batch) VALUES (?, ?, ?)",
