@@ -311,3 +311,21 @@ public struct Row {
     public func blob(at index: Int) -> [UInt8]? { statement.blob(at: index) }
     public func value(at index: Int) -> SQLiteValue { statement.value(at: index) }
 }
+
+extension Statement {
+    /// The bytes of a text or blob column, without copying; nil for NULL. Valid until the next `step()` or `reset()`.
+    func bytes(at index: Int) -> UnsafeBufferPointer<UInt8>? {
+        let column = Int32(index)
+        switch sqlite3_column_type(handle, column) {
+        case SQLITE_NULL:
+            return nil
+        case SQLITE_TEXT:
+            let text = sqlite3_column_text(handle, column)
+            return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column)))
+        default:
+            let blob = sqlite3_column_blob(handle, column)
+            let count = Int(sqlite3_column_bytes(handle, column))
+            return UnsafeBufferPointer(start: blob?.assumingMemoryBound(to: UInt8.self), count: blob == nil ? 0 : count)
+        }
+    }
+}

@@ -56,7 +56,7 @@ extension ImportSession {
             self.scoringID = scoringID
             self.policy = policy
             keys = try store.loadKeys(survey: surveyID)
-            (blockID, responseID) = try Store.nextBlockIDs(store.db)
+            (blockID, responseID) = try store.nextBlockIDs()
             firstBlock = blockID
             path = store.path
         }
@@ -192,20 +192,10 @@ extension ImportSession {
         private func add(_ row: EncodedRow, _ bytes: UnsafeBufferPointer<UInt8>, key: UnsafeBufferPointer<UInt8>,
                          personKey: UnsafeBufferPointer<UInt8>?) throws {
             func span(_ span: EncodedRow.Span?) -> UnsafeBufferPointer<UInt8>? { span.map { bytes[$0] } }
-            row.wave.withUTF8Bytes { wave in
-                row.provider.withUTF8Bytes { provider in
-                    row.flag.withUTF8Bytes { flag in
-                        row.sourceID.withUTF8Bytes { sourceID in
-                            row.personID.withUTF8Bytes { personID in
-                                builder.append(key: key, hash: row.hash, partial: row.partial, wave: wave, provider: provider,
-                                               flag: flag, sourceRow: row.sourceRow, personKey: personKey, sourceID: sourceID,
-                                               personID: personID, startedAt: span(row.startedAt), submittedAt: span(row.submittedAt),
-                                               answers: bytes[row.answers], scores: bytes[row.scores])
-                            }
-                        }
-                    }
-                }
-            }
+            builder.append(key: key, hash: row.hash, partial: row.partial, wave: row.wave?.utf8, provider: row.provider?.utf8,
+                           flag: row.flag?.utf8, sourceRow: row.sourceRow, personKey: personKey, sourceID: row.sourceID?.utf8,
+                           personID: row.personID?.utf8, startedAt: span(row.startedAt), submittedAt: span(row.submittedAt),
+                           answers: bytes[row.answers], scores: bytes[row.scores])
             counts.added += 1
             if row.flag != nil { counts.flagged += 1 }
             if builder.isFull { try flush() }
@@ -237,5 +227,13 @@ extension UnsafeBufferPointer<UInt8> {
     /// The bytes of a row's span.
     subscript(span: EncodedRow.Span) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: self[Int(span.start)..<Int(span.end)])
+    }
+}
+
+private extension Optional where Wrapped == String {
+    /// Calls `body` with the UTF-8 bytes of the text, or nil.
+    func withUTF8Bytes<T>(_ body: (UnsafeBufferPointer<UInt8>?) throws -> T) rethrows -> T {
+        guard var text = self else { return try body(nil) }
+        return try text.withUTF8 { try body($0) }
     }
 }

@@ -17,9 +17,11 @@ extension ResponseBlock {
         var isFull: Bool { count >= ResponseBlock.capacity }
 
         /// Appends one response. `key` and `personKey` are 16 bytes.
-        mutating func append<Bytes: Collection<UInt8>>(
-            key: Bytes, hash: Int64, partial: Bool, wave: Bytes?, provider: Bytes?, flag: Bytes?, sourceRow: Int, personKey: Bytes?,
-            sourceID: Bytes?, personID: Bytes?, startedAt: Bytes?, submittedAt: Bytes?, answers: Bytes, scores: Bytes
+        /// `Text` is the type of the texts (wave, provider, flag, kept ids): the import passes a
+        /// `String.UTF8View`, the readers of stored blocks their bytes.
+        mutating func append<Bytes: Collection<UInt8>, Text: Collection<UInt8>>(
+            key: Bytes, hash: Int64, partial: Bool, wave: Text?, provider: Text?, flag: Text?, sourceRow: Int, personKey: Bytes?,
+            sourceID: Text?, personID: Text?, startedAt: Bytes?, submittedAt: Bytes?, answers: Bytes, scores: Bytes
         ) {
             precondition(key.count == ResponseBlock.keyLength && (personKey?.count ?? ResponseBlock.keyLength) == ResponseBlock.keyLength)
             precondition(!isFull)
@@ -91,13 +93,5 @@ extension ResponseBlock {
             varint(bytes.count)
             rows.append(contentsOf: bytes)
         }
-    }
-}
-
-extension Optional where Wrapped == String {
-    /// Calls `body` with the UTF-8 bytes of the text, or nil.
-    func withUTF8Bytes<T>(_ body: (UnsafeBufferPointer<UInt8>?) throws -> T) rethrows -> T {
-        guard var text = self else { return try body(nil) }
-        return try text.withUTF8 { try body($0) }
     }
 }

@@ -67,7 +67,7 @@ extension Store {
     }
 
     /// The next block id and response id of the store.
-    static func nextBlockIDs(_ db: Database) throws -> (block: Int, response: Int) {
+    func nextBlockIDs() throws -> (block: Int, response: Int) {
         let block = (try db.scalar("SELECT max(id) FROM response_block", as: Int.self) ?? 0) + 1
         let response = try db.scalar("SELECT max(first_id + count) FROM response_block", as: Int.self) ?? 1
         return (block, response)

@@ -1,5 +1,3 @@
-import CSQLite
-
 /// One stored response as the summaries read it: spans into its block's
 /// bytes, valid only inside the closure that receives them (no copies).
 public struct ResponseSpan {
@@ -23,24 +21,6 @@ extension Store {
         try forEachStoredRow(survey: survey.id, wave: wave) { block, row in
             try body(ResponseSpan(partial: row.partial, wave: row.wave, provider: row.provider, answers: row.answers,
                                   scoring: block.scoring, scores: row.scores))
-        }
-    }
-}
-
-extension Statement {
-    /// The bytes of a text or blob column, without copying; nil for NULL. Valid until the next `step()` or `reset()`.
-    func bytes(at index: Int) -> UnsafeBufferPointer<UInt8>? {
-        let column = Int32(index)
-        switch sqlite3_column_type(handle, column) {
-        case SQLITE_NULL:
-            return nil
-        case SQLITE_TEXT:
-            let text = sqlite3_column_text(handle, column)
-            return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column)))
-        default:
-            let blob = sqlite3_column_blob(handle, column)
-            let count = Int(sqlite3_column_bytes(handle, column))
-            return UnsafeBufferPointer(start: blob?.assumingMemoryBound(to: UInt8.self), count: blob == nil ? 0 : count)
         }
     }
 }
