@@ -46,16 +46,6 @@ extension Pseudonymizer {
     /// The same bytes as `keyBytes(_:namespace:)` of that identifier.
     public func appendKey(of identifier: UnsafeRawBufferPointer, suffix: UnsafeRawBufferPointer? = nil, namespace: String,
                           length: Int, to bytes: inout [UInt8]) {
-        var digest: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &digest) { output in
-            writeKey(of: identifier, suffix: suffix, namespace: namespace, into: output)
-            bytes.append(contentsOf: output.prefix(min(length, HMACSHA256.byteCount)))
-        }
-    }
-
-    /// Writes the 32-byte key of `identifier` (with `suffix`, as in `appendKey`) into `output`.
-    public func writeKey(of identifier: UnsafeRawBufferPointer, suffix: UnsafeRawBufferPointer? = nil, namespace: String,
-                         into output: UnsafeMutableRawBufferPointer) {
         var mac = self.mac
         withUnsafeBytes(of: UInt8(0)) { nul in
             mac.update(namespace.utf8)
@@ -66,6 +56,10 @@ extension Pseudonymizer {
                 mac.update(suffix)
             }
         }
-        mac.finalize(into: output)
+        var digest: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &digest) { output in
+            mac.finalize(into: output)
+            bytes.append(contentsOf: output.prefix(min(length, HMACSHA256.byteCount)))
+        }
     }
 }

@@ -47,6 +47,8 @@ extension ImportSession {
         /// the commit's fsync waits for less.
         private let path: String
         private var blocksSinceWriteback = 0
+        /// The row being stored's keys (reused: nothing allocated per row).
+        private var rowKeys: [UInt8] = []
 
         init(store: Store, surveyID: Int, batchID: Int, scoringID: Int, policy: ConflictPolicy, pseudonymizer: Pseudonymizer) throws {
             self.pseudonymizer = pseudonymizer
@@ -135,34 +137,37 @@ extension ImportSession {
 
         /// Adds a row, unless its response is stored already: then counts it, or applies the policy.
         private func store(_ row: EncodedRow, _ bytes: UnsafeBufferPointer<UInt8>) throws {
-            var digests: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
-            try withUnsafeMutableBytes(of: &digests) { digests in
-                let key = UnsafeMutableRawBufferPointer(rebasing: digests[0..<32]), person = UnsafeMutableRawBufferPointer(rebasing: digests[32..<64])
-                writeKeys(row, bytes, key: key, person: person)
-                let keyBytes = UnsafeBufferPointer(rebasing: key.bindMemory(to: UInt8.self)[0..<ResponseBlock.keyLength])
-                let personBytes = row.personKey == nil ? nil : UnsafeBufferPointer(rebasing: person.bindMemory(to: UInt8.self)[0..<ResponseBlock.keyLength])
-                try store(row, bytes, key: keyBytes, personKey: personBytes)
+            rowKeys.removeAll(keepingCapacity: true)
+            appendKeys(row, bytes)
+            try rowKeys.withUnsafeBufferPointer { keys in
+                let length = ResponseBlock.keyLength
+                try store(row, bytes, key: UnsafeBufferPointer(rebasing: keys[0..<length]),
+                          personKey: row.personKey == nil ? nil : UnsafeBufferPointer(rebasing: keys[length..<2 * length]))
             }
         }
 
-        /// The keyed hashes of the row's identifiers (see `EncodedRow.KeyKind`).
-        private func writeKeys(_ row: EncodedRow, _ bytes: UnsafeBufferPointer<UInt8>, key: UnsafeMutableRawBufferPointer,
-                               person: UnsafeMutableRawBufferPointer) {
-            let identifier = UnsafeRawBufferPointer(bytes[row.responseKey])
+        /// Appends the stored keys of the row's identifiers to `rowKeys` (see `EncodedRow.KeyKind`):
+        /// the response key, then the person key when there is one.
+        private func appendKeys(_ row: EncodedRow, _ bytes: UnsafeBufferPointer<UInt8>) {
+            let identifier = UnsafeRawBufferPointer(bytes[row.responseKey]), length = ResponseBlock.keyLength
             switch row.keyKind {
             case .respondent:
                 row.wave.withUTF8Bytes { wave in
-                    pseudonymizer.writeKey(of: identifier, suffix: wave.map(UnsafeRawBufferPointer.init), namespace: "respondent", into: key)
+                    pseudonymizer.appendKey(of: identifier, suffix: wave.map(UnsafeRawBufferPointer.init), namespace: "respondent",
+                                            length: length, to: &rowKeys)
                 }
             case .personWave:
                 let wave: String? = row.wave ?? ""  // with no wave, NUL and nothing: a person answers once
                 wave.withUTF8Bytes { wave in
-                    pseudonymizer.writeKey(of: identifier, suffix: wave.map(UnsafeRawBufferPointer.init), namespace: "person-wave", into: key)
+                    pseudonymizer.appendKey(of: identifier, suffix: wave.map(UnsafeRawBufferPointer.init), namespace: "person-wave",
+                                            length: length, to: &rowKeys)
                 }
             case .content:
-                pseudonymizer.writeKey(of: identifier, namespace: "content", into: key)
+                pseudonymizer.appendKey(of: identifier, namespace: "content", length: length, to: &rowKeys)
             }
-            if let span = row.personKey { pseudonymizer.writeKey(of: UnsafeRawBufferPointer(bytes[span]), namespace: "person", into: person) }
+            if let span = row.personKey {
+                pseudonymizer.appendKey(of: UnsafeRawBufferPointer(bytes[span]), namespace: "person", length: length, to: &rowKeys)
+            }
         }
 
         private func store(_ row: EncodedRow, _ bytes: UnsafeBufferPointer<UInt8>, key: UnsafeBufferPointer<UInt8>,

@@ -26,11 +26,7 @@ extension ResponseBlock {
             precondition(key.count == ResponseBlock.keyLength && (personKey?.count ?? ResponseBlock.keyLength) == ResponseBlock.keyLength)
             precondition(!isFull)
             keys.append(contentsOf: key)
-            var bits = UInt64(UInt64(bitPattern: hash))
-            for _ in 0..<8 {
-                keys.append(UInt8(truncatingIfNeeded: bits))
-                bits >>= 8
-            }
+            withUnsafeBytes(of: hash.littleEndian) { keys.append(contentsOf: $0) }
             var flags: UInt8 = partial ? Bits.partial : 0
             if personKey != nil { flags |= Bits.personKey }
             if sourceID != nil { flags |= Bits.sourceID }

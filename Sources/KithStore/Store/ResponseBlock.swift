@@ -85,9 +85,7 @@ extension ResponseBlock {
         /// The content hash of the response in `slot`.
         func hash(_ slot: Int) -> Int64 {
             let at = keysAt + slot * ResponseBlock.keyEntry + ResponseBlock.keyLength
-            var value: UInt64 = 0
-            for index in (0..<8).reversed() { value = value << 8 | UInt64(bytes[at + index]) }
-            return Int64(bitPattern: value)
+            return Int64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + at).loadUnaligned(as: Int64.self))
         }
 
         /// The text index + 1 of `text` in this block, or nil when no row has it.
