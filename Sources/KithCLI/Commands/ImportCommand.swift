@@ -72,8 +72,12 @@ enum ImportCommand {
         let layout = ImportLayout(source: source, plan: plan, keep: arguments.values("keep-column"))
 
         let store = try openStore()
-        // The file's fingerprint is computed on another core while the rows are read.
-        let fingerprint = BackgroundTask { try fileFingerprint(fullPath) }
+        // The file's fingerprint is computed while the rows are read, on the time the import's
+        // reading and writing threads leave idle (it is needed only at the end).
+        let fingerprint = BackgroundTask {
+            Platform.lowerCurrentThreadPriority()
+            return try fileFingerprint(fullPath)
+        }
         var batchOptions: [String: String] = ["on-conflict": onConflict.rawValue, "instruments": matching.instruments.joined(separator: ",")]
         for name in ["wave", "provider", "map", "source", "missing", "kind"] { if let value = arguments.value(name) { batchOptions[name] = value } }
         if arguments.flag("keep-ids") { batchOptions["keep-ids"] = "yes" }
