@@ -107,13 +107,20 @@ public struct TimestampParser: Sendable {
         let buffer: UnsafeMutableBufferPointer<UInt8>
         var n = 0
         mutating func put(_ byte: UInt8) { buffer[n] = byte; n += 1 }
+        /// `value` (not negative) in at least `width` digits, written from the right: dividing
+        /// by the constant 10 is a multiplication, where a variable divisor cost a division a digit.
         mutating func digits(_ value: Int, _ width: Int) {
-            var divisor = 1
-            for _ in 1..<width { divisor *= 10 }
-            var value = value
+            var length = 1, probe = value
+            while probe >= 10 { probe /= 10; length += 1 }
             // Wider than `width` (a year past 9999, which `parts` cannot produce): all its digits.
-            while value >= divisor * 10 { divisor *= 10 }
-            while divisor > 0 { put(UInt8(0x30 + value / divisor)); value %= divisor; divisor /= 10 }
+            length = max(length, width)
+            var rest = value, at = n + length - 1
+            while at >= n {
+                buffer[at] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
+                rest /= 10
+                at -= 1
+            }
+            n += length
         }
     }
 
