@@ -4,13 +4,15 @@ import Testing
 
 @Suite("KeyIndex")
 struct KeyIndexTests {
-    /// A 16-byte key; `kind` 1 repeats the low bits of the first word (long probe runs).
+    /// A 16-byte key: some all zero, some sharing the first word's low bits (long probe runs),
+    /// some repeated, some with a zero first word.
     func key(_ generator: inout SplitMix, step: Int) -> [UInt8] {
         var words = [generator.next(), generator.next()]
         switch step % 10 {
         case 0: words = [0, 0]
         case 1: words[0] = UInt64(step % 997) << 40
         case 2: words = [generator.next() % 5_000, 7]  // repeats
+        case 3: words = [0, generator.next() % 50]  // first eight bytes 0, repeated
         default: break
         }
         return words.flatMap { word in (0..<8).map { UInt8(truncatingIfNeeded: word >> (8 * $0)) } }
