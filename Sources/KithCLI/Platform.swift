@@ -19,9 +19,11 @@ enum Platform {
     /// thread only; elsewhere the lowest quality of service), so work that can wait runs
     /// on the time they leave idle. Best effort.
     static func lowerCurrentThreadPriority() {
-        #if os(Linux)
         // On Linux a process id of 0 means the calling thread: threads have their own nice values.
+        #if canImport(Glibc)
         _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
+        #elseif canImport(Musl)
+        _ = setpriority(PRIO_PROCESS, 0, 19)
         #else
         Thread.current.qualityOfService = .background
         #endif
