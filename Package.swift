@@ -27,8 +27,8 @@ let package = Package(
         .target(name: "KithCore", dependencies: ["KithInstruments"]),
         .target(name: "KithImport", dependencies: ["KithCore"]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
-        .target(name: "CKithSHA256"),  // SHA-256 with the CPU's SHA instructions, when it has them
-        .target(name: "KithStore", dependencies: ["KithCore", "CSQLite", "CKithSHA256"]),
+        .target(name: "CKith"),  // what Swift cannot say: SHA instructions, prefetch hints, sync_file_range
+        .target(name: "KithStore", dependencies: ["KithCore", "CSQLite", "CKith"]),
         .target(name: "KithStatistics"),
         .target(name: "KithReports", dependencies: ["KithCore", "KithStatistics", "KithStore"]),
 

@@ -2,7 +2,7 @@
 // through the small internal `Platform` namespace below, so a port to another
 // libc touches this file alone.
 
-import CSQLite
+import CKith
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -113,6 +113,12 @@ enum Platform {
         let count = retryingOnInterrupt { Int(readRaw(descriptor.raw, base, buffer.count)) }
         guard count >= 0 else { throw lastError("read", path) }
         return count
+    }
+
+    /// Hints the CPU to start loading the cache line at `address` (never faults).
+    @inline(__always)
+    static func prefetch(_ address: UnsafeRawPointer) {
+        kith_prefetch(address)
     }
 
     /// Starts writing the file's dirty pages to disk without waiting (Linux; elsewhere

@@ -38,6 +38,16 @@ struct KeyIndex {
         }
     }
 
+    /// Starts loading the slot `key` is looked up in first (a hint: the writer calls it
+    /// some keys ahead of `insert`, so the table's cache misses overlap).
+    @inline(__always)
+    func prefetch(_ key: UnsafeBufferPointer<UInt8>) {
+        let first = UnsafeRawPointer(key.baseAddress!).loadUnaligned(as: UInt64.self)
+        table.withUnsafeBufferPointer { table in
+            Platform.prefetch(table.baseAddress! + (Int(truncatingIfNeeded: first) & (table.count - 1)))
+        }
+    }
+
     func hash(at entry: Int) -> Int64 { hashes[entry] }
     func location(at entry: Int) -> Int64 { locations[entry] }
 
