@@ -1,4 +1,5 @@
 import KithImport
+import KithTestSupport
 import Testing
 
 @Suite("Timestamps: the forms survey tools write, read byte by byte")
@@ -29,6 +30,33 @@ struct TimestampTests {
         cell.withUTF8 { parser.appendStoredText(bytes: $0, to: &bytes) }
         #expect(String(decoding: bytes, as: UTF8.self) == (expected ?? parsed.original))
         #expect(cell.withUTF8 { parser.storedText(bytes: $0) } == (expected ?? parsed.original))
+    }
+
+    /// The fixed-width shapes (`DD/MM/YYYY HH:MM:SS`, `YYYY-MM-DD HH:MM:SS`) are rewritten without
+    /// parsing; whatever the bytes, the stored text must equal the general parser's.
+    @Test("fixed-width timestamps are stored as the general parser reads them", arguments: [DateOrder.dayFirst, .monthFirst])
+    func fixedWidthAgreesWithTheParser(order: DateOrder) {
+        var random = SplitMix(seed: 0x7153_0A11)
+        let separators: [UInt8] = Array("/-.: T,x".utf8)
+        let digits = Array("0123456789".utf8)
+        let parser = TimestampParser(order: order)
+        var dates = 0
+        for _ in 0..<20_000 {
+            let yearFirst = Bool.random(using: &random)
+            var text = Array((yearFirst ? "2026-03-11 09:07:05" : "11/03/2026 09:07:05").utf8)
+            // Change one to four bytes: mostly digits (some days, months, hours out of range), some separators.
+            for _ in 0..<Int.random(in: 1...4, using: &random) {
+                let at = Int.random(in: 0..<19, using: &random)
+                text[at] = Int.random(in: 0..<5, using: &random) == 0 ? separators.randomElement(using: &random)! : digits.randomElement(using: &random)!
+            }
+            let cell = String(decoding: text, as: UTF8.self)
+            let parsed = parser.parse(cell)
+            if parsed.iso8601 != nil { dates += 1 }
+            var stored: [UInt8] = []
+            text.withUnsafeBufferPointer { parser.appendStoredText(bytes: $0, to: &stored) }
+            #expect(String(decoding: stored, as: UTF8.self) == parsed.iso8601 ?? parsed.original, "\(cell)")
+        }
+        #expect(dates > 3_000)  // about a fifth of the changed texts are still dates: the rewriting is exercised
     }
 
     @Test("month-first files read the US order")
