@@ -56,14 +56,11 @@ public enum AnswerCoding {
     // MARK: Answers
 
     /// Appends one answer (positions must increase).
-    @inline(__always)
     public static func append(position: Int, _ value: Value, to bytes: inout [UInt8]) {
-        appendVarint(UInt64(position), to: &bytes)
-        switch value {
-        case .code(let code): appendVarint(zigzag(code) << 2, to: &bytes)
-        case .missingCode(let code): appendVarint(zigzag(code) << 2 | 1, to: &bytes)
-        case .invalid(let id): appendVarint(UInt64(id) << 2 | 2, to: &bytes)
-        case .value(let id): appendVarint(UInt64(id) << 2 | 3, to: &bytes)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Writer.maxAnswerBytes) { buffer in
+            var writer = Writer(buffer.baseAddress!)
+            writer.answer(position: position, value)
+            bytes.append(contentsOf: writer.written)
         }
     }
 
@@ -111,7 +108,7 @@ public enum AnswerCoding {
     /// doubles. Whole numbers (UCLA sums, WEMWBS totals) and hundredths (the
     /// SWEMWBS metric table) are written as zig-zag varints when the round trip
     /// is exact; anything else stays a double.
-    private static let valueWhole: UInt8 = 0x10, valueHundredths: UInt8 = 0x20, rawWhole: UInt8 = 0x40, statusMask: UInt8 = 0x0F
+    static let valueWhole: UInt8 = 0x10, valueHundredths: UInt8 = 0x20, rawWhole: UInt8 = 0x40, statusMask: UInt8 = 0x0F
 
     /// Encodes scores; `hasRaw[i]` says whether scale i keeps a raw sum.
     public static func encodeScores(_ scores: [StoredScore], hasRaw: [Bool]) -> [UInt8] {
@@ -123,32 +120,19 @@ public enum AnswerCoding {
 
     /// Appends the encoded scores to `bytes`.
     public static func appendScores(_ scores: some Sequence<StoredScore>, hasRaw: [Bool], to bytes: inout [UInt8]) {
-        for (index, score) in scores.enumerated() {
-            guard score.status == .complete || score.status == .prorated else {
-                bytes.append(score.status.rawValue)
-                continue
-            }
-            let value = score.value ?? .nan
-            let raw = hasRaw[index] ? score.raw ?? .nan : nil
-            var flags: UInt8 = 0
-            let whole = exactInteger(value), hundredths = whole == nil ? exactHundredths(value) : nil
-            if whole != nil { flags |= valueWhole } else if hundredths != nil { flags |= valueHundredths }
-            let rawInteger = raw.flatMap(exactInteger)
-            if rawInteger != nil { flags |= rawWhole }
-            bytes.append(score.status.rawValue | flags)
-            if let number = whole ?? hundredths { appendVarint(zigzag(number), to: &bytes) } else { appendDouble(value, to: &bytes) }
-            if let raw {
-                if let rawInteger { appendVarint(zigzag(rawInteger), to: &bytes) } else { appendDouble(raw, to: &bytes) }
-            }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, hasRaw.count) * Writer.maxScoreBytes) { buffer in
+            var writer = Writer(buffer.baseAddress!)
+            writer.scores(scores, hasRaw: hasRaw)
+            bytes.append(contentsOf: writer.written)
         }
     }
 
-    @inline(__always) private static func exactInteger(_ value: Double) -> Int? {
+    @inline(__always) static func exactInteger(_ value: Double) -> Int? {
         guard value.isFinite, abs(value) < 9.0e15, value == value.rounded() else { return nil }
         return Int(value)
     }
 
-    @inline(__always) private static func exactHundredths(_ value: Double) -> Int? {
+    @inline(__always) static func exactHundredths(_ value: Double) -> Int? {
         guard value.isFinite, abs(value) < 9.0e13 else { return nil }
         let scaled = (value * 100).rounded()
         return Double(Int(scaled)) / 100 == value ? Int(scaled) : nil

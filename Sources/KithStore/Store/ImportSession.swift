@@ -54,6 +54,9 @@ public final class ImportSession {
     var rowStart = 0
     @exclusivity(unchecked)
     var rowTimes: [EncodedRow.Span?] = [nil, nil]
+    /// Where `commitRow` encodes a row before appending it to `arena`.
+    @exclusivity(unchecked)
+    var scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1024)
 
     @exclusivity(unchecked)
     var rowsRead = 0
@@ -114,6 +117,10 @@ public final class ImportSession {
         writer = try Writer(store: store, surveyID: survey.id, batchID: batch, scoringID: scoring, policy: target.onConflict,
                             pseudonymizer: pseudonymizer)
         writer.start()
+    }
+
+    deinit {
+        scratch.deallocate()
     }
 
     /// The value id of a cell of question `index` (0-based in the session's
