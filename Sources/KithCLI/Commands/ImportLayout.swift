@@ -9,8 +9,10 @@ struct ImportLayout {
     var dropped: [String] = []
     /// Plan slot of each instrument-item question (the first questions).
     private var itemSlots: [Int] = []
-    /// The file's own questions (the rest), with their columns.
-    private var locals: [QuestionColumn] = []
+    /// The file's own questions (the rest): their columns, and the codebook of those that
+    /// have one (kept apart from the questions, so a row copies none of their texts).
+    private var localColumns: [Int] = []
+    private var localLabels: [Int: [String: String]] = [:]
     /// Column of a Provider question, if any.
     private var providerColumn: Int?
     private let startColumn: Int?
@@ -43,7 +45,8 @@ struct ImportLayout {
             if case .identifier = question.column.role { identifying = true }
             let details = QuestionDetails(separator: question.separator, question: question.question, choice: question.choice, options: question.options)
             questions.append(ImportQuestion(key: unique, text: question.header, item: nil, kind: question.kind.rawValue, identifying: identifying, details: details))
-            locals.append(question)
+            if let labels = question.codeLabels { localLabels[localColumns.count] = labels }
+            localColumns.append(question.index)
             if providerColumn == nil, providerHeaders.contains(key) { providerColumn = question.index }
         }
         for column in source.dialect.columns {
@@ -66,10 +69,10 @@ struct ImportLayout {
             case .invalid(let invalid): session.setAnswer(.invalid(invalid.text), question: index)
             }
         }
-        for (index, question) in locals.enumerated() {
-            let cell = raw.cell(question.index)
+        for (index, column) in localColumns.enumerated() {
+            let cell = raw.cell(column)
             if cell.isEmpty { continue }
-            if let labels = question.codeLabels {
+            if !localLabels.isEmpty, let labels = localLabels[index] {
                 let text = String(decoding: cell, as: UTF8.self)
                 session.setAnswer(.text(labels[text] ?? text), question: itemSlots.count + index)
             } else {
@@ -81,18 +84,22 @@ struct ImportLayout {
             let cell = raw.cell(providerColumn)
             if !cell.isEmpty { providerText = providers.value(of: cell) { String(decoding: $0, as: UTF8.self) } }
         }
-        func time(_ field: ImportSession.TimeField, _ column: Int?, _ parser: TimestampParser?) {
-            guard let column, let parser else { return }
-            let cell = raw.cell(column)
-            guard !cell.isEmpty, cell.first != UInt8(ascii: "[") else { return }  // REDCap's "[not completed]"
-            session.setTime(field) { parser.appendStoredText(bytes: cell, to: &$0) }
+        // The parsers are used where they are stored: a copy would retain their zone's texts every row.
+        if let startColumn, let cell = ImportLayout.timeCell(raw.cell(startColumn)) {
+            session.setTime(.started) { startParser?.appendStoredText(bytes: cell, to: &$0) }
         }
-        time(.started, startColumn, startParser)
-        time(.submitted, submitColumn, submitParser)
+        if let submitColumn, let cell = ImportLayout.timeCell(raw.cell(submitColumn)) {
+            session.setTime(.submitted) { submitParser?.appendStoredText(bytes: cell, to: &$0) }
+        }
         var partial = false
         if case .partial = raw.status { partial = true }
         try session.commitRow(sourceRow: raw.row, sourceID: raw.sourceID, personID: raw.person, wave: wave ?? raw.wave, provider: providerText,
                               partial: partial, flag: raw.duplicateOf.map { "possible duplicate of row \($0)" },
                               scoring: plan, answers: raw.answers)
+    }
+
+    /// A time cell worth storing: not blank, not REDCap's "[not completed]".
+    private static func timeCell(_ cell: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        cell.isEmpty || cell.first == UInt8(ascii: "[") ? nil : cell
     }
 }

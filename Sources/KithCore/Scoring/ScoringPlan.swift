@@ -16,10 +16,12 @@ public struct ScoringPlan: Sendable {
         public let policy: MissingPolicy
         public let classifications: [Classification]
         let labels: [Int: String]
-        let conversion: [Int: Double]
+        /// Its place in `scales` (and in the plan's `rules`).
+        let index: Int
 
-        init(id: String, instrument: Instrument, scale: Scale, slots: [Int], policy: MissingPolicy, classifications: [Classification],
-             labels: [Int: String], conversion: [Int: Double]) {
+        init(index: Int, id: String, instrument: Instrument, scale: Scale, slots: [Int], policy: MissingPolicy, classifications: [Classification],
+             labels: [Int: String]) {
+            self.index = index
             self.id = id
             self.instrument = instrument
             self.scale = scale
@@ -27,7 +29,6 @@ public struct ScoringPlan: Sendable {
             self.policy = policy
             self.classifications = classifications
             self.labels = labels
-            self.conversion = conversion
         }
     }
 
@@ -38,6 +39,8 @@ public struct ScoringPlan: Sendable {
     /// and the licence notices of instruments that require one.
     public let notices: [String]
     private let slotOfItem: [String: Int]
+    /// The scales' scoring rules in flat arrays, which `outcome` reads (ScoringPlan+Rules.swift).
+    let rules: Rules
 
     /// - Parameters:
     ///   - instruments: ids of the instruments to score (all of their scales).
@@ -83,9 +86,8 @@ public struct ScoringPlan: Sendable {
                 if scale.method == .single, let item = instrument.item(scale.items[0]) {
                     for option in instrument.options(of: item) { labels[option.code] = option.label }
                 }
-                let conversion = Dictionary((scale.conversion?.table ?? []).map { ($0.raw, $0.value) }, uniquingKeysWith: { a, _ in a })
-                scales.append(PlannedScale(id: qualified, instrument: instrument, scale: scale, slots: scaleSlots, policy: policy,
-                                           classifications: chosen, labels: labels, conversion: conversion))
+                scales.append(PlannedScale(index: scales.count, id: qualified, instrument: instrument, scale: scale, slots: scaleSlots, policy: policy,
+                                           classifications: chosen, labels: labels))
             }
             if instrument.licence.printWithResults, !notices.contains(instrument.licence.notice) {
                 notices.append(instrument.licence.notice)
@@ -99,6 +101,7 @@ public struct ScoringPlan: Sendable {
         self.scales = scales
         self.notices = notices
         self.slotOfItem = slotOfItem
+        self.rules = Rules(scales)
     }
 
     /// The answer slot of an item id (its own or one it is `sameAs`).
@@ -145,59 +148,5 @@ public struct ScoringPlan: Sendable {
             }
         }
         return result
-    }
-
-    /// What a scale's answers come to, allocating nothing (the import scores a
-    /// million rows this way): its status, value and raw sum, as in ``ScaleScore``.
-    public struct Outcome: Sendable, Hashable {
-        public var status: ScaleScore.Status
-        public var value: Double?
-        /// The raw sum before conversion, for scales with a conversion table.
-        public var raw: Double?
-        /// The sum of the answered items' codes.
-        public var sum: Int
-
-        init(status: ScaleScore.Status, value: Double? = nil, raw: Double? = nil, sum: Int) {
-            self.status = status
-            self.value = value
-            self.raw = raw
-            self.sum = sum
-        }
-    }
-
-    /// The status, value and raw sum of one scale: invalid answers make it
-    /// invalid; missing ones make it incomplete unless the policy prorates
-    /// (the mean of the answered items times the item count, rounded half up
-    /// to a whole raw score before a conversion table).
-    public func outcome(_ planned: PlannedScale, _ answers: UnsafeBufferPointer<ItemAnswer>) -> Outcome {
-        var sum = 0, answered = 0, missing = 0, invalid = 0
-        for slot in planned.slots {
-            switch answers[slot] {
-            case .code(let code):
-                sum += code
-                answered += 1
-            case .missing: missing += 1
-            case .invalid: invalid += 1
-            }
-        }
-        guard invalid == 0 else { return Outcome(status: .invalid, sum: sum) }
-        var status = ScaleScore.Status.complete
-        var raw = Double(sum)
-        if missing > 0 {
-            guard case .prorate(let allowed) = planned.policy, missing <= allowed, answered > 0 else {
-                return Outcome(status: .incomplete, sum: sum)
-            }
-            status = .prorated
-            raw = Double(sum) * Double(planned.slots.count) / Double(answered)
-        }
-        switch planned.scale.method {
-        case .single:
-            return Outcome(status: status, value: raw, sum: sum)
-        case .sum where planned.conversion.isEmpty:
-            return Outcome(status: status, value: raw, sum: sum)
-        case .sum:
-            let whole = Int(raw.rounded(.toNearestOrAwayFromZero))
-            return Outcome(status: status, value: planned.conversion[whole], raw: Double(whole), sum: sum)
-        }
     }
 }

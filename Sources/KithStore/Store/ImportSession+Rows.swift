@@ -12,6 +12,7 @@ extension ImportSession {
 
     /// Sets the answer to question `index` of the row being built.
     public func setAnswer(_ answer: ImportAnswer, question index: Int) {
+        precondition(rowValues.indices.contains(index), "no question \(index) in this import")
         switch answer {
         case .code(let code): rowValues[index] = .code(code)
         case .missingCode(let code): rowValues[index] = .missingCode(code)
@@ -23,6 +24,7 @@ extension ImportSession {
 
     /// Sets the answer to question `index` from a cell's bytes (one of the survey's own questions).
     public func setAnswer(cell: UnsafeBufferPointer<UInt8>, question index: Int) throws {
+        precondition(rowValues.indices.contains(index), "no question \(index) in this import")
         rowValues[index] = .value(id: try valueID(cell, question: index))
     }
 
@@ -45,8 +47,13 @@ extension ImportSession {
     public func commitRow(sourceRow: Int, sourceID: UnsafeBufferPointer<UInt8>, personID: UnsafeBufferPointer<UInt8>,
                           wave: String?, provider: String?, partial: Bool, flag: String?,
                           scoring plan: ScoringPlan, answers: UnsafeBufferPointer<ItemAnswer>) throws {
-        try commitRow(sourceRow: sourceRow, sourceID: sourceID, personID: personID, wave: wave, provider: provider, partial: partial, flag: flag,
-                      scores: plan.scales.lazy.map { Store.stored(plan.outcome($0, answers)) })
+        // Scored into a small buffer first: a lazy map would capture (copy) the plan every row.
+        let count = plan.scales.count
+        try withUnsafeTemporaryAllocation(of: AnswerCoding.StoredScore.self, capacity: max(1, count)) { scores in
+            for index in 0..<count { (scores.baseAddress! + index).initialize(to: Store.stored(plan.outcome(scale: index, answers))) }
+            try commitRow(sourceRow: sourceRow, sourceID: sourceID, personID: personID, wave: wave, provider: provider, partial: partial, flag: flag,
+                          scores: UnsafeBufferPointer(rebasing: scores[..<count]))
+        }
     }
 
     /// Makes `scratch` hold at least `count` bytes.

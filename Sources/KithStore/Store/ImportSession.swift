@@ -48,12 +48,12 @@ public final class ImportSession {
     private let writer: Writer
     static let blockSize = 4096
     /// The row being built (fast path): answers by question index, and where its bytes start.
-    @exclusivity(unchecked)
-    var rowValues: [AnswerCoding.Value?] = []
+    /// Buffers rather than arrays: an array property's element write checks its uniqueness.
+    let rowValues: UnsafeMutableBufferPointer<AnswerCoding.Value?>
     @exclusivity(unchecked)
     var rowStart = 0
-    @exclusivity(unchecked)
-    var rowTimes: [EncodedRow.Span?] = [nil, nil]
+    /// The row's times (`TimeField`): spans relative to `rowStart`.
+    let rowTimes = UnsafeMutableBufferPointer<EncodedRow.Span?>.allocate(capacity: 2)
     /// Where `commitRow` encodes a row before appending it to `arena`.
     @exclusivity(unchecked)
     var scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1024)
@@ -113,7 +113,9 @@ public final class ImportSession {
         }
         let known = positions
         order = known.indices.sorted { known[$0] < known[$1] }
-        rowValues = Array(repeating: nil, count: questions.count)
+        rowValues = .allocate(capacity: questions.count)
+        rowValues.initialize(repeating: nil)
+        rowTimes.initialize(repeating: nil)
         writer = try Writer(store: store, surveyID: survey.id, batchID: batch, scoringID: scoring, policy: target.onConflict,
                             pseudonymizer: pseudonymizer)
         writer.start()
@@ -121,6 +123,8 @@ public final class ImportSession {
 
     deinit {
         scratch.deallocate()
+        rowValues.deallocate()  // trivial values: nothing to deinitialize
+        rowTimes.deallocate()
     }
 
     /// The value id of a cell of question `index` (0-based in the session's
