@@ -70,9 +70,10 @@ extension ImportSession {
                           wave: String?, provider: String?, partial: Bool, flag: String?, scores: some Sequence<AnswerCoding.StoredScore>) throws {
         rowsRead += 1
         let submitted = rowTimes[TimeField.submitted.rawValue]
-        var waveText = wave ?? ""
+        var waveText = wave ?? "", providerText = provider ?? "", flagText = flag ?? ""
         let room = 2 * order.count * AnswerCoding.Writer.maxAnswerBytes + hasRaw.count * AnswerCoding.Writer.maxScoreBytes
-            + 2 * (sourceID.count + personID.count) + Int((submitted?.end ?? 0) - (submitted?.start ?? 0)) + waveText.utf8.count + 32
+            + 2 * (sourceID.count + personID.count) + Int((submitted?.end ?? 0) - (submitted?.start ?? 0))
+            + 2 * waveText.utf8.count + providerText.utf8.count + flagText.utf8.count + 32
         if scratch.count < room { growScratch(to: room) }
         var writer = AnswerCoding.Writer(scratch.baseAddress!)
         for index in order {
@@ -115,22 +116,29 @@ extension ImportSession {
             writer.bytes(personID)
             personEnd = writer.count
         }
+        let scoresStart = writer.count
         writer.scores(scores, hasRaw: hasRaw)
-        // Spans are relative to the row's start in the arena.
-        let offset = arena.count - rowStart
+        let scoresEnd = writer.count
+        // The texts go to the writer thread as bytes too: strings would be retained and released per row.
+        waveText.withUTF8 { writer.bytes($0) }
+        let waveEnd = writer.count
+        providerText.withUTF8 { writer.bytes($0) }
+        let providerEnd = writer.count
+        flagText.withUTF8 { writer.bytes($0) }
+        // Spans are offsets in the arena.
+        let offset = arena.count
         arena.append(contentsOf: writer.written)
         func span(_ start: Int, _ end: Int) -> EncodedRow.Span { EncodedRow.Span(offset + start, offset + end) }
-        let answers = span(0, answersEnd), key = span(answersEnd, keyEnd), scoreSpan = span(personEnd, writer.count)
+        let key = span(answersEnd, keyEnd)
         let personKey: EncodedRow.Span? = personID.isEmpty ? nil : keyKind == .personWave ? key : span(keyEnd, personEnd)
-        let base = rowStart
         pending.append(EncodedRow(
-            sourceRow: sourceRow, keyKind: keyKind, responseKey: key.rebased(by: -base), personKey: personKey?.rebased(by: -base),
-            sourceID: target.keepIDs && !sourceID.isEmpty ? String(decoding: sourceID, as: UTF8.self) : nil,
-            personID: target.keepIDs && !personID.isEmpty ? String(decoding: personID, as: UTF8.self) : nil,
-            wave: wave, provider: provider,
-            startedAt: rowTimes[0]?.rebased(by: -base), submittedAt: rowTimes[1]?.rebased(by: -base),
-            partial: partial, flag: flag, hash: hash, answers: answers.rebased(by: -base),
-            scoringID: scoringID, scores: scoreSpan.rebased(by: -base)))
+            sourceRow: sourceRow, keyKind: keyKind, responseKey: key, personKey: personKey,
+            sourceID: target.keepIDs && keyKind == .respondent ? key : nil,
+            personID: target.keepIDs ? personKey : nil,
+            wave: wave == nil ? nil : span(scoresEnd, waveEnd), provider: provider == nil ? nil : span(waveEnd, providerEnd),
+            startedAt: rowTimes[0]?.rebased(by: -rowStart), submittedAt: rowTimes[1]?.rebased(by: -rowStart),
+            partial: partial, flag: flag == nil ? nil : span(providerEnd, writer.count), hash: hash, answers: span(0, answersEnd),
+            scoringID: scoringID, scores: span(scoresStart, scoresEnd)))
         rowTimes[0] = nil
         rowTimes[1] = nil
         rowStart = arena.count

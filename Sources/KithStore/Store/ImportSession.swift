@@ -197,7 +197,8 @@ public final class ImportSession {
     }
 }
 
-/// A row ready for SQLite; its byte fields are spans of its block's arena.
+/// A row ready for SQLite: plain data (copying one retains nothing), its bytes and
+/// texts spans of its block's arena.
 struct EncodedRow: Sendable {
     struct Span: Sendable {
         var start: Int32, end: Int32
@@ -219,14 +220,15 @@ struct EncodedRow: Sendable {
     var responseKey: Span
     /// The person id, whose keyed hash is the person key.
     var personKey: Span?
-    var sourceID: String?
-    var personID: String?
-    var wave: String?
-    var provider: String?
+    /// The ids as written, kept only with `--keep-ids`.
+    var sourceID: Span?
+    var personID: Span?
+    var wave: Span?
+    var provider: Span?
     var startedAt: Span?
     var submittedAt: Span?
     var partial: Bool
-    var flag: String?
+    var flag: Span?
     var hash: Int64
     var answers: Span
     var scoringID: Int

@@ -166,18 +166,14 @@ extension ImportSession {
         /// the response key, then the person key, or zeros when there is none.
         private func appendKeys(_ row: EncodedRow, _ bytes: UnsafeBufferPointer<UInt8>) {
             let identifier = UnsafeRawBufferPointer(bytes[row.responseKey]), length = ResponseBlock.keyLength
+            let wave = row.wave.map { UnsafeRawBufferPointer(bytes[$0]) }
             switch row.keyKind {
             case .respondent:
-                row.wave.withUTF8Bytes { wave in
-                    pseudonymizer.appendKey(of: identifier, suffix: wave.map(UnsafeRawBufferPointer.init), namespace: "respondent",
-                                            length: length, to: &blockKeys)
-                }
+                pseudonymizer.appendKey(of: identifier, suffix: wave, namespace: "respondent", length: length, to: &blockKeys)
             case .personWave:
-                let wave: String? = row.wave ?? ""  // with no wave, NUL and nothing: a person answers once
-                wave.withUTF8Bytes { wave in
-                    pseudonymizer.appendKey(of: identifier, suffix: wave.map(UnsafeRawBufferPointer.init), namespace: "person-wave",
-                                            length: length, to: &blockKeys)
-                }
+                // With no wave, NUL and nothing: a person answers once.
+                pseudonymizer.appendKey(of: identifier, suffix: wave ?? UnsafeRawBufferPointer(start: nil, count: 0), namespace: "person-wave",
+                                        length: length, to: &blockKeys)
             case .content:
                 pseudonymizer.appendKey(of: identifier, namespace: "content", length: length, to: &blockKeys)
             }
@@ -215,9 +211,9 @@ extension ImportSession {
         private func add(_ row: EncodedRow, _ bytes: UnsafeBufferPointer<UInt8>, key: UnsafeBufferPointer<UInt8>,
                          personKey: UnsafeBufferPointer<UInt8>?) throws {
             func span(_ span: EncodedRow.Span?) -> UnsafeBufferPointer<UInt8>? { span.map { bytes[$0] } }
-            builder.append(key: key, hash: row.hash, partial: row.partial, wave: row.wave?.utf8, provider: row.provider?.utf8,
-                           flag: row.flag?.utf8, sourceRow: row.sourceRow, personKey: personKey, sourceID: row.sourceID?.utf8,
-                           personID: row.personID?.utf8, startedAt: span(row.startedAt), submittedAt: span(row.submittedAt),
+            builder.append(key: key, hash: row.hash, partial: row.partial, wave: span(row.wave), provider: span(row.provider),
+                           flag: span(row.flag), sourceRow: row.sourceRow, personKey: personKey, sourceID: span(row.sourceID),
+                           personID: span(row.personID), startedAt: span(row.startedAt), submittedAt: span(row.submittedAt),
                            answers: bytes[row.answers], scores: bytes[row.scores])
             counts.added += 1
             if row.flag != nil { counts.flagged += 1 }
@@ -230,7 +226,7 @@ extension ImportSession {
                 try ResponseBlock.insert(builder, id: blockID, survey: surveyID, batch: batchID, firstID: responseID, scoring: scoringID, into: db)
                 responseID += builder.count
                 blockID += 1
-                builder = ResponseBlock.Builder()
+                builder.reset()
                 blocksSinceWriteback += 1
                 if blocksSinceWriteback == 16, let file = try? Platform.openForReading(path) {
                     Platform.startWriteback(file)
@@ -250,13 +246,5 @@ extension UnsafeBufferPointer<UInt8> {
     /// The bytes of a row's span.
     subscript(span: EncodedRow.Span) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: self[Int(span.start)..<Int(span.end)])
-    }
-}
-
-private extension Optional where Wrapped == String {
-    /// Calls `body` with the UTF-8 bytes of the text, or nil.
-    func withUTF8Bytes<T>(_ body: (UnsafeBufferPointer<UInt8>?) throws -> T) rethrows -> T {
-        guard var text = self else { return try body(nil) }
-        return try text.withUTF8 { try body($0) }
     }
 }

@@ -16,6 +16,15 @@ extension ResponseBlock {
 
         var isFull: Bool { count >= ResponseBlock.capacity }
 
+        /// Empties the builder for the next block, keeping its buffers.
+        mutating func reset() {
+            count = 0
+            keys.removeAll(keepingCapacity: true)
+            rows.removeAll(keepingCapacity: true)
+            texts = TextTable()
+            waves = []
+        }
+
         /// Appends one response. `key` and `personKey` are 16 bytes.
         /// `Text` is the type of the texts (wave, provider, flag, kept ids): the import passes a
         /// `String.UTF8View`, the readers of stored blocks their bytes.
