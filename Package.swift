@@ -25,9 +25,9 @@ let package = Package(
         // MARK: - Data flow, one module per stage
         .target(name: "KithInstruments", path: "Instruments", exclude: ["README.md"], resources: instrumentDefinitions),
         .target(name: "KithCore", dependencies: ["KithInstruments"]),
-        .target(name: "KithImport", dependencies: ["KithCore"]),
+        .target(name: "KithImport", dependencies: ["KithCore", "CKith"]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
-        .target(name: "CKith"),  // what Swift cannot say: SHA instructions, prefetch hints, sync_file_range
+        .target(name: "CKith"),  // what Swift cannot say: SHA instructions, prefetch hints, sync_file_range, vector compares
         .target(name: "KithStore", dependencies: ["KithCore", "CSQLite", "CKith"]),
         .target(name: "KithStatistics"),
         .target(name: "KithReports", dependencies: ["KithCore", "KithStatistics", "KithStore"]),

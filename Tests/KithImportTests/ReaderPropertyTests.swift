@@ -101,13 +101,13 @@ func wellFormedCSV(_ rng: inout SplitMix, delimiter: Character) -> String {
 
 /// Arbitrary bytes from an alphabet dense in syntax (and a UTF-8 two-byte sequence), which
 /// exercises the lenient paths: stray quotes, text after closing quotes, unterminated quotes.
-func messyCSV(_ rng: inout SplitMix) -> [UInt8] {
+func messyCSV(_ rng: inout SplitMix, pieces: ClosedRange<Int> = 0...60) -> [UInt8] {
     // Also tabs, semicolons and other control bytes, which the word-at-a-time scan must look at and skip.
     let alphabet: [[UInt8]] = [[0x61], [0x62], [0x2C], [0x2C], [0x22], [0x22], [0x22], [0x0A], [0x0D], [0x0D, 0x0A],
                                [0x20], [0xC3, 0xA9], [0x09], [0x3B], [0x01], [0x0B], [0x0C], [0xE2, 0x80, 0x99],
                                Array("abcdefghijklmnop".utf8)]
     var out: [UInt8] = []
-    for _ in 0..<Int.random(in: 0...60, using: &rng) { out += alphabet.randomElement(using: &rng)! }
+    for _ in 0..<Int.random(in: pieces, using: &rng) { out += alphabet.randomElement(using: &rng)! }
     return out
 }
 
@@ -137,6 +137,22 @@ struct ReaderPropertyTests {
             let delimiter: Delimiter = [.comma, .comma, .tab, .semicolon].randomElement(using: &rng)!
             let expected = referenceParse(input, delimiter: delimiter.rawValue)
             for chunk in Self.chunkSizes {
+                let got = try readerParse(input, tiny(chunk, delimiter: delimiter))
+                #expect(got == expected, "round \(round), chunk \(chunk): \(input)")
+                if got != expected { return }
+            }
+        }
+    }
+
+    /// Inputs of hundreds of bytes, so fields and quoted runs start and end anywhere in the
+    /// scanner's 64-byte vector windows and cross them, and the last partial window is read byte-wise.
+    @Test func longMessyBytesAcrossVectorWindows() throws {
+        var rng = SplitMix(seed: 64)
+        for round in 0..<600 {
+            let input = messyCSV(&rng, pieces: 40...400)
+            let delimiter: Delimiter = [.comma, .comma, .tab, .semicolon].randomElement(using: &rng)!
+            let expected = referenceParse(input, delimiter: delimiter.rawValue)
+            for chunk in [97, 1 << 20] {
                 let got = try readerParse(input, tiny(chunk, delimiter: delimiter))
                 #expect(got == expected, "round \(round), chunk \(chunk): \(input)")
                 if got != expected { return }

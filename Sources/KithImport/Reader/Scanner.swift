@@ -10,6 +10,8 @@
 // - A `"` anywhere else (inside an unquoted field, or after leading spaces) is an ordinary character.
 // - A quoted field still open at the end of the input is an error.
 
+import CKith
+
 let quoteByte: UInt8 = 0x22
 let lineFeed: UInt8 = 0x0A
 let carriageReturn: UInt8 = 0x0D
@@ -104,6 +106,54 @@ func skipToStop(_ p: UnsafePointer<UInt8>, from: Int, end: Int, broadcast: UInt6
     return k
 }
 
+/// The structural bytes (delimiter, quote, CR, LF) of the input, a 64-byte window at a time
+/// (`kith_csv_structurals`: vector compares), so that finding where a field ends is a bit scan
+/// rather than a look at every byte. Windows never reach past `end`: near it, `nextStop`
+/// returns nil and the scanner goes on byte-wise (`skipToStop`).
+struct Structurals {
+    let p: UnsafePointer<UInt8>
+    let end: Int
+    let delimiter: UInt8
+    private var start = Int.min / 2
+    private var bits: UInt64 = 0
+
+    init(_ p: UnsafePointer<UInt8>, end: Int, delimiter: UInt8) {
+        self.p = p
+        self.end = end
+        self.delimiter = delimiter
+    }
+
+    /// Offset of the first structural byte at or after `k` other than `skipped`, or nil when the
+    /// search reaches the last partial window (the caller then scans byte-wise from `k` again:
+    /// `skipped` is not a stop for it either).
+    @inline(__always)
+    mutating func nextStop(from k: Int, skipping skipped: UInt8) -> Int? {
+        var k = k
+        while let found = next(from: k) {
+            if p[found] != skipped { return found }
+            k = found + 1
+        }
+        return nil
+    }
+
+    /// Offset of the first structural byte at or after `k`, or nil when it is not in a whole window.
+    @inline(__always)
+    private mutating func next(from k: Int) -> Int? {
+        var k = k
+        while true {
+            let offset = k &- start
+            if offset >= 0 && offset < 64 {
+                let found = bits & (UInt64.max << UInt64(offset))
+                if found != 0 { return start + found.trailingZeroBitCount }
+                k = start + 64
+            }
+            guard k + 64 <= end else { return nil }
+            start = k
+            bits = kith_csv_structurals(p + k, delimiter)
+        }
+    }
+}
+
 /// Scans one record starting at `start` in `p[..<end]`. `atEnd` says no more bytes will follow
 /// `end`. `line` is advanced past the record's line breaks (the caller restores it on `.needMore`).
 @inline(__always)
@@ -118,6 +168,7 @@ func scanRecord(
     var i = start
     var n = 0
     var anyRaw = false
+    var structurals = Structurals(p, end: end, delimiter: delimiter)
     if i >= end { return atEnd ? .endOfInput : .needMore }
     while true {
         if i == end {
@@ -132,7 +183,9 @@ func scanRecord(
             var raw = false
             let quoteLine = line
             while true {
-                j = skipToStop(p, from: j, end: end, broadcast: quoteWord, table: quotedStop)
+                // The next quote, CR or LF (a delimiter in quotes is data).
+                j = structurals.nextStop(from: j, skipping: delimiter)
+                    ?? skipToStop(p, from: j, end: end, broadcast: quoteWord, table: quotedStop)
                 if j == end {
                     return atEnd ? .unterminatedQuote(at: i, line: quoteLine, column: n + 1) : .needMore
                 }
@@ -173,7 +226,9 @@ func scanRecord(
                 fields.set(n, Field(start: p + i + 1, count: k - i - 2, quoted: true, raw: false))
             }
         } else {
-            k = skipToStop(p, from: i, end: end, broadcast: delimiterWord, table: stop)
+            // The next delimiter, CR or LF (a quote inside an unquoted field is data).
+            k = structurals.nextStop(from: i, skipping: quoteByte)
+                ?? skipToStop(p, from: i, end: end, broadcast: delimiterWord, table: stop)
             fields.set(n, Field(start: p + i, count: k - i, quoted: false, raw: false))
         }
         n += 1
