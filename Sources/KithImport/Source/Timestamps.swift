@@ -88,34 +88,41 @@ public struct TimestampParser: Sendable {
     @inline(__always)
     static func appendFixedWidth(_ s: UnsafeBufferPointer<UInt8>, order: DateOrder, to output: inout [UInt8]) -> Bool {
         guard s.count == 19, s[13] == 0x3A, s[16] == 0x3A, s[10] == 0x20 || s[10] == 0x54 || s[10] == 0x2C else { return false }
-        @inline(__always) func number(_ i: Int) -> Int { Int(s[i] &- 0x30) * 10 + Int(s[i + 1] &- 0x30) }
-        let month, day, yearAt: Int
+        let yearFirst: Bool
         if s[4] == s[7], s[4] == 0x2D || s[4] == 0x2F {
-            yearAt = 0
-            (month, day) = (number(5), number(8))
+            yearFirst = true
         } else if s[2] == s[5], s[2] == 0x2F || s[2] == 0x2E || s[2] == 0x2D {
-            yearAt = 6
-            (month, day) = order == .monthFirst ? (number(0), number(3)) : (number(3), number(0))
+            yearFirst = false
         } else {
             return false
         }
-        // Digits everywhere but the five separators.
-        let (first, second) = yearAt == 0 ? (4, 7) : (2, 5)
-        for i in 0..<19 where i != first && i != second && i != 10 && i != 13 && i != 16 {
-            guard s[i] &- 0x30 < 10 else { return false }
+        // Digits everywhere but the separators, eight bytes at a time (bytes 0–7, 8–15, 11–18;
+        // a mask's 0xFF lanes must be digits): a lane is one when, less 0x30, it is below 10.
+        let raw = UnsafeRawPointer(s.baseAddress!)
+        func nonDigits(_ offset: Int, _ lanes: UInt64) -> UInt64 {
+            let t = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) ^ 0x3030_3030_3030_3030
+            return ((t &+ 0x7676_7676_7676_7676) | t) & 0x8080_8080_8080_8080 & lanes
         }
-        guard (1...12).contains(month), (1...31).contains(day), number(11) < 24, number(14) < 60, number(17) < 61 else { return false }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 19) { out in
+        let pairs: UInt64 = 0xFFFF_00FF_FF00_FFFF  // dd/mm/yy, yy hh:mm, hh:mm:ss
+        guard nonDigits(0, yearFirst ? 0x00FF_FF00_FFFF_FFFF : pairs) | nonDigits(8, pairs) | nonDigits(11, pairs) == 0 else { return false }
+        @inline(__always) func number(_ i: Int) -> Int { Int(s[i] &- 0x30) * 10 + Int(s[i + 1] &- 0x30) }
+        let yearAt = yearFirst ? 0 : 6, monthAt = yearFirst ? 5 : order == .monthFirst ? 0 : 3, dayAt = yearFirst ? 8 : order == .monthFirst ? 3 : 0
+        guard (1...12).contains(number(monthAt)), (1...31).contains(number(dayAt)), number(11) < 24, number(14) < 60, number(17) < 61 else {
+            return false
+        }
+        // YYYY-MM-DDTHH:MM:SS
+        var text: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &text) { out in
             for i in 0..<4 { out[i] = s[yearAt + i] }
             out[4] = 0x2D
-            out[5] = UInt8(truncatingIfNeeded: 0x30 + month / 10)
-            out[6] = UInt8(truncatingIfNeeded: 0x30 + month % 10)
+            out[5] = s[monthAt]
+            out[6] = s[monthAt + 1]
             out[7] = 0x2D
-            out[8] = UInt8(truncatingIfNeeded: 0x30 + day / 10)
-            out[9] = UInt8(truncatingIfNeeded: 0x30 + day % 10)
+            out[8] = s[dayAt]
+            out[9] = s[dayAt + 1]
             out[10] = 0x54
             for i in 11..<19 { out[i] = s[i] }
-            output.append(contentsOf: UnsafeBufferPointer(out))
+            output.append(contentsOf: UnsafeRawBufferPointer(rebasing: out[..<19]))
         }
         return true
     }
