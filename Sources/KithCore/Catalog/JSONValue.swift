@@ -2,38 +2,13 @@ import Foundation
 
 /// A parsed JSON document, kept as values so that definition errors can name
 /// the exact path of the offending value and unknown keys can be rejected.
-enum JSONValue: Sendable, Hashable, Decodable {
+enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(Double)
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
-
-    init(from decoder: any Decoder) throws {
-        if var array = try? decoder.unkeyedContainer() {
-            var values: [JSONValue] = []
-            while !array.isAtEnd { values.append(try array.decode(JSONValue.self)) }
-            self = .array(values)
-            return
-        }
-        if let object = try? decoder.container(keyedBy: AnyKey.self) {
-            var values: [String: JSONValue] = [:]
-            for key in object.allKeys { values[key.stringValue] = try object.decode(JSONValue.self, forKey: key) }
-            self = .object(values)
-            return
-        }
-        let single = try decoder.singleValueContainer()
-        if single.decodeNil() {
-            self = .null
-        } else if let value = try? single.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? single.decode(Double.self) {
-            self = .number(value)
-        } else {
-            self = .string(try single.decode(String.self))
-        }
-    }
 
     var typeName: String {
         switch self {
@@ -45,25 +20,6 @@ enum JSONValue: Sendable, Hashable, Decodable {
         case .object: "an object"
         }
     }
-
-    /// Parses a JSON document, naming the file in any syntax error.
-    static func parse(_ bytes: [UInt8], file: String) throws(InstrumentError) -> JSONValue {
-        do {
-            return try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
-        } catch let DecodingError.dataCorrupted(context) {
-            let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            throw InstrumentError(.unreadable, file: file, "not valid JSON: \(detail ?? context.debugDescription)")
-        } catch {
-            throw InstrumentError(.unreadable, file: file, "not valid JSON: \(error)")
-        }
-    }
-}
-
-private struct AnyKey: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
 }
 
 /// Walks a `JSONValue`, tracking the JSON path, and throws `InstrumentError`s
