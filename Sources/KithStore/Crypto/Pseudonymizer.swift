@@ -46,20 +46,36 @@ extension Pseudonymizer {
     /// The same bytes as `keyBytes(_:namespace:)` of that identifier.
     public func appendKey(of identifier: UnsafeRawBufferPointer, suffix: UnsafeRawBufferPointer? = nil, namespace: String,
                           length: Int, to bytes: inout [UInt8]) {
+        keyer(namespace: namespace).appendKey(of: identifier, suffix: suffix, length: length, to: &bytes)
+    }
+
+    /// A keyer for one namespace: the MAC already keyed with `namespace + NUL`, so an import
+    /// keying a million identifiers hashes the namespace once.
+    public func keyer(namespace: String) -> Keyer {
+        precondition(!namespace.utf8.contains(0), "a pseudonym namespace must not contain NUL")
         var mac = self.mac
-        withUnsafeBytes(of: UInt8(0)) { nul in
-            mac.update(namespace.utf8)
-            mac.update(nul)
+        mac.update(namespace.utf8)
+        mac.update(CollectionOfOne(0))
+        return Keyer(mac: mac)
+    }
+
+    /// Keys identifiers in one namespace (``Pseudonymizer/keyer(namespace:)``).
+    public struct Keyer: Sendable {
+        fileprivate let mac: HMACSHA256
+
+        /// As ``Pseudonymizer/appendKey(of:suffix:namespace:length:to:)`` in this keyer's namespace.
+        public func appendKey(of identifier: UnsafeRawBufferPointer, suffix: UnsafeRawBufferPointer? = nil, length: Int, to bytes: inout [UInt8]) {
+            var mac = self.mac
             mac.update(identifier)
             if let suffix {
-                mac.update(nul)
+                withUnsafeBytes(of: UInt8(0)) { mac.update($0) }
                 mac.update(suffix)
             }
-        }
-        var digest: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &digest) { output in
-            mac.finalize(into: output)
-            bytes.append(contentsOf: output.prefix(min(length, HMACSHA256.byteCount)))
+            var digest: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            withUnsafeMutableBytes(of: &digest) { output in
+                mac.finalize(into: output)
+                bytes.append(contentsOf: output.prefix(min(length, HMACSHA256.byteCount)))
+            }
         }
     }
 }

@@ -26,7 +26,9 @@ extension ImportSession {
         private let batchID: Int
         private let scoringID: Int
         private let policy: ConflictPolicy
-        private let pseudonymizer: Pseudonymizer
+        /// The keyers of the four kinds of stored key (`EncodedRow.KeyKind`, and the person's).
+        private let respondentKeys: Pseudonymizer.Keyer, personWaveKeys: Pseudonymizer.Keyer
+        private let contentKeys: Pseudonymizer.Keyer, personKeys: Pseudonymizer.Keyer
         // Guarded by `lock`.
         private let lock = NSCondition()
         private var queue: [Block] = []
@@ -60,7 +62,10 @@ extension ImportSession {
         private var blockKeys: [UInt8] = []
 
         init(store: Store, surveyID: Int, batchID: Int, scoringID: Int, policy: ConflictPolicy, pseudonymizer: Pseudonymizer) throws {
-            self.pseudonymizer = pseudonymizer
+            respondentKeys = pseudonymizer.keyer(namespace: "respondent")
+            personWaveKeys = pseudonymizer.keyer(namespace: "person-wave")
+            contentKeys = pseudonymizer.keyer(namespace: "content")
+            personKeys = pseudonymizer.keyer(namespace: "person")
             self.db = store.db
             self.surveyID = surveyID
             self.batchID = batchID
@@ -169,16 +174,15 @@ extension ImportSession {
             let wave = row.wave.map { UnsafeRawBufferPointer(bytes[$0]) }
             switch row.keyKind {
             case .respondent:
-                pseudonymizer.appendKey(of: identifier, suffix: wave, namespace: "respondent", length: length, to: &blockKeys)
+                respondentKeys.appendKey(of: identifier, suffix: wave, length: length, to: &blockKeys)
             case .personWave:
                 // With no wave, NUL and nothing: a person answers once.
-                pseudonymizer.appendKey(of: identifier, suffix: wave ?? UnsafeRawBufferPointer(start: nil, count: 0), namespace: "person-wave",
-                                        length: length, to: &blockKeys)
+                personWaveKeys.appendKey(of: identifier, suffix: wave ?? UnsafeRawBufferPointer(start: nil, count: 0), length: length, to: &blockKeys)
             case .content:
-                pseudonymizer.appendKey(of: identifier, namespace: "content", length: length, to: &blockKeys)
+                contentKeys.appendKey(of: identifier, length: length, to: &blockKeys)
             }
             if let span = row.personKey {
-                pseudonymizer.appendKey(of: UnsafeRawBufferPointer(bytes[span]), namespace: "person", length: length, to: &blockKeys)
+                personKeys.appendKey(of: UnsafeRawBufferPointer(bytes[span]), length: length, to: &blockKeys)
             } else {
                 blockKeys.append(contentsOf: repeatElement(0, count: length))
             }

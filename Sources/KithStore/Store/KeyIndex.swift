@@ -39,9 +39,11 @@ struct KeyIndex {
     }
 
     /// Starts loading the slot `key` is looked up in first (a hint: the writer calls it
-    /// some keys ahead of `insert`, so the table's cache misses overlap).
+    /// some keys ahead of `insert`, so the table's cache misses overlap). `mutating` though
+    /// it changes nothing: on the writer's stored index, a non-mutating call copied the
+    /// whole struct first, five reference counts up and down a key.
     @inline(__always)
-    func prefetch(_ key: UnsafeBufferPointer<UInt8>) {
+    mutating func prefetch(_ key: UnsafeBufferPointer<UInt8>) {
         let first = UnsafeRawPointer(key.baseAddress!).loadUnaligned(as: UInt64.self)
         table.withUnsafeBufferPointer { table in
             Platform.prefetch(table.baseAddress! + (Int(truncatingIfNeeded: first) & (table.count - 1)))
