@@ -31,6 +31,9 @@ public final class Store {
             // SQLite's journal still makes the import all-or-nothing; FULL syncs the journal
             // before the file is written and the file before the commit is reported.
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Responses are blobs of hundreds of kilobytes (`ResponseBlock`): 16 KiB pages
+            // carry them in a quarter of the pages, and writes, of 4 KiB.
+            try db.execute(sql: "PRAGMA page_size = \(Store.pageSize)")
         } else {
             try useWAL(db)
         }
@@ -115,6 +118,9 @@ public final class Store {
 
     /// Page cache, in SQLite's negative-KiB form: 8 MiB.
     static let cacheSize = -8192
+
+    /// The page size of a new store's file.
+    static let pageSize = 16384
 
     static func now() -> String {
         let formatter = ISO8601DateFormatter()
