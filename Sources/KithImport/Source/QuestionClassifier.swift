@@ -168,7 +168,7 @@ struct FNV {
 
 extension UnsafeBufferPointer where Element == UInt8 {
     /// The span without leading and trailing ASCII spaces and tabs (and no-break spaces' UTF-8 is left alone).
-    @inline(__always) func trimmedSpaces() -> UnsafeBufferPointer<UInt8> {
+    @inlinable @inline(__always) func trimmedSpaces() -> UnsafeBufferPointer<UInt8> {
         guard let base = baseAddress, count > 0 else { return self }
         var start = 0, end = count
         while start < end, base[start] == 0x20 || base[start] == 0x09 { start += 1 }

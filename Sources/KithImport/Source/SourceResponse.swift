@@ -63,10 +63,12 @@ public struct RawResponse: ~Copyable {
     /// that cache per wave.
     public let waveIndex: Int
     /// The row's fields (nil for a blank row).
-    let fields: UnsafePointer<Field>?
-    let fieldCount: Int
+    @usableFromInline let fields: UnsafePointer<Field>?
+    @usableFromInline let fieldCount: Int
 
     /// The trimmed UTF-8 bytes of any column of the row (empty past a short row's end, and for blank rows).
+    /// Inlinable: the import asks for several cells a row.
+    @inlinable
     public func cell(_ column: Int) -> UnsafeBufferPointer<UInt8> {
         guard let fields, column >= 0, column < fieldCount else { return UnsafeBufferPointer(start: nil, count: 0) }
         let field = fields[column]

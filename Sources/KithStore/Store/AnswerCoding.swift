@@ -128,8 +128,11 @@ public enum AnswerCoding {
     }
 
     @inline(__always) static func exactInteger(_ value: Double) -> Int? {
-        guard value.isFinite, abs(value) < 9.0e15, value == value.rounded() else { return nil }
-        return Int(value)
+        // Below 9e15 every whole double converts exactly, so the round trip tells whole from not
+        // (without a call to the C library's `round` for each score).
+        guard value.isFinite, abs(value) < 9.0e15 else { return nil }
+        let whole = Int(value)
+        return Double(whole) == value ? whole : nil
     }
 
     @inline(__always) static func exactHundredths(_ value: Double) -> Int? {

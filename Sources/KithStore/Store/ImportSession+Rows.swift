@@ -82,7 +82,6 @@ extension ImportSession {
             rowValues[index] = nil
         }
         let answersEnd = writer.count
-        let hash = AnswerCoding.contentHash(writer.written)
         // What the stored keys are keyed hashes of, copied into the block: the writer thread
         // computes them (`EncodedRow.KeyKind`), off this thread.
         let keyKind: EncodedRow.KeyKind
@@ -97,6 +96,7 @@ extension ImportSession {
             keyKind = .personWave
         } else {
             // No response id: the content identifies the response; identical rows are told apart by their order.
+            let hash = AnswerCoding.contentHash(writer.written)
             let occurrence = occurrences[hash, default: 0]
             occurrences[hash] = occurrence + 1
             if let submitted {
@@ -137,7 +137,7 @@ extension ImportSession {
             personID: target.keepIDs ? personKey : nil,
             wave: wave == nil ? nil : span(scoresEnd, waveEnd), provider: provider == nil ? nil : span(waveEnd, providerEnd),
             startedAt: rowTimes[0]?.rebased(by: -rowStart), submittedAt: rowTimes[1]?.rebased(by: -rowStart),
-            partial: partial, flag: flag == nil ? nil : span(providerEnd, writer.count), hash: hash, answers: span(0, answersEnd),
+            partial: partial, flag: flag == nil ? nil : span(providerEnd, writer.count), answers: span(0, answersEnd),
             scoringID: scoringID, scores: span(scoresStart, scoresEnd)))
         rowTimes[0] = nil
         rowTimes[1] = nil

@@ -229,7 +229,6 @@ struct EncodedRow: Sendable {
     var submittedAt: Span?
     var partial: Bool
     var flag: Span?
-    var hash: Int64
     var answers: Span
     var scoringID: Int
     var scores: Span

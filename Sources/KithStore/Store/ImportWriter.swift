@@ -191,10 +191,12 @@ extension ImportSession {
         private func store(_ row: EncodedRow, _ bytes: UnsafeBufferPointer<UInt8>, key: UnsafeBufferPointer<UInt8>,
                            personKey: UnsafeBufferPointer<UInt8>?) throws {
             let location = ResponseBlock.location(block: blockID, slot: builder.count)
-            guard let entry = keys.insert(key, hash: row.hash, location: location) else {
-                return try add(row, bytes, key: key, personKey: personKey)
+            // The content hash tells a changed response from a repeated one (computed here, off the reading thread).
+            let hash = AnswerCoding.contentHash(bytes[row.answers])
+            guard let entry = keys.insert(key, hash: hash, location: location) else {
+                return try add(row, bytes, hash: hash, key: key, personKey: personKey)
             }
-            if keys.hash(at: entry) == row.hash {
+            if keys.hash(at: entry) == hash {
                 if ResponseBlock.block(of: keys.location(at: entry)) >= firstBlock { counts.repeatedInFile += 1 } else { counts.unchanged += 1 }
                 return
             }
@@ -205,17 +207,17 @@ extension ImportSession {
                 counts.kept += 1
             case .replace:
                 removals.append(keys.location(at: entry))
-                keys.update(at: entry, hash: row.hash, location: location)
-                try add(row, bytes, key: key, personKey: personKey)
+                keys.update(at: entry, hash: hash, location: location)
+                try add(row, bytes, hash: hash, key: key, personKey: personKey)
                 counts.added -= 1
                 counts.replaced += 1
             }
         }
 
-        private func add(_ row: EncodedRow, _ bytes: UnsafeBufferPointer<UInt8>, key: UnsafeBufferPointer<UInt8>,
+        private func add(_ row: EncodedRow, _ bytes: UnsafeBufferPointer<UInt8>, hash: Int64, key: UnsafeBufferPointer<UInt8>,
                          personKey: UnsafeBufferPointer<UInt8>?) throws {
             func span(_ span: EncodedRow.Span?) -> UnsafeBufferPointer<UInt8>? { span.map { bytes[$0] } }
-            builder.append(key: key, hash: row.hash, partial: row.partial, wave: span(row.wave), provider: span(row.provider),
+            builder.append(key: key, hash: hash, partial: row.partial, wave: span(row.wave), provider: span(row.provider),
                            flag: span(row.flag), sourceRow: row.sourceRow, personKey: personKey, sourceID: span(row.sourceID),
                            personID: span(row.personID), startedAt: span(row.startedAt), submittedAt: span(row.submittedAt),
                            answers: bytes[row.answers], scores: bytes[row.scores])
