@@ -194,6 +194,18 @@ struct StorePrivacyTests {
         #expect(!export.split(separator: "\n")[0].contains("Email"))
     }
 
+    @Test("the batch records the file's SHA-256 and size")
+    func fileFingerprint() throws {
+        let folder = try temporaryFolder()
+        let store = folder.appendingPathComponent("kith.sqlite").path
+        let file = try exportFile(rows: 1...2_000, in: folder)
+        #expect(try importJSON(file, store: store).status == .ok)
+        let batches = kith("batches", "--survey", "Panel", "--store", store, "--format", "json").out
+        let data = try Data(contentsOf: URL(fileURLWithPath: file))
+        #expect(batches.contains("\"sha256\":\"\(Hex.encode(SHA256.hash(Array(data))))\""), "\(batches)")
+        #expect(batches.contains("\"bytes\":\(data.count)"))
+    }
+
     @Test("--keep-ids and --keep-column keep them, on purpose")
     func keptOnPurpose() throws {
         let folder = try temporaryFolder()
