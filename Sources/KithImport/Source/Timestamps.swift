@@ -122,7 +122,7 @@ public struct TimestampParser: Sendable {
             out[9] = s[dayAt + 1]
             out[10] = 0x54
             for i in 11..<19 { out[i] = s[i] }
-            output.append(contentsOf: UnsafeRawBufferPointer(rebasing: out[..<19]))
+            output.append(contentsOf: UnsafeBufferPointer(start: out.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 19))
         }
         return true
     }

@@ -74,7 +74,9 @@ extension Pseudonymizer {
             var digest: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
             withUnsafeMutableBytes(of: &digest) { output in
                 mac.finalize(into: output)
-                bytes.append(contentsOf: output.prefix(min(length, HMACSHA256.byteCount)))
+                // As typed bytes: a slice of a raw buffer took the generic, slower append.
+                bytes.append(contentsOf: UnsafeBufferPointer(start: output.baseAddress!.assumingMemoryBound(to: UInt8.self),
+                                                             count: min(length, HMACSHA256.byteCount)))
             }
         }
     }

@@ -132,7 +132,7 @@ public final class ImportSession {
     public func valueID(_ bytes: UnsafeBufferPointer<UInt8>, question index: Int) throws -> Int {
         let cache = byteCaches[index]
         for entry in cache where entry.bytes.count == bytes.count {
-            if bytes.isEmpty || entry.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) { return entry.id }
+            if sameBytes(entry.bytes, bytes) { return entry.id }
         }
         let id = valueID(String(decoding: bytes, as: UTF8.self), question: index)
         if cache.count < 64 { byteCaches[index].append((Array(bytes), id)) }

@@ -35,7 +35,7 @@ extension ResponseBlock {
             precondition(key.count == ResponseBlock.keyLength && (personKey?.count ?? ResponseBlock.keyLength) == ResponseBlock.keyLength)
             precondition(!isFull)
             keys.append(contentsOf: key)
-            withUnsafeBytes(of: hash.littleEndian) { keys.append(contentsOf: $0) }
+            withUnsafeBytes(of: hash.littleEndian) { keys.append(contentsOf: $0.assumingMemoryBound(to: UInt8.self)) }
             var flags: UInt8 = partial ? Bits.partial : 0
             if personKey != nil { flags |= Bits.personKey }
             if sourceID != nil { flags |= Bits.sourceID }
