@@ -20,22 +20,14 @@ public struct Pseudonymizer: Sendable {
     /// The 64-hex-digit key of `identifier` in `namespace` (e.g. "respondent",
     /// "person"). `namespace` must not contain NUL: it is the separator.
     public func key(_ identifier: String, namespace: String) -> String {
-        precondition(!namespace.utf8.contains(0), "a pseudonym namespace must not contain NUL")
-        var mac = self.mac
-        mac.update(namespace.utf8)
-        mac.update(CollectionOfOne(0))
-        mac.update(identifier.utf8)
-        return Hex.encode(mac.finalize())
+        Hex.encode(keyBytes(identifier.utf8, namespace: namespace))
     }
 }
 
 extension Pseudonymizer {
     /// The 32-byte key of `identifier` in `namespace` (what `key(_:namespace:)` writes as hex).
     public func keyBytes(_ identifier: some Collection<UInt8>, namespace: String) -> [UInt8] {
-        precondition(!namespace.utf8.contains(0), "a pseudonym namespace must not contain NUL")
-        var mac = self.mac
-        mac.update(namespace.utf8)
-        mac.update(CollectionOfOne(0))
+        var mac = keyer(namespace: namespace).mac
         mac.update(identifier)
         return mac.finalize()
     }
