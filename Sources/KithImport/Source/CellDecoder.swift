@@ -28,7 +28,7 @@ struct CellDecoder {
         // Most cells are one of a handful of labels: compare length and first byte, then the bytes.
         let count = bytes.count, first = bytes[0]
         for index in 0..<signatures.count where signatures[index] == count << 8 | Int(first) {
-            if CellDecoder.equal(keys[index], bytes) { return answers[index] }
+            if sameBytes(keys[index], bytes) { return answers[index] }
         }
         let answer = resolve(String(decoding: bytes, as: UTF8.self))
         if keys.count < CellDecoder.capacity {
@@ -50,27 +50,6 @@ struct CellDecoder {
             return resolver.resolve(label)
         }
         return resolver.resolve(trimmed)
-    }
-
-    @inline(__always)
-    static func equal(_ key: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard key.count == bytes.count else { return false }
-        return key.withUnsafeBufferPointer { stored in
-            guard let a = stored.baseAddress, let b = bytes.baseAddress else { return stored.count == 0 }
-            // Eight bytes at a time (labels are short: a call to memcmp costs more than the compare).
-            let left = UnsafeRawPointer(a), right = UnsafeRawPointer(b)
-            var offset = 0
-            let count = stored.count
-            while offset + 8 <= count {
-                if left.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != right.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
-                offset += 8
-            }
-            while offset < count {
-                if a[offset] != b[offset] { return false }
-                offset += 1
-            }
-            return true
-        }
     }
 }
 

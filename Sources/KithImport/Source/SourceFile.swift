@@ -345,7 +345,7 @@ public final class SourceFile {
                 let bytes = record[waveColumn].trimmedSpaces()
                 if !bytes.isEmpty {
                     var found = -1
-                    for index in 0..<waveKeys.count where CellDecoder.equal(waveKeys[index], bytes) { found = index; break }
+                    for index in 0..<waveKeys.count where sameBytes(waveKeys[index], bytes) { found = index; break }
                     if found >= 0 {
                         state.wave = waveNames[found]
                         state.waveIndex = found

@@ -1,4 +1,5 @@
 import Foundation
+import KithCore
 
 /// Adds the rows of one import batch inside its transaction (see `Store.importBatch`).
 ///

@@ -1,3 +1,5 @@
+import KithCore
+
 /// Distinct byte strings with a value each, numbered in the order first seen.
 ///
 /// Imports look up the same few texts (waves, providers) on every row: the last
@@ -25,9 +27,9 @@ public struct TextTable<Value> {
     /// The index of `bytes`, added with the value `make` gives when new.
     @inlinable
     public mutating func index(of bytes: UnsafeBufferPointer<UInt8>, make: (_ bytes: [UInt8]) -> Value) -> Int {
-        if last >= 0, Self.equal(storedKeys[last], bytes) { return last }
+        if last >= 0, sameBytes(storedKeys[last], bytes) { return last }
         if keys.count <= Self.scanLimit {
-            for index in keys.indices where Self.equal(storedKeys[index], bytes) {
+            for index in keys.indices where sameBytes(storedKeys[index], bytes) {
                 last = index
                 return index
             }
@@ -53,28 +55,4 @@ public struct TextTable<Value> {
 
     @inlinable
     public mutating func setValue(_ value: Value, at index: Int) { storedValues[index] = value }
-
-    @inlinable
-    static func equal(_ key: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool { sameBytes(key, bytes) }
-}
-
-/// Whether `key` and `bytes` hold the same bytes: eight at a time, then one at a time (the texts
-/// compared on every row are short: a call to `memcmp` cost more than the comparison).
-@inlinable @inline(__always)
-func sameBytes(_ key: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard key.count == bytes.count else { return false }
-    guard let right = bytes.baseAddress else { return true }
-    return key.withUnsafeBufferPointer { stored in
-        let a = UnsafeRawPointer(stored.baseAddress!), b = UnsafeRawPointer(right)
-        var offset = 0
-        while offset + 8 <= stored.count {
-            if a.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
-            offset += 8
-        }
-        while offset < stored.count {
-            if a.load(fromByteOffset: offset, as: UInt8.self) != b.load(fromByteOffset: offset, as: UInt8.self) { return false }
-            offset += 1
-        }
-        return true
-    }
 }
