@@ -31,9 +31,10 @@ let package = Package(
         .target(name: "KithStore", dependencies: ["KithCore", "CSQLite", "CKith"]),
         .target(name: "KithStatistics"),
         .target(name: "KithReports", dependencies: ["KithCore", "KithStatistics", "KithStore"]),
+        .target(name: "KithPipeline", dependencies: ["KithCore", "KithImport", "KithStore", "KithReports"]),
 
         // MARK: - Public API and command line
-        .target(name: "Kith", dependencies: ["KithCore", "KithImport", "KithStore", "KithStatistics", "KithReports"]),
+        .target(name: "Kith", dependencies: ["KithCore", "KithImport", "KithStore", "KithStatistics", "KithReports", "KithPipeline"]),
         .target(name: "KithCLI", dependencies: ["Kith"]),
         .executableTarget(name: "kith", dependencies: ["KithCLI"]),
 

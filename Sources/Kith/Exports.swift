@@ -4,3 +4,4 @@
 @_exported import KithReports
 @_exported import KithStatistics
 @_exported import KithStore
+@_exported import KithPipeline

@@ -37,7 +37,7 @@ enum CLIError: Error, CustomStringConvertible {
     }
 }
 
-/// The one place errors become exit statuses.
+/// The one place errors become exit statuses: by their type and case, never their text.
 func exitCode(for error: any Error) -> ExitCode {
     switch error {
     case let error as CLIError:
@@ -49,10 +49,11 @@ func exitCode(for error: any Error) -> ExitCode {
     case let error as InstrumentError:
         switch error.kind {
         case .unknown: return .usage
+        case .noSuchFolder: return .noInput
         case .unreadable, .invalidDefinition, .conflict: return .data
         }
     case let error as CatalogError:
-        return error.problems.allSatisfy { $0.kind == .unreadable && $0.path == nil && $0.message.hasPrefix("no such folder") } ? .noInput : .data
+        return error.problems.allSatisfy { $0.kind == .noSuchFolder } ? .noInput : .data
     case let error as ReaderError:
         switch error.kind {
         case .cannotOpen: return .noInput
@@ -76,7 +77,61 @@ func exitCode(for error: any Error) -> ExitCode {
         case .unknownWave, .sameWave, .noScales, .scaleNotStored, .notAScore, .unknownClassification: return .usage
         case .noPairs, .tooFewProviders, .nothingToPlot: return .data
         }
+    case let error as StoreError:
+        switch error {
+        case .cannotOpen: return .noInput
+        case .noSuchSurvey, .noSuchBatch, .invalid: return .usage
+        case .surveyMismatch, .cannotUndo, .conflicts, .corrupt: return .data
+        case .busy: return .temporaryFailure
+        }
+    case let error as SQLiteError:
+        return error.isBusy ? .temporaryFailure : .io
+    case is MigrationError, is StoreSecretError:
+        return .data
+    case is SystemCallError:
+        return .io
     default:
-        return exitCodeForOtherLayers(error)
+        return .software
+    }
+}
+
+/// What to do next, added to a library error's message: the library says what is wrong, the
+/// command line says which command or option mends it.
+func hint(for error: any Error) -> String? {
+    switch error {
+    case ImportError.unusable(let file, .noInstrumentItems):
+        return "Run 'kith inspect \(file)' to see how each column was read, then name columns with --map."
+    case let error as ReaderError where error.kind == .invalidUTF8:
+        return "Try --encoding windows-1252."
+    case StoreError.noSuchSurvey(_, let known) where known.isEmpty:
+        return "'kith import FILE --survey NAME' creates one."
+    case StoreError.noSuchBatch:
+        return "'kith batches --survey NAME' lists them."
+    case StoreError.conflicts:
+        return "Choose --on-conflict keep (keep the stored answers) or replace (take the file's)."
+    case SummaryError.unknownColumn, SummaryError.notCategorical:
+        return "See --by in 'kith summary --help'."
+    case OutcomeError.unknownWave(_, let known) where known.isEmpty:
+        return "Import with --wave, or from a file with a wave column."
+    case OutcomeError.sameWave:
+        return "Give --from and --to two different waves."
+    default:
+        return nil
+    }
+}
+
+/// An error as printed: its message, then the hint, if any.
+func message(for error: any Error) -> String {
+    let text = "\(error)"
+    guard let hint = hint(for: error) else { return text }
+    return text.hasSuffix(".") ? "\(text) \(hint)" : "\(text). \(hint)"
+}
+
+/// A scoring notice as printed, with what to do about it.
+func hinted(_ notice: ScoringNotice) -> String {
+    switch notice {
+    case .repeatedSubmissions: "\(notice) 'kith inspect' lists them."
+    case .missingCodesRead: "\(notice) Set \"conventionalMissingCodes\": false in a --map file to treat them as invalid instead."
+    default: notice.description
     }
 }

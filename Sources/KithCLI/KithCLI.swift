@@ -52,7 +52,7 @@ public enum KithCLI {
         } catch CLIError.dataProblems {
             status = .data
         } catch {
-            console.note("kith: \(error)")
+            console.note("kith: \(message(for: error))")
             status = exitCode(for: error)
         }
         try? console.out.flush()
@@ -81,5 +81,3 @@ public enum KithCLI {
     }
 }
 
-/// Exit statuses for errors of layers added after the command line's core.
-func exitCodeForOtherLayers(_ error: any Error) -> ExitCode { storeExitCode(error) ?? .software }

@@ -1,16 +1,42 @@
 /// A problem reading a source file.
 ///
 /// Messages name the file, line and column and say what was expected; they
-/// never quote respondent answers.
+/// never quote respondent answers, and never say which command-line option to use
+/// (a program adds its own hints).
 public enum ImportError: Error, Sendable, CustomStringConvertible {
     /// The file cannot be opened or read.
     case unreadable(file: String, reason: String)
     /// The file's content is not what its format requires.
     case malformed(file: String, line: Int?, column: Int?, expected: String)
-    /// A problem in the user's `--map` file.
+    /// A problem in the user's map file.
     case map(path: String, String)
     /// The file does not contain what was asked for.
-    case unusable(file: String, reason: String)
+    case unusable(file: String, reason: Unusable)
+
+    /// Why a readable file cannot be used.
+    public enum Unusable: Sendable, Hashable, CustomStringConvertible {
+        /// The file is empty or blank: there is no header row.
+        case noHeaderRow
+        /// A data dictionary was expected (REDCap's), and this is not one.
+        case notADataDictionary
+        /// The survey tool named is not one Kith reads.
+        case unknownSource(String, known: [String])
+        /// No column is an instrument item or a question of the file's own.
+        case nothingToImport
+        /// No column was recognised as an instrument item; `columns` were read as `readAs`.
+        case noInstrumentItems(columns: Int, readAs: String)
+
+        public var description: String {
+            switch self {
+            case .noHeaderRow: "the file has no header row (it is empty or blank)"
+            case .notADataDictionary: "not a REDCap data dictionary (its first column should be 'Variable / Field Name')"
+            case .unknownSource(let name, let known): "unknown source '\(name)'; known: \(known.joined(separator: ", "))"
+            case .nothingToImport: "no columns to import"
+            case .noInstrumentItems(let columns, let readAs):
+                "no column was recognised as an instrument item (\(columns) columns read as \(readAs))"
+            }
+        }
+    }
 
     public var description: String {
         switch self {

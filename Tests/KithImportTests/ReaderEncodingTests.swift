@@ -110,7 +110,7 @@ struct ReaderEncodingTests {
             #expect(error.column == 2)
             #expect(error.byteOffset == badLineStart + 10)
             #expect(error.description.contains("export.csv, line 22, column 2"))
-            #expect(error.description.contains("--encoding windows-1252"))
+            #expect(error.description.contains("Windows-1252"))
             #expect(!error.description.contains("SECRET"))
         }
         #expect(delivered == 21)   // every record before the bad one

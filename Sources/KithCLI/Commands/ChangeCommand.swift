@@ -30,7 +30,7 @@ enum ChangeCommand {
         if let by = arguments.value("by"), by != "provider" { throw CLIError.usage("--by must be 'provider'; got '\(by)'", "change") }
         let catalog = try SharedOptions.catalog(arguments, console)
         let opened = try OutcomeOptions.open(arguments, console, command: "change")
-        defer { opened.cleanup() }
+        defer { opened.temporary?.remove() }
         let data = try OutcomeData.load(store: opened.store, survey: opened.survey, catalog: catalog, from: waves.from, to: waves.to,
                                         instruments: arguments.values("instrument"))
         let report = try ChangeBuilder.build(data, byProvider: arguments.value("by") != nil, classifications: arguments.values("classify"), policy: policy)

@@ -33,7 +33,7 @@ enum CompareCommand {
         let catalog = try SharedOptions.catalog(arguments, console)
         if instrument.contains(".") { _ = try catalog.scale(instrument) } else { _ = try catalog.instrument(instrument) }
         let opened = try OutcomeOptions.open(arguments, console, command: "compare")
-        defer { opened.cleanup() }
+        defer { opened.temporary?.remove() }
         let data = try OutcomeData.load(store: opened.store, survey: opened.survey, catalog: catalog, from: waves.from, to: waves.to,
                                         instruments: [instrument])
         let report = try ComparisonBuilder.build(data, classification: arguments.value("classify"), policy: policy)

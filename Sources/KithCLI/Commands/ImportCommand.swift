@@ -43,71 +43,40 @@ enum ImportCommand {
         guard path != "-" else { throw CLIError.usage("import reads a file (its content is fingerprinted); save standard input to a file first", "import") }
         let target = ImportTarget(survey: surveyName, kind: kind, invited: invited, period: arguments.value("period"),
                                   onConflict: onConflict, keepIDs: arguments.flag("keep-ids"))
-        let (report, store) = try importFile(path, target: target, arguments, console) { try StoreOptions.open(arguments, console, create: true) }
+        let file = try prepare(path, arguments, console)
+        let store = try StoreOptions.open(arguments, console, create: true)
+        let report = try Self.store(file, into: store, target: target, arguments, console)
         try print(report, store: store, format: format, console)
         if !report.sameFileAs.isEmpty, report.batch == nil {
             console.note("kith: this file was already imported into '\(surveyName)' as batch \(report.sameFileAs.map(String.init).joined(separator: ", ")); nothing was added.")
         }
     }
 
-    /// Reads, scores and stores one file (the path `kith import` and `kith summary FILE` share).
-    /// `openStore` is called once the file has been read far enough to know it is usable.
-    static func importFile(_ path: String, target: ImportTarget, _ arguments: Arguments, _ console: Console,
-                           openStore: () throws -> Store) throws -> (ImportReport, Store) {
-        let onConflict = target.onConflict
+    /// Reads a file's header and sample rows with the shared options (the path `kith import`,
+    /// `summary FILE`, `change FILE` and `compare FILE` share), and says which columns are ambiguous.
+    static func prepare(_ path: String, _ arguments: Arguments, _ console: Console, instruments: Bool = true) throws -> FileImport {
         let catalog = try SharedOptions.catalog(arguments, console)
-        let missing = try SharedOptions.missingPolicy(arguments)
-        var options = try SharedOptions.sourceOptions(arguments, console, catalog: catalog)
-        options.keepIdentifierColumns = arguments.values("keep-column")
-        let fullPath = console.resolve(path)
-        let source = try SourceFile(path: fullPath, displayName: path, catalog: catalog, options: options)
-        let matching = source.matching
-        guard !matching.instruments.isEmpty || !source.questionColumns.isEmpty else {
-            throw ImportError.unusable(file: path, reason: "no columns to import")
-        }
-        for ambiguous in matching.ambiguous {
+        let options = try SharedOptions.sourceOptions(arguments, console, catalog: catalog, instruments: instruments)
+        let file = try FileImport(path: console.resolve(path), displayName: path, catalog: catalog, options: options,
+                                  missing: try SharedOptions.missingPolicy(arguments), keepColumns: arguments.values("keep-column"))
+        for ambiguous in file.ambiguousColumns {
             console.note("kith: \(path): column \(ambiguous.column + 1) ('\(ambiguous.header)') could be \(ambiguous.items.joined(separator: " or ")); it is kept as the file's own question. Choose with --instrument or --map.")
         }
-        let plan = try source.plan(missing: missing)
-        let layout = ImportLayout(source: source, plan: plan, keep: arguments.values("keep-column"))
-
-        let store = try openStore()
-        // The file's fingerprint is computed while the rows are read, on the time the import's
-        // reading and writing threads leave idle (it is needed only at the end).
-        let fingerprint = BackgroundTask {
-            Platform.lowerCurrentThreadPriority()
-            return try fileFingerprint(fullPath)
-        }
-        var batchOptions: [String: String] = ["on-conflict": onConflict.rawValue, "instruments": matching.instruments.joined(separator: ",")]
-        for name in ["wave", "provider", "map", "source", "missing", "kind"] { if let value = arguments.value(name) { batchOptions[name] = value } }
-        if arguments.flag("keep-ids") { batchOptions["keep-ids"] = "yes" }
-        let batchSource = BatchSource(fileName: (path as NSString).lastPathComponent, fingerprint: { try fingerprint.value() },
-                                      dialect: type(of: source.dialect).name, encoding: source.encoding.encoding.rawValue,
-                                      options: batchOptions, tool: "kith \(KithCLI.version)", user: console.environment["USER"])
-        var excluded: [String: Int] = [:]
-        let progress = Progress(console: console, enabled: console.errIsTerminal, name: batchSource.fileName, read: source.progress)
-        let wave = arguments.value("wave"), provider = arguments.value("provider")
-        let scales = plan.scales.map { ScaleScoring(scale: $0.id, instrumentVersion: $0.instrument.version, policy: $0.policy.description, hasRaw: $0.scale.conversion != nil) }
-        let report = try store.importBatch(into: target, source: batchSource, questions: layout.questions, scales: scales,
-                                           excluded: { excluded }, columnsDropped: layout.dropped) { session in
-            var providers = TextTable<String>()
-            try source.forEachRawResponse(plan: plan) { raw in
-                if case .excluded(let reason) = raw.status {
-                    excluded[reason, default: 0] += 1
-                    return
-                }
-                try layout.add(raw, plan: plan, session: session, wave: wave, provider: provider, providers: &providers)
-                progress.tick()
-            }
-        }
-        progress.finish()
-        return (report, store)
+        return file
     }
 
-    static func fileFingerprint(_ path: String) throws -> (sha256: String, bytes: Int) {
-        let digest = try SHA256.hash(contentsOfFile: path)
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        return (Hex.encode(digest), size)
+    /// Stores a prepared file, recording the options that shaped it, with a progress line on a terminal.
+    static func store(_ file: FileImport, into store: Store, target: ImportTarget, _ arguments: Arguments,
+                      _ console: Console) throws -> ImportReport {
+        var settings: [String: String] = [:]
+        for name in ["wave", "provider", "map", "source", "missing", "kind"] { if let value = arguments.value(name) { settings[name] = value } }
+        if arguments.flag("keep-ids") { settings["keep-ids"] = "yes" }
+        let batch = BatchSettings(wave: arguments.value("wave"), provider: arguments.value("provider"), settings: settings,
+                                  tool: "kith \(KithCLI.version)", user: console.environment["USER"])
+        let progress = Progress(console: console, enabled: console.errIsTerminal,
+                                name: (file.displayName as NSString).lastPathComponent, read: file.source.progress)
+        defer { progress.finish() }
+        return try file.store(into: store, target: target, batch: batch, progress: progress.tick)
     }
 
     static func print(_ report: ImportReport, store: Store, format: Format, _ console: Console) throws {
@@ -135,25 +104,5 @@ enum ImportCommand {
         if report.flagged > 0 { text += "  flagged            \(report.flagged) (possible duplicate submissions, stored with a flag)\n" }
         if !report.columnsDropped.isEmpty { text += "  columns dropped    \(report.columnsDropped.map { "'\($0)'" }.joined(separator: ", ")) (direct identifiers; keep one with --keep-column)\n" }
         try console.out.write(text)
-    }
-}
-
-/// Work started on its own thread; `value()` waits for it.
-final class BackgroundTask<T: Sendable>: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var result: Result<T, any Error>?   // written once by the thread, read after `done`
-
-    init(_ work: @escaping @Sendable () throws -> T) {
-        let thread = Thread { [self] in
-            result = Result { try work() }
-            done.signal()
-        }
-        thread.start()
-    }
-
-    func value() throws -> T {
-        done.wait()
-        done.signal()
-        return try result!.get()
     }
 }

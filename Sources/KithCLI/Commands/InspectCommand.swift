@@ -30,7 +30,7 @@ enum InspectCommand {
         let source = try SourceFile(path: console.resolve(path), displayName: path, catalog: catalog, options: options)
         let plan = try source.plan()
         try source.forEachRawResponse(plan: plan) { _ in }
-        let report = Report(source: source, plan: plan, catalog: catalog)
+        let report = Report(source: source, plan: plan, catalog: catalog, named: options.dialect != nil)
         try console.out.write(format == .json ? report.json() : report.text())
     }
 
@@ -39,7 +39,10 @@ enum InspectCommand {
         let source: SourceFile
         let plan: ScoringPlan
         let catalog: Catalog
+        /// Whether the survey tool was named rather than recognised.
+        let named: Bool
 
+        var how: String { named ? "named with --source \(dialectName)" : source.dialectChoice }
         var dialectName: String { type(of: source.dialect).name }
         var dialectTitle: String { type(of: source.dialect).title }
 
@@ -77,7 +80,7 @@ enum InspectCommand {
             var out = ""
             let tally = source.tally
             out += "File:        \(source.displayName)\n"
-            out += "Source:      \(dialectTitle) (--source \(dialectName)): \(source.dialectChoice)\n"
+            out += "Source:      \(dialectTitle) (--source \(dialectName)): \(how)\n"
             out += "Encoding:    \(source.encoding)\n"
             out += "Delimiter:   \(source.delimiter)\n"
             out += "Header rows: \(source.headerRows); \(source.dialect.columns.count) columns; dates read as \(source.dateOrder.rawValue)\n"
@@ -159,7 +162,7 @@ enum InspectCommand {
             func j(_ text: String) -> String { TextFormat.json(text) }
             var parts: [String] = []
             parts.append("\"file\":\(j(source.displayName))")
-            parts.append("\"source\":{\"name\":\(j(dialectName)),\"title\":\(j(dialectTitle)),\"how\":\(j(source.dialectChoice)),\"confidence\":\(source.dialectConfidence)}")
+            parts.append("\"source\":{\"name\":\(j(dialectName)),\"title\":\(j(dialectTitle)),\"how\":\(j(how)),\"confidence\":\(source.dialectConfidence)}")
             parts.append("\"encoding\":{\"name\":\(j(source.encoding.encoding.rawValue)),\"byte_order_mark\":\(source.encoding.hadByteOrderMark),\"how\":\(j(source.encoding.description))}")
             parts.append("\"delimiter\":{\"name\":\(j(source.delimiter.delimiter.description)),\"how\":\(j(source.delimiter.description))}")
             parts.append("\"header_rows\":\(source.headerRows)")

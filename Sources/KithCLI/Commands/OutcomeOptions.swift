@@ -23,34 +23,23 @@ enum OutcomeOptions {
 
     static func policy(_ arguments: Arguments) throws -> DisclosurePolicy { try arguments.choice("suppress", default: DisclosurePolicy.min5) }
 
-    /// Opens the survey: from the store, or — given FILE — from a temporary store the file is imported into
-    /// (removed by `cleanup`).
-    static func open(_ arguments: Arguments, _ console: Console, command: String) throws -> (store: Store, survey: Survey, cleanup: () -> Void) {
+    /// Opens the survey: from the store, or — given FILE — from a temporary store the file is
+    /// imported into (`temporary`, removed when released).
+    static func open(_ arguments: Arguments, _ console: Console, command: String) throws
+        -> (store: Store, survey: Survey, temporary: TemporaryStore?)
+    {
         guard let file = arguments.positionals.first else {
             let name = try StoreOptions.requiredSurvey(arguments, command: command)
             let store = try StoreOptions.open(arguments, console)
-            return (store, try store.survey(named: name), {})
+            return (store, try store.survey(named: name), nil)
         }
         if arguments.value("store") != nil { throw CLIError.usage("give either FILE or --store, not both", command) }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kith-\(command)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let cleanup = { _ = try? FileManager.default.removeItem(at: folder) }
-        do {
-            let name = arguments.value("survey") ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-            let storePath = folder.appendingPathComponent("kith.sqlite").path
-            var importArguments = [console.resolve(file), "--survey", name, "--kind", "service-outcomes", "--store", storePath]
-            for option in fileOptions { if let value = arguments.value(option.name) { importArguments += ["--\(option.name)", value] } }
-            for directory in arguments.values("instruments") { importArguments += ["--instruments", directory] }
-            let quiet = Console(out: .inMemory(), err: .inMemory(), errIsTerminal: false, environment: console.environment,
-                                currentDirectory: console.currentDirectory)
-            try ImportCommand.run(try Arguments(importArguments, spec: ImportCommand.command.spec), quiet)
-            for line in quiet.err.text.split(separator: "\n") { console.note(String(line)) }
-            let store = try Store.open(path: storePath, create: false)
-            return (store, try store.survey(named: name), cleanup)
-        } catch {
-            cleanup()
-            throw error
-        }
+        let name = arguments.value("survey") ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        let prepared = try ImportCommand.prepare(file, arguments, console, instruments: false)
+        let temporary = try TemporaryStore()
+        _ = try ImportCommand.store(prepared, into: temporary.store, target: ImportTarget(survey: name, kind: .serviceOutcomes),
+                                    arguments, console)
+        return (temporary.store, try temporary.store.survey(named: name), temporary)
     }
 
     /// Writes a report in the chosen format; the licence notices go to standard error for CSV.

@@ -29,8 +29,10 @@ enum SharedOptions {
         return policy
     }
 
-    /// How to read a source file, from the shared options.
-    static func sourceOptions(_ arguments: Arguments, _ console: Console, catalog: Catalog) throws -> SourceOptions {
+    /// How to read a source file, from the shared options. `instruments`: whether `--instrument`
+    /// names the instruments to read (`change` and `compare` give it another meaning).
+    static func sourceOptions(_ arguments: Arguments, _ console: Console, catalog: Catalog,
+                              instruments: Bool = true) throws -> SourceOptions {
         var options = SourceOptions()
         if let name = arguments.value("source") {
             guard Dialects.named(name) != nil else {
@@ -52,7 +54,7 @@ enum SharedOptions {
             guard FileManager.default.fileExists(atPath: resolved) else { throw ImportError.unreadable(file: path, reason: "no such file") }
             options.dictionary = resolved
         }
-        let ids = arguments.values("instrument")
+        let ids = instruments ? arguments.values("instrument") : []
         if !ids.isEmpty {
             for id in ids { _ = try catalog.instrument(id) }
             options.instruments = ids

@@ -23,24 +23,3 @@ enum StoreOptions {
         return name
     }
 }
-
-/// Exit statuses of the store's errors (called from `exitCode(for:)`).
-func storeExitCode(_ error: any Error) -> ExitCode? {
-    switch error {
-    case let error as StoreError:
-        switch error {
-        case .cannotOpen: return .noInput
-        case .noSuchSurvey, .noSuchBatch, .invalid: return .usage
-        case .surveyMismatch, .cannotUndo, .conflicts, .corrupt: return .data
-        case .busy: return .temporaryFailure
-        }
-    case let error as SQLiteError:
-        return error.isBusy ? .temporaryFailure : .io
-    case is MigrationError, is StoreSecretError:
-        return .data
-    case is SystemCallError:
-        return .io
-    default:
-        return nil
-    }
-}

@@ -45,14 +45,12 @@ enum SummaryCommand {
             guard path != "-" else { throw CLIError.usage("summary reads a file; save standard input to a file first", "summary") }
             let kind: SurveyKind? = try arguments.value("kind").map { _ in try arguments.choice("kind", default: SurveyKind.eSurvey) }
             let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kith-summary-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let target = ImportTarget(survey: name, kind: kind, invited: invited)
-            let (_, store) = try ImportCommand.importFile(path, target: target, arguments, console) {
-                try Store.open(path: folder.appendingPathComponent("summary.sqlite").path)
-            }
-            summary = try SummaryBuilder.build(store: store, survey: try store.survey(named: name),
+            let file = try ImportCommand.prepare(path, arguments, console)
+            let temporary = try TemporaryStore()
+            defer { temporary.remove() }
+            _ = try ImportCommand.store(file, into: temporary.store, target: ImportTarget(survey: name, kind: kind, invited: invited),
+                                        arguments, console)
+            summary = try SummaryBuilder.build(store: temporary.store, survey: try temporary.store.survey(named: name),
                                                options: SummaryOptions(wave: arguments.value("wave"), by: by, invited: invited, policy: policy, catalog: catalog))
         } else {
             let name = try StoreOptions.requiredSurvey(arguments, command: "summary")

@@ -113,7 +113,7 @@ public struct Catalog: Sendable {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CatalogError(problems: [InstrumentError(.unreadable, file: directory, "no such folder of instrument definitions")])
+            throw CatalogError(problems: [InstrumentError(.noSuchFolder, file: directory, "no such folder of instrument definitions")])
         }
         let names: [String]
         do {

@@ -6,6 +6,8 @@ public struct InstrumentError: Error, Sendable, Hashable, CustomStringConvertibl
     public enum Kind: Sendable, Hashable {
         /// The definition file could not be read or is not valid JSON.
         case unreadable
+        /// A folder of definitions that does not exist.
+        case noSuchFolder
         /// A value is missing, of the wrong type or breaks a rule.
         case invalidDefinition
         /// Two definitions clash (same instrument id or item id).

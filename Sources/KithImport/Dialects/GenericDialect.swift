@@ -15,7 +15,7 @@ public struct GenericDialect: Dialect {
     public init(head: [[String]], file: String) throws {
         // The header is the first record that is not blank (some files start with blank lines).
         guard let headerIndex = head.firstIndex(where: { $0.contains { !$0.trimmingSpaces().isEmpty } }) else {
-            throw ImportError.unusable(file: file, reason: "the file has no header row (it is empty or blank)")
+            throw ImportError.unusable(file: file, reason: .noHeaderRow)
         }
         headerRows = headerIndex + 1
         columns = StandardHeaders.columns(head[headerIndex])

@@ -31,7 +31,7 @@ public struct KoboDialect: Dialect {
     private let choices: [Int: (question: String, choice: String)]
 
     public init(head: [[String]], file: String) throws {
-        guard let first = head.first else { throw ImportError.unusable(file: file, reason: "the file has no header row (it is empty or blank)") }
+        guard let first = head.first else { throw ImportError.unusable(file: file, reason: .noHeaderRow) }
         let hxl = head.count > 1 && head[1].contains { $0.hasPrefix("#") } && head[1].allSatisfy { $0.isEmpty || $0.hasPrefix("#") }
         headerRows = hxl ? 2 : 1
         let names = first.map { $0.trimmingSpaces() }
@@ -125,7 +125,7 @@ public struct LimeSurveyDialect: Dialect {
         self.choices = choices
         submitColumn = columns.first { $0.role == .submitTime }?.index
         lastPageColumn = columns.first { ["lastpage", "last page"].contains($0.header.lowercased()) }?.index
-        notes = codes > 0 ? ["\(codes) column\(codes == 1 ? " holds" : "s hold") LimeSurvey answer codes (A1, A2…), not labels: export with 'Full answers', or name the codes with --map (labels: {\"A1\": 1})."] : []
+        notes = codes > 0 ? ["\(codes) column\(codes == 1 ? " holds" : "s hold") LimeSurvey answer codes (A1, A2…), not labels: export with 'Full answers', or name the codes in a map file (labels: {\"A1\": 1})."] : []
     }
 
     static func isAnswerCode(_ text: String) -> Bool {

@@ -25,7 +25,7 @@ public struct REDCapDictionary: Sendable {
         var reader = try CSVReader(path: path, displayName: path)
         let rows = try reader.readRows(limit: 100_000)
         guard let header = rows.first, TextKey(header.first ?? "").value == "variable field name" else {
-            throw ImportError.unusable(file: path, reason: "not a REDCap data dictionary (its first column should be 'Variable / Field Name')")
+            throw ImportError.unusable(file: path, reason: .notADataDictionary)
         }
         var dictionary = REDCapDictionary(path: path, fields: [:], order: [])
         for row in rows.dropFirst() where row.count >= 5 && !row[0].trimmingSpaces().isEmpty {
@@ -94,6 +94,7 @@ public struct REDCapDictionary: Sendable {
 public struct REDCapDialect: Dialect {
     public static let name = "redcap"
     public static let title = "REDCap"
+    public var unfinishedTime: String? { "[not completed]" }
 
     public static func recognise(_ head: [[String]]) -> Int? {
         guard let first = head.first else { return nil }
@@ -133,10 +134,10 @@ public struct REDCapDialect: Dialect {
                 notes.append("The data dictionary \(loaded.path) names only \(known.count) of the \(names.count) columns; it was not used.")
                 dictionary = nil
             } else {
-                notes.append("Codes and field labels read from the data dictionary \((loaded.path as NSString).lastPathComponent)\(found ? " (found beside the export; --dictionary names another)" : "").")
+                notes.append("Codes and field labels read from the data dictionary \((loaded.path as NSString).lastPathComponent)\(found ? " (found beside the export)" : "").")
             }
         } else {
-            notes.append("No REDCap data dictionary: columns are matched by field name and codes read as the instruments' codes. Give the project's dictionary with --dictionary FILE.")
+            notes.append("No REDCap data dictionary: columns are matched by field name and codes read as the instruments' codes. Give the project's data dictionary to read them as its labels.")
         }
         self.dictionary = dictionary
         recordColumn = dictionary?.order.first.flatMap { names.firstIndex(of: $0) } ?? 0

@@ -137,7 +137,7 @@ public struct ColumnMatcher: Sendable {
         for (item, group) in byItem where group.count > 1 {
             matches.removeAll { $0.item == item }
             for match in group { ambiguous.append((match.column, match.header, [item])) }
-            notices.append("columns \(group.map { "\($0.column + 1) ('\($0.header)')" }.joined(separator: " and ")) all read as item \(item); name one with --map")
+            notices.append("columns \(group.map { "\($0.column + 1) ('\($0.header)')" }.joined(separator: " and ")) all read as item \(item); only one can be: name it in a map file")
         }
         notices += instruments.notices
         let used = Set(matches.map(\.column)).union(ambiguous.map(\.0))
@@ -239,11 +239,11 @@ public struct ColumnMatcher: Sendable {
             let mine = columnsOf[id]!
             if let instrument = try? catalog.instrument(id), !instrument.detectOnlyWith.isEmpty,
                !instrument.detectOnlyWith.contains(where: { canonicalCovered[id]?.contains($0) ?? false }) {
-                notices.append("\(id) not scored: none of its distinctive items (\(instrument.detectOnlyWith.joined(separator: ", "))) is in the file (choose it with --instrument \(id)).")
+                notices.append("\(id) not scored: none of its distinctive items (\(instrument.detectOnlyWith.joined(separator: ", "))) is in the file (name it to score it anyway).")
                 continue
             }
             if let other = columnsOf.keys.sorted().first(where: { $0 != id && mine.isSubset(of: columnsOf[$0]!) && isComplete($0) && !isComplete(id) }) {
-                notices.append("\(id) not scored: its \(mine.count) column\(mine.count == 1 ? "" : "s") belong to \(other), which the file covers completely (choose it with --instrument \(id)).")
+                notices.append("\(id) not scored: its \(mine.count) column\(mine.count == 1 ? "" : "s") belong to \(other), which the file covers completely (name it to score it instead).")
                 continue
             }
             chosen.append(id)

@@ -55,7 +55,7 @@ public struct ReaderError: Error, Equatable, CustomStringConvertible {
         case .recordTooLong(let limit):
             return "\(place): expected a record shorter than \(limit) bytes starting here; most likely a quoted field is missing its closing double quote (\")"
         case .invalidUTF8:
-            return "\(place): expected UTF-8 text, but found bytes that are not valid UTF-8 (the start of the file looked like UTF-8). If the file was saved by Excel or another Windows program, try --encoding windows-1252"
+            return "\(place): expected UTF-8 text, but found bytes that are not valid UTF-8 (the start of the file looked like UTF-8); a file saved by Excel or another Windows program is often Windows-1252"
         case .cannotOpen(let code):
             return "\(place): cannot open: \(Self.message(code))"
         case .readFailed(let code):

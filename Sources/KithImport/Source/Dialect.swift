@@ -46,6 +46,9 @@ public protocol Dialect: Sendable {
     func codeLabels(ofColumn index: Int) -> [String: String]?
     /// What the dialect noticed about the file, for `kith inspect`.
     var notes: [String] { get }
+    /// The text the tool writes in a time column of a response never submitted (REDCap's
+    /// `[not completed]`): no time, not a time to read.
+    var unfinishedTime: String? { get }
 }
 
 extension Dialect {
@@ -63,6 +66,7 @@ extension Dialect {
     public func choiceColumn(_ index: Int) -> (question: String, choice: String)? { nil }
     public func codeLabels(ofColumn index: Int) -> [String: String]? { nil }
     public var notes: [String] { [] }
+    public var unfinishedTime: String? { nil }
 }
 
 /// How day and month are ordered in a file's dates.

@@ -1,3 +1,4 @@
+import KithCore
 /// What a column of a source file holds, apart from answers.
 public enum ColumnRole: Sendable, Hashable, CustomStringConvertible {
     /// The tool's id of the response (Respondent ID, ResponseId, `_id`…).
@@ -88,22 +89,6 @@ public enum ResponseStatus: Sendable, Hashable, CustomStringConvertible {
     public var isExcluded: Bool { if case .excluded = self { true } else { false } }
 
     public var description: String { reason.map { "\(name) (\($0))" } ?? name }
-}
-
-/// What kind of answers one of the file's own questions holds, judged from a sample of rows.
-public enum QuestionKind: String, Sendable, Hashable, CaseIterable {
-    /// One answer from a short list (`options` lists those seen).
-    case singleChoice = "single-choice"
-    /// Several answers: joined in one cell (`separator`), or one column per choice (`choice`).
-    case multiSelect = "multi-select"
-    /// Numbers.
-    case number
-    /// Free text: possibly identifying, never printed by `kith inspect`.
-    case freeText = "free-text"
-    /// A direct identifier asked as a question (name, e-mail, phone, postcode, address, date of birth).
-    case identifier
-    /// No answer in the rows looked at.
-    case empty
 }
 
 /// One of the file's own questions (a column that is neither an instrument

@@ -96,10 +96,10 @@ public final class SourceFile {
         let dialectType: any Dialect.Type
         if let name = options.dialect {
             guard let named = Dialects.named(name) else {
-                throw ImportError.unusable(file: reader.displayName, reason: "unknown source '\(name)'; known: \(Dialects.all.map { $0.name }.joined(separator: ", "))")
+                throw ImportError.unusable(file: reader.displayName, reason: .unknownSource(name, known: Dialects.all.map { $0.name }))
             }
             dialectType = named
-            dialectChoice = "named with --source \(name)"
+            dialectChoice = "named: \(name)"
             dialectConfidence = 100
         } else {
             let detected = Dialects.detect(head)
@@ -156,7 +156,7 @@ public final class SourceFile {
             }
             order = monthFirst && !dayFirst ? .monthFirst : .dayFirst
             if slashed && !dayFirst && !monthFirst {
-                notes.append("Dates could be read as day/month or month/day; read as day/month (UK). Name the tool with --source if it writes US dates.")
+                notes.append("Dates could be read as day/month or month/day; read as day/month (UK). Name the survey tool if it writes US dates.")
             }
         }
         self.dateOrder = order
@@ -427,5 +427,18 @@ public final class SourceFile {
         }
         tally.trailingBlankRows = pendingBlank.count
         self.tally = tally
+    }
+}
+
+extension SourceFile {
+    /// Headers that name the provider, contract or service of a response: such a column is
+    /// kept as a question and also gives each response its provider.
+    public static let providerHeaders: Set<String> = [
+        "provider", "service provider", "contract", "service", "organisation", "organization",
+    ]
+
+    /// Whether a column with this header gives each response its provider.
+    public static func isProviderHeader(_ header: String) -> Bool {
+        providerHeaders.contains(TextKey(header).value)
     }
 }

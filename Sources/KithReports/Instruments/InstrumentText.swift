@@ -62,7 +62,7 @@ public enum InstrumentText {
             }
             text += "  Higher is \(scale.higherIs.rawValue).\n"
             text += "  Missing answers: \(scale.missing == .complete ? "scored only when every item is answered" : "policy \(scale.missing)")"
-            text += scale.items.count > 1 ? (scale.proration.allowed ? "; proration available with --missing prorate:N" : "; never prorated (\(scale.proration.reason ?? ""))") : ""
+            text += scale.items.count > 1 ? (scale.proration.allowed ? "; proration available (missing-answer policy prorate:N)" : "; never prorated (\(scale.proration.reason ?? ""))") : ""
             text += "\n"
             if let conversion = scale.conversion {
                 text += "  Conversion (\(conversion.source)):\n"

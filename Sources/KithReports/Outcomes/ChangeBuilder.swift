@@ -37,7 +37,7 @@ public enum ChangeBuilder {
         // would give a provider's hidden count (or withheld statistics) away: then everyone goes.
         if byProvider, built.dropFirst().contains(where: { $0.hidesAnything }) {
             built.removeFirst()
-            notes.append("'All providers' is not shown: some providers' counts or statistics are withheld, and all providers together minus the others would give them away. 'kith change' without --by reports everyone.")
+            notes.append("'All providers' is not shown: some providers' counts or statistics are withheld, and all providers together minus the others would give them away. A report not broken down by provider shows everyone.")
         }
         if data.superseded > 0 {
             notes.append("\(data.superseded) earlier response\(data.superseded == 1 ? "" : "s") of a person at a wave were replaced by the person's later response at that wave.")

@@ -10,7 +10,7 @@ public enum ComparisonBuilder {
         let scores = data.scales.filter { $0.scale.method != .single }
         guard let scale = scores.first else { throw OutcomeError.notAScore(data.scales.first?.id ?? "the scale") }
         var notes: [String] = []
-        if scores.count > 1 { notes.append("Compared on \(scale.id); choose another score with --instrument (\(scores.dropFirst().map(\.id).joined(separator: ", "))).") }
+        if scores.count > 1 { notes.append("Compared on \(scale.id); another score can be chosen (\(scores.dropFirst().map(\.id).joined(separator: ", "))).") }
         let measure = try funnelMeasure(scale, classification)
         let pairs = ScoreAnalysis.pairs(scale, data.people)
         guard !pairs.isEmpty else { throw OutcomeError.noPairs(from: data.from, to: data.to, scale: scale.id) }
@@ -70,7 +70,7 @@ public enum ComparisonBuilder {
         }
         notes.insert("Clients are paired by their person id only; change is follow-up minus baseline on clients with \(scale.id) at both waves. Intervals are 95%.", at: 0)
         if !leftOut.isEmpty {
-            notes.append("'All providers shown' leaves out \(leftOut.joined(separator: ", ")), whose figures are withheld: with \(leftOut.count == 1 ? "it" : "them") in, \(leftOut.count == 1 ? "its" : "their") counts and means could be worked out from the total. 'kith change' without --by reports everyone.")
+            notes.append("'All providers shown' leaves out \(leftOut.joined(separator: ", ")), whose figures are withheld: with \(leftOut.count == 1 ? "it" : "them") in, \(leftOut.count == 1 ? "its" : "their") counts and means could be worked out from the total. A change report not broken down by provider shows everyone.")
         }
         if let c = measure.classification, c.status != .official {
             notes.append("'\(c.title)' is a \(c.status.rawValue), not an official cut-off (\(c.source)).")

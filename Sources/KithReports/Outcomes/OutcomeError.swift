@@ -3,7 +3,7 @@
 public enum OutcomeError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A wave the survey does not have; `known` lists the waves it has.
     case unknownWave(String, known: [String])
-    /// `--from` and `--to` name the same wave.
+    /// The baseline and follow-up name the same wave.
     case sameWave(String)
     /// The survey has no scored scale of the instruments asked for.
     case noScales(survey: String, asked: [String], stored: [String])
@@ -23,9 +23,9 @@ public enum OutcomeError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .unknownWave(wave, known):
-            return "no wave '\(wave)' in this survey; its waves are: \(known.isEmpty ? "(none: import with --wave or a wave column)" : known.joined(separator: ", "))"
+            return "no wave '\(wave)' in this survey; its waves are: \(known.isEmpty ? "(none: the responses were imported without waves)" : known.joined(separator: ", "))"
         case let .sameWave(wave):
-            return "--from and --to are both '\(wave)'; change is measured between two different waves"
+            return "the baseline and follow-up waves are both '\(wave)'; change is measured between two different waves"
         case let .noScales(survey, asked, stored):
             return "survey '\(survey)' has no scores\(asked.isEmpty ? "" : " of \(asked.joined(separator: ", "))"); its responses were scored on: \(stored.isEmpty ? "nothing" : stored.joined(separator: ", "))"
         case let .scaleNotStored(scale, stored):

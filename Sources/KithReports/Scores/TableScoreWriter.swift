@@ -84,7 +84,7 @@ final class TableScoreWriter: ScoreWriter {
         if !problems.isEmpty {
             try sink.write("\nAnswers that could not be read:\n")
             for problem in problems { try sink.write("  \(problem)\n") }
-            if unlisted > 0 { try sink.write("  … and \(unlisted) more (use --format csv or json for every row)\n") }
+            if unlisted > 0 { try sink.write("  … and \(unlisted) more (CSV and JSON list every row)\n") }
         }
         if !notices.isEmpty {
             try sink.write("\nNotes:\n")

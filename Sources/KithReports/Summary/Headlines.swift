@@ -5,7 +5,7 @@ enum Headlines {
     static func sentences(_ summary: SurveySummary) -> [String] {
         var sentences: [String] = []
         let response = summary.response
-        let people = summary.kind == "citizens-panel" ? "panel members" : "people"
+        let people = summary.kind == .citizensPanel ? "panel members" : "people"
         if let invited = response.invited, let rate = response.rate {
             sentences.append("Of the \(invited) \(people) sent the survey, \(response.complete.text) completed it (\(interval(rate))).")
         } else if let complete = response.complete.shown {

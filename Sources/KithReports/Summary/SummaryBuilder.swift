@@ -23,9 +23,9 @@ public struct SummaryOptions: Sendable {
 
 /// Why a summary cannot be made.
 public enum SummaryError: Error, CustomStringConvertible, Equatable {
-    /// `--by` names no column; the columns that may be named.
+    /// A breakdown names no column; the columns that may be named.
     case unknownColumn(String, available: [String])
-    /// `--by` names a column whose answers are not categories.
+    /// A breakdown names a column whose answers are not categories.
     case notCategorical(String, kind: String)
     /// The survey (or wave) has no complete responses.
     case noResponses(survey: String, wave: String?)
@@ -33,9 +33,9 @@ public enum SummaryError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .unknownColumn(let name, let available):
-            "--by '\(name)' is not a column of this survey; available: \(available.joined(separator: ", "))"
+            "'\(name)' is not a column of this survey to break down by; available: \(available.joined(separator: ", "))"
         case .notCategorical(let name, let kind):
-            "--by '\(name)' is a \(kind) question; breakdowns need a single-choice question, provider or wave"
+            "'\(name)' is a \(kind) question; breakdowns need a single-choice question, provider or wave"
         case .noResponses(let survey, let wave):
             "survey '\(survey)'\(wave.map { " wave '\($0)'" } ?? "") has no complete responses to summarise"
         }
@@ -85,7 +85,7 @@ public enum SummaryBuilder {
                 notices.append(definition.licence.notice)
             }
         }
-        var summary = SurveySummary(survey: survey.name, kind: survey.kind.rawValue, wave: options.wave, policy: options.policy,
+        var summary = SurveySummary(survey: survey.name, kind: survey.kind, wave: options.wave, policy: options.policy,
                                     response: response, headlines: [], questions: questions, scales: scales, breakdowns: breakdowns,
                                     notes: notes, notices: notices)
         summary.headlines = Headlines.sentences(summary)

@@ -64,7 +64,7 @@ struct SummaryPlan {
             let maxValue = question.values.keys.max() ?? -1
             let texts = (0...max(maxValue, 0)).map { question.values[$0] }
             switch question.kind {
-            case "multi-select" where question.details.question != nil:
+            case .multiSelect where question.details.question != nil:
                 // One column per choice: gathered into one question.
                 let name = question.details.question!
                 let choice = question.details.choice ?? question.text
@@ -86,7 +86,7 @@ struct SummaryPlan {
                     guard let text = text?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty else { return false }
                     return !unchosen.contains(text)
                 }
-            case "multi-select":
+            case .multiSelect:
                 var column = SummaryColumn(id: question.key, text: question.text, reading: .multiJoined)
                 column.labels = Array(question.details.options.prefix(64))
                 column.valueMask = texts.map { text in
@@ -103,7 +103,7 @@ struct SummaryPlan {
                     return mask
                 }
                 add(column, position: question.position)
-            case "single-choice":
+            case .singleChoice:
                 var column = SummaryColumn(id: question.key, text: question.text, reading: .single)
                 column.labels = question.details.options
                 column.valueCategory = texts.map { text in
@@ -113,7 +113,7 @@ struct SummaryPlan {
                     return Int32(column.labels.count - 1)
                 }
                 add(column, position: question.position)
-            case "number":
+            case .number:
                 var column = SummaryColumn(id: question.key, text: question.text, reading: .number)
                 column.valueNumber = texts.map { $0.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) } }
                 add(column, position: question.position)

@@ -6,7 +6,7 @@ extension SummaryRenderer {
         let response = summary.response
         var fields: [String] = [
             "\"survey\":\(TextFormat.json(summary.survey))",
-            "\"kind\":\(TextFormat.json(summary.kind))",
+            "\"kind\":\(TextFormat.json(summary.kind.rawValue))",
             "\"wave\":\(TextFormat.json(summary.wave))",
             "\"respondents\":\(TextFormat.json(response.complete.shown))",
             "\"invited\":\(TextFormat.json(response.invited))",

@@ -1,7 +1,7 @@
 extension SummaryRenderer {
     /// The terminal view: plain text, aligned columns.
     static func table(_ summary: SurveySummary) -> String {
-        var text = "\(title(summary)) (\(summary.kind))\n\(summary.policy.statement)\n\n"
+        var text = "\(title(summary)) (\(summary.kind.rawValue))\n\(summary.policy.statement)\n\n"
         text += "HEADLINES\n" + summary.headlines.map { "  - \($0)\n" }.joined() + "\n"
         text += "RESPONSES\n" + InstrumentText.table(["", "COUNT", ""], responseRows(summary).map { [$0.0, $0.1, $0.2] }) + "\n"
         text += "QUESTIONS (base: \(summary.response.complete.text) complete responses; % of all respondents and % of those who answered, 95% CI)\n\n"

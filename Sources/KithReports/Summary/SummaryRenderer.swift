@@ -1,3 +1,4 @@
+import KithCore
 /// Output formats of `kith summary`.
 public enum SummaryFormat: String, Sendable, CaseIterable {
     case table, markdown, csv, json, html
@@ -73,6 +74,8 @@ public enum SummaryRenderer {
         case .number: "number"
         case .freeText: "free text: not tabulated"
         case .item: "instrument item"
+        case .identifier: "identifier: not tabulated"
+        case .empty: "no answers"
         }
     }
 

@@ -1,3 +1,4 @@
+import KithCore
 import KithStatistics
 
 /// A survey's summary, computed and protected, ready for any renderer: every
@@ -5,7 +6,7 @@ import KithStatistics
 /// already computed from the counts shown. Renderers only lay it out.
 public struct SurveySummary: Sendable {
     public var survey: String
-    public var kind: String
+    public var kind: SurveyKind
     public var wave: String?
     public var policy: DisclosurePolicy
     public var response: ResponseFigures
@@ -43,16 +44,6 @@ public struct ResponseFigures: Sendable {
     public var responses: ShownCount
     /// Complete responses as a percentage of those invited (Wilson interval).
     public var rate: Percentage?
-}
-
-/// What kind of question a table summarises.
-public enum QuestionKind: String, Sendable, Hashable {
-    case singleChoice = "single-choice"
-    case agreement
-    case multiSelect = "multi-select"
-    case number
-    case freeText = "free-text"
-    case item
 }
 
 /// One option's row of a question table.

@@ -3,6 +3,7 @@
 // libc touches this file alone.
 
 import CKith
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -46,7 +47,24 @@ extension SystemCallError {
     public var isNoSuchFile: Bool { code == ENOENT }
 }
 
-enum Platform {
+package enum Platform {
+    /// Whether a file descriptor is a terminal.
+    package static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) != 0 }
+
+    /// Makes the calling thread yield to the process's others (Linux: nice 19 for this
+    /// thread only; elsewhere the lowest quality of service), so work that can wait runs
+    /// on the time they leave idle. Best effort.
+    package static func lowerCurrentThreadPriority() {
+        // On Linux a process id of 0 means the calling thread: threads have their own nice values.
+        #if canImport(Glibc)
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
+        #elseif canImport(Musl)
+        _ = setpriority(PRIO_PROCESS, 0, 19)
+        #else
+        Thread.current.qualityOfService = .background
+        #endif
+    }
+
     /// The effective user id of this process.
     static var effectiveUserID: UInt32 { UInt32(geteuid()) }
 

@@ -95,7 +95,7 @@ public final class ImportSession {
                 questionIDs.append(found.id)
             } else {
                 try db.execute("INSERT INTO question (survey_id, position, key, text, item, kind, identifying, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                               survey.id, nextPosition, question.key, question.text, question.item, question.kind, question.identifying,
+                               survey.id, nextPosition, question.key, question.text, question.item, question.kind.rawValue, question.identifying,
                                Store.json(question.details))
                 existing[question.key] = (Int(db.lastInsertRowID), nextPosition)
                 positions.append(nextPosition)

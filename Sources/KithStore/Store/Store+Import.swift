@@ -1,3 +1,4 @@
+import KithCore
 import Foundation
 
 /// A column kept as a question of the survey.
@@ -8,15 +9,14 @@ public struct ImportQuestion: Sendable, Hashable {
     public var text: String
     /// The instrument item, if the column is one.
     public var item: String?
-    /// `item`, `single`, `multi`, `number` or `text`.
-    public var kind: String
+    public var kind: QuestionKind
     /// Free text, which may identify people.
     public var identifying: Bool
     /// How to read the answers: `separator` of a joined multi-select; `question` and
     /// `choice` of a one-column-per-choice multi-select; `options` in the file's order.
     public var details: QuestionDetails
 
-    public init(key: String, text: String, item: String?, kind: String, identifying: Bool, details: QuestionDetails = QuestionDetails()) {
+    public init(key: String, text: String, item: String?, kind: QuestionKind, identifying: Bool, details: QuestionDetails = QuestionDetails()) {
         self.key = key
         self.text = text
         self.item = item

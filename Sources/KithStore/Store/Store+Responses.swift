@@ -1,3 +1,4 @@
+import KithCore
 import Foundation
 
 /// A question of a stored survey.
@@ -8,7 +9,7 @@ public struct StoredQuestion: Sendable, Hashable {
     public var key: String
     public var text: String
     public var item: String?
-    public var kind: String
+    public var kind: QuestionKind
     public var identifying: Bool
     public var details: QuestionDetails
     /// Answer texts by value id (the survey's own questions, and unreadable item answers).
@@ -41,7 +42,7 @@ extension Store {
     public func questions(survey: Survey) throws -> [StoredQuestion] {
         var questions = try db.query("SELECT id, position, key, text, item, kind, identifying, details FROM question WHERE survey_id = ? ORDER BY position", survey.id) { row in
             StoredQuestion(id: row.int(at: 0) ?? 0, position: row.int(at: 1) ?? 0, key: row.string(at: 2) ?? "", text: row.string(at: 3) ?? "",
-                           item: row.string(at: 4), kind: row.string(at: 5) ?? "free-text", identifying: (row.int(at: 6) ?? 0) != 0,
+                           item: row.string(at: 4), kind: row.string(at: 5).flatMap(QuestionKind.init(rawValue:)) ?? .freeText, identifying: (row.int(at: 6) ?? 0) != 0,
                            details: (try? JSONDecoder().decode(QuestionDetails.self, from: Data((row.string(at: 7) ?? "{}").utf8))) ?? QuestionDetails(),
                            values: [:])
         }

@@ -1,10 +1,4 @@
-/// Kinds of survey: what the summaries and comparisons expect of it.
-public enum SurveyKind: String, Sendable, Hashable, CaseIterable {
-    case citizensPanel = "citizens-panel"
-    case eSurvey = "e-survey"
-    case serviceOutcomes = "service-outcomes"
-}
-
+import KithCore
 /// A survey in the store.
 public struct Survey: Sendable, Hashable {
     public var id: Int

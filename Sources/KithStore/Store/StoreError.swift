@@ -25,12 +25,12 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .cannotOpen(let path, let reason): "\(path): cannot open the store: \(reason)"
         case .noSuchSurvey(let name, let known):
-            "no survey '\(name)' in the store" + (known.isEmpty ? " (it has none yet: 'kith import FILE --survey NAME' creates one)" : "; it has: \(known.joined(separator: ", "))")
+            "no survey '\(name)' in the store" + (known.isEmpty ? " (it has none yet)" : "; it has: \(known.joined(separator: ", "))")
         case .surveyMismatch(let message): message
-        case .noSuchBatch(let id): "no import batch \(id) in the store ('kith batches --survey NAME' lists them)"
+        case .noSuchBatch(let id): "no import batch \(id) in the store"
         case .cannotUndo(let batch, let reason): "batch \(batch) cannot be undone: \(reason)"
         case .conflicts(let count, let rows):
-            "\(count) response\(count == 1 ? " is" : "s are") already in the store with different answers (data row\(rows.count == 1 ? "" : "s") \(rows.map(String.init).joined(separator: ", "))\(count > rows.count ? ", …" : "")); nothing was imported. Choose --on-conflict keep (keep the stored answers) or replace (take the file's)."
+            "\(count) response\(count == 1 ? " is" : "s are") already in the store with different answers (data row\(rows.count == 1 ? "" : "s") \(rows.map(String.init).joined(separator: ", "))\(count > rows.count ? ", …" : "")); nothing was imported"
         case .corrupt(let message): "the store is damaged: \(message)"
         case .busy(let path): "\(path): another process is writing to the store; try again when it has finished"
         case .invalid(let message): message

@@ -1,4 +1,6 @@
-import Kith
+import KithCore
+import KithImport
+import KithReports
 
 /// The fast path of `kith score --format csv`: rows whose answers are all codes (or plainly
 /// missing) are written straight from the reader's bytes, each scale's cells taken from a

@@ -1,12 +1,14 @@
-import Kith
+import KithCore
+import KithImport
+import KithStore
 
 /// How a source file's columns become the survey's questions in the store,
 /// and each row a stored response (read on the fast path: no copies of cells
 /// that repeat).
-struct ImportLayout {
-    var questions: [ImportQuestion] = []
+package struct ImportLayout {
+    package var questions: [ImportQuestion] = []
     /// Headers of direct-identifier columns not stored.
-    var dropped: [String] = []
+    package var dropped: [String] = []
     /// Plan slot of each instrument-item question (the first questions).
     private var itemSlots: [Int] = []
     /// The file's own questions (the rest): their columns, and the codebook of those that
@@ -19,16 +21,17 @@ struct ImportLayout {
     private let submitColumn: Int?
     private let startParser: TimestampParser?
     private let submitParser: TimestampParser?
+    /// What the tool writes in a time column for a response never submitted (REDCap's `[not completed]`).
+    private let unfinishedTime: [UInt8]?
 
-    init(source: SourceFile, plan: ScoringPlan, keep: [String]) {
+    package init(source: SourceFile, plan: ScoringPlan, keep: [String]) {
         for match in source.matching.matches {
             guard let slot = plan.slot(of: match.item) else { continue }
-            questions.append(ImportQuestion(key: match.item, text: match.header, item: match.item, kind: "item", identifying: false))
+            questions.append(ImportQuestion(key: match.item, text: match.header, item: match.item, kind: .item, identifying: false))
             itemSlots.append(slot)
         }
         var keys = Set(questions.map(\.key))
         let kept = Set(keep.map { TextKey($0) })
-        let providerHeaders: Set<String> = ["provider", "service provider", "contract", "service", "organisation", "organization"]
         for question in source.questions {
             // Identifiers asked as questions (name, e-mail, postcode…) are dropped like identifier columns.
             if question.kind == .identifier, !kept.contains(TextKey(question.header)) {
@@ -44,10 +47,10 @@ struct ImportLayout {
             var identifying = question.possiblyIdentifying
             if case .identifier = question.column.role { identifying = true }
             let details = QuestionDetails(separator: question.separator, question: question.question, choice: question.choice, options: question.options)
-            questions.append(ImportQuestion(key: unique, text: question.header, item: nil, kind: question.kind.rawValue, identifying: identifying, details: details))
+            questions.append(ImportQuestion(key: unique, text: question.header, item: nil, kind: question.kind, identifying: identifying, details: details))
             if let labels = question.codeLabels { localLabels[localColumns.count] = labels }
             localColumns.append(question.index)
-            if providerColumn == nil, providerHeaders.contains(key) { providerColumn = question.index }
+            if providerColumn == nil, SourceFile.isProviderHeader(question.header) { providerColumn = question.index }
         }
         for column in source.dialect.columns {
             if case .identifier = column.role, !kept.contains(TextKey(column.header)) { dropped.append(column.header) }
@@ -56,10 +59,11 @@ struct ImportLayout {
         submitColumn = source.dialect.standardColumn(.submitTime)
         startParser = startColumn.map { source.timestampParser(column: $0) }
         submitParser = submitColumn.map { source.timestampParser(column: $0) }
+        unfinishedTime = source.dialect.unfinishedTime.map { Array($0.utf8) }
     }
 
     /// Adds one row to the import, built in place in the session.
-    func add(_ raw: borrowing RawResponse, plan: ScoringPlan, session: ImportSession, wave: String?, provider: String?,
+    package func add(_ raw: borrowing RawResponse, plan: ScoringPlan, session: ImportSession, wave: String?, provider: String?,
              providers: inout TextTable<String>) throws {
         for (index, slot) in itemSlots.enumerated() {
             switch raw.answers[slot] {
@@ -85,10 +89,10 @@ struct ImportLayout {
             if !cell.isEmpty { providerText = providers.value(of: cell) { String(decoding: $0, as: UTF8.self) } }
         }
         // The parsers are used where they are stored: a copy would retain their zone's texts every row.
-        if let startColumn, let cell = ImportLayout.timeCell(raw.cell(startColumn)) {
+        if let startColumn, let cell = timeCell(raw.cell(startColumn)) {
             session.setTime(.started) { startParser?.appendStoredText(bytes: cell, to: &$0) }
         }
-        if let submitColumn, let cell = ImportLayout.timeCell(raw.cell(submitColumn)) {
+        if let submitColumn, let cell = timeCell(raw.cell(submitColumn)) {
             session.setTime(.submitted) { submitParser?.appendStoredText(bytes: cell, to: &$0) }
         }
         var partial = false
@@ -98,8 +102,10 @@ struct ImportLayout {
                               scoring: plan, answers: raw.answers)
     }
 
-    /// A time cell worth storing: not blank, not REDCap's "[not completed]".
-    private static func timeCell(_ cell: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
-        cell.isEmpty || cell.first == UInt8(ascii: "[") ? nil : cell
+    /// A time cell worth storing: not blank, not the tool's text for "never submitted".
+    private func timeCell(_ cell: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        if cell.isEmpty { return nil }
+        if let unfinishedTime, cell.elementsEqual(unfinishedTime) { return nil }
+        return cell
     }
 }
