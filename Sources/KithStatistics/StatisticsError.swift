@@ -14,7 +14,7 @@ import Foundation
 /// - **Degenerate data throws `.degenerate`.** When the data are valid but the
 ///   statistic the caller asked for is undefined (a t test where every value in
 ///   both groups is identical, so t = 0/0).
-public enum StatisticsError: Error, Sendable, Hashable {
+package enum StatisticsError: Error, Sendable, Hashable {
     /// A parameter is outside its domain: `name` had `value`, which breaks `requirement`.
     case invalidParameter(name: String, value: String, requirement: String)
     /// `what` needs at least `needed` observations but got `got`.
@@ -34,7 +34,7 @@ public enum StatisticsError: Error, Sendable, Hashable {
 
 extension StatisticsError: CustomStringConvertible, LocalizedError {
     /// A sentence suitable for showing to the person who supplied the data.
-    public var description: String {
+    package var description: String {
         switch self {
         case let .invalidParameter(name, value, requirement):
             return "Invalid \(name) = \(value): \(requirement)."
@@ -54,5 +54,5 @@ extension StatisticsError: CustomStringConvertible, LocalizedError {
     }
 
     /// Same as `description`.
-    public var errorDescription: String? { description }
+    package var errorDescription: String? { description }
 }

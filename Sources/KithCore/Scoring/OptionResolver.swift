@@ -4,7 +4,7 @@
 /// quotes and contractions don't matter. A cell that is a whole number is a
 /// code; it must be one of the item's codes. Extra missing-answer codes and
 /// labels (e.g. 9 = "no answer") can be declared per source.
-public struct OptionResolver: Sendable {
+package struct OptionResolver: Sendable {
     private var labels: [String: Int]
     private var codes: Set<Int>
     private var missingCodes: Set<Int>
@@ -16,7 +16,7 @@ public struct OptionResolver: Sendable {
     ///   - missingCodes: codes that mean "no answer" in this source.
     ///   - missingLabels: labels that mean "no answer" in this source.
     ///   - extraLabels: further label → code pairs for this source (e.g. from `--map`).
-    public init(options: [ResponseOption], missingCodes: Set<Int> = [], missingLabels: [String] = [], extraLabels: [String: Int] = [:]) {
+    package init(options: [ResponseOption], missingCodes: Set<Int> = [], missingLabels: [String] = [], extraLabels: [String: Int] = [:]) {
         var labels: [String: Int] = [:]
         for option in options {
             for text in [option.label] + option.aliases { labels[TextKey(text).value] = labels[TextKey(text).value] ?? option.code }
@@ -29,7 +29,7 @@ public struct OptionResolver: Sendable {
     }
 
     /// The answer a cell gives.
-    public func resolve(_ cell: String) -> ItemAnswer {
+    package func resolve(_ cell: String) -> ItemAnswer {
         let trimmed = cell.trimmingWhitespace()
         if trimmed.isEmpty { return .missing(.blank) }
         switch OptionResolver.number(trimmed) {
@@ -48,7 +48,7 @@ public struct OptionResolver: Sendable {
     }
 
     /// Whether a label (not a code) is one of the item's options.
-    public func knows(label: String) -> Bool { labels[TextKey(label).value] != nil || extraLabels[TextKey(label).value] != nil }
+    package func knows(label: String) -> Bool { labels[TextKey(label).value] != nil || extraLabels[TextKey(label).value] != nil }
 
     private enum Number { case code(Int), notACode, text }
 

@@ -1,13 +1,13 @@
 extension ScoringPlan {
     /// What a scale's answers come to, allocating nothing (the import scores a
     /// million rows this way): its status, value and raw sum, as in ``ScaleScore``.
-    public struct Outcome: Sendable, Hashable {
-        public var status: ScaleScore.Status
-        public var value: Double?
+    package struct Outcome: Sendable, Hashable {
+        package var status: ScaleScore.Status
+        package var value: Double?
         /// The raw sum before conversion, for scales with a conversion table.
-        public var raw: Double?
+        package var raw: Double?
         /// The sum of the answered items' codes.
-        public var sum: Int
+        package var sum: Int
 
         init(status: ScaleScore.Status, value: Double? = nil, raw: Double? = nil, sum: Int) {
             self.status = status
@@ -80,12 +80,12 @@ extension ScoringPlan {
     /// invalid; missing ones make it incomplete unless the policy prorates
     /// (the mean of the answered items times the item count, rounded half up
     /// to a whole raw score before a conversion table).
-    public func outcome(_ planned: PlannedScale, _ answers: UnsafeBufferPointer<ItemAnswer>) -> Outcome {
+    package func outcome(_ planned: PlannedScale, _ answers: UnsafeBufferPointer<ItemAnswer>) -> Outcome {
         rules.outcome(planned.index, answers)
     }
 
     /// The outcome of the plan's scale number `index` (the import's path: no `PlannedScale` touched).
-    public func outcome(scale index: Int, _ answers: UnsafeBufferPointer<ItemAnswer>) -> Outcome {
+    package func outcome(scale index: Int, _ answers: UnsafeBufferPointer<ItemAnswer>) -> Outcome {
         rules.outcome(index, answers)
     }
 }

@@ -116,7 +116,7 @@ public struct ScoringPlan: Sendable {
     }
 
     /// Scores every planned scale from answers in place (the import's fast path: no copy).
-    public func score(_ answers: UnsafeBufferPointer<ItemAnswer>) -> [ScaleScore] {
+    package func score(_ answers: UnsafeBufferPointer<ItemAnswer>) -> [ScaleScore] {
         precondition(answers.count == slots.count, "one answer per slot")
         return scales.map { score($0, answers) }
     }
@@ -128,7 +128,7 @@ public struct ScoringPlan: Sendable {
 
     /// Scores one scale from answers in place: the ``outcome(_:_:)``, then which
     /// items were missing or invalid, the option label and the classifications.
-    public func score(_ planned: PlannedScale, _ answers: UnsafeBufferPointer<ItemAnswer>) -> ScaleScore {
+    package func score(_ planned: PlannedScale, _ answers: UnsafeBufferPointer<ItemAnswer>) -> ScaleScore {
         let outcome = outcome(planned, answers)
         var result = ScaleScore(scale: planned.id, status: outcome.status, value: outcome.value, raw: outcome.raw, policy: planned.policy)
         if outcome.status != .complete {

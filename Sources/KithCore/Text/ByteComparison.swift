@@ -2,7 +2,7 @@
 /// importers compare short texts (labels, waves, providers) on every row, and a call to `memcmp`
 /// cost more than the comparison. Inlinable, so each module's hot loop gets it inline.
 @inlinable @inline(__always)
-public func sameBytes(_ key: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+package func sameBytes(_ key: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard key.count == bytes.count else { return false }
     guard let right = bytes.baseAddress else { return true }
     return key.withUnsafeBufferPointer { stored in

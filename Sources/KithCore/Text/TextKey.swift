@@ -9,11 +9,11 @@ import Foundation
 /// TextKey("I’ve felt left out") == TextKey("I have felt left out")
 /// TextKey("Don't know") == TextKey("Do not know")           // "do not know"
 /// ```
-public struct TextKey: Hashable, Sendable, CustomStringConvertible {
+package struct TextKey: Hashable, Sendable, CustomStringConvertible {
     /// Lower-case words of letters and digits separated by single spaces.
-    public let value: String
+    package let value: String
 
-    public init(_ text: String) {
+    package init(_ text: String) {
         var lowered = text.lowercased()
         if lowered.contains(where: { TextKey.apostrophes.contains($0) }) {
             lowered = String(lowered.map { TextKey.apostrophes.contains($0) ? "'" : $0 })
@@ -40,12 +40,12 @@ public struct TextKey: Hashable, Sendable, CustomStringConvertible {
         value = words.joined(separator: " ")
     }
 
-    public var description: String { value }
+    package var description: String { value }
 
-    public var isEmpty: Bool { value.isEmpty }
+    package var isEmpty: Bool { value.isEmpty }
 
     /// Whether `other`'s words appear in this key as consecutive whole words.
-    public func contains(words other: TextKey) -> Bool {
+    package func contains(words other: TextKey) -> Bool {
         guard !other.value.isEmpty else { return false }
         return " \(value) ".contains(" \(other.value) ")
     }

@@ -7,11 +7,11 @@ import KithCore
 /// joined with `, ` (options may contain commas: split against the options seen).
 /// No response id and no status: repeated submissions are separate rows, found
 /// as near-identical rows.
-public struct GoogleFormsDialect: Dialect {
-    public static let name = "google-forms"
-    public static let title = "Google Forms"
+package struct GoogleFormsDialect: Dialect {
+    package static let name = "google-forms"
+    package static let title = "Google Forms"
 
-    public static func recognise(_ head: [[String]]) -> Int? {
+    package static func recognise(_ head: [[String]]) -> Int? {
         guard let first = head.first, first.first?.trimmingSpaces() == "Timestamp" else { return nil }
         let dates = head.dropFirst().prefix(20).compactMap { $0.first }.filter { !$0.isEmpty }
         let googleLike = dates.contains { text in
@@ -21,10 +21,10 @@ public struct GoogleFormsDialect: Dialect {
         return googleLike ? 85 : 55
     }
 
-    public let headerRows: Int
-    public let columns: [SourceColumn]
+    package let headerRows: Int
+    package let columns: [SourceColumn]
 
-    public init(head: [[String]], file: String) throws {
+    package init(head: [[String]], file: String) throws {
         let generic = try GenericDialect(head: head, file: file)
         headerRows = generic.headerRows
         columns = generic.columns.map { column in
@@ -34,8 +34,8 @@ public struct GoogleFormsDialect: Dialect {
         }
     }
 
-    public var dateOrder: DateOrder { .yearFirst }
-    public var multiSelectSeparator: String? { ", " }
+    package var dateOrder: DateOrder { .yearFirst }
+    package var multiSelectSeparator: String? { ", " }
 }
 
 /// Microsoft Forms: the Excel workbook saved as CSV UTF-8, CSV or Unicode Text.
@@ -43,21 +43,21 @@ public struct GoogleFormsDialect: Dialect {
 /// `ID, Start time, Completion time, Email, Name` (then `Last modified time` in newer
 /// forms) before the questions; `Email` is `anonymous` for anonymous forms;
 /// multi-select answers as `a;b;`; dates as the saving machine's locale shows them.
-public struct MicrosoftFormsDialect: Dialect {
-    public static let name = "microsoft-forms"
-    public static let title = "Microsoft Forms"
+package struct MicrosoftFormsDialect: Dialect {
+    package static let name = "microsoft-forms"
+    package static let title = "Microsoft Forms"
 
-    public static func recognise(_ head: [[String]]) -> Int? {
+    package static func recognise(_ head: [[String]]) -> Int? {
         guard let first = head.first(where: { $0.contains { !$0.isEmpty } }) else { return nil }
         let names = first.prefix(6).map { $0.trimmingSpaces().lowercased() }
         guard names.count >= 5, names[0] == "id", names[1] == "start time", names[2] == "completion time", names[3] == "email", names[4] == "name" else { return nil }
         return 90
     }
 
-    public let headerRows: Int
-    public let columns: [SourceColumn]
+    package let headerRows: Int
+    package let columns: [SourceColumn]
 
-    public init(head: [[String]], file: String) throws {
+    package init(head: [[String]], file: String) throws {
         let generic = try GenericDialect(head: head, file: file)
         headerRows = generic.headerRows
         columns = generic.columns.map { column in
@@ -71,31 +71,31 @@ public struct MicrosoftFormsDialect: Dialect {
         }
     }
 
-    public var multiSelectSeparator: String? { ";" }
+    package var multiSelectSeparator: String? { ";" }
 }
 
-/// SmartSurvey (layout assumed: no public documentation was found; see docs/dialects.md §5).
+/// SmartSurvey (layout assumed: no package documentation was found; see docs/dialects.md §5).
 ///
 /// `UserNo, Name, Email, IP Address, Unique ID, Started, Ended`, then questions as
 /// `Qn. text`, matrix rows as `Qn. question: row`, one column per multi-select
 /// option (the option text when ticked); an empty `Ended` is a partial response.
-public struct SmartSurveyDialect: Dialect {
-    public static let name = "smartsurvey"
-    public static let title = "SmartSurvey"
+package struct SmartSurveyDialect: Dialect {
+    package static let name = "smartsurvey"
+    package static let title = "SmartSurvey"
 
-    public static func recognise(_ head: [[String]]) -> Int? {
+    package static func recognise(_ head: [[String]]) -> Int? {
         guard let first = head.first else { return nil }
         let names = Set(first.prefix(12).map { $0.trimmingSpaces() })
         guard names.contains("UserNo"), names.contains("Started") || names.contains("Ended") else { return nil }
         return 85
     }
 
-    public let headerRows: Int
-    public let columns: [SourceColumn]
+    package let headerRows: Int
+    package let columns: [SourceColumn]
     private let endedColumn: Int?
     private let choices: [Int: (question: String, choice: String)]
 
-    public init(head: [[String]], file: String) throws {
+    package init(head: [[String]], file: String) throws {
         let generic = try GenericDialect(head: head, file: file)
         headerRows = generic.headerRows
         let data = Array(head.dropFirst(generic.headerRows).prefix(200))
@@ -119,10 +119,10 @@ public struct SmartSurveyDialect: Dialect {
         endedColumn = columns.first { $0.header == "Ended" }?.index
     }
 
-    public var dateOrder: DateOrder { .dayFirst }
-    public func choiceColumn(_ index: Int) -> (question: String, choice: String)? { choices[index] }
+    package var dateOrder: DateOrder { .dayFirst }
+    package func choiceColumn(_ index: Int) -> (question: String, choice: String)? { choices[index] }
 
-    public func status(of record: borrowing CSVRecord) -> ResponseStatus {
+    package func status(of record: borrowing CSVRecord) -> ResponseStatus {
         guard let endedColumn else { return .complete }
         return endedColumn >= record.count || record[endedColumn].trimmedSpaces().isEmpty ? .partial("not finished (no end time)") : .complete
     }
@@ -132,21 +132,21 @@ public struct SmartSurveyDialect: Dialect {
 /// `Response Type` (completed / partial, in exports that include partials),
 /// `Start Date (UTC)`, `Stage Date (UTC)`, `Submit Date (UTC)`, `Network ID`, `Tags`.
 /// Multi-select answers are joined with `,`.
-public struct TypeformDialect: Dialect {
-    public static let name = "typeform"
-    public static let title = "Typeform"
+package struct TypeformDialect: Dialect {
+    package static let name = "typeform"
+    package static let title = "Typeform"
 
-    public static func recognise(_ head: [[String]]) -> Int? {
+    package static func recognise(_ head: [[String]]) -> Int? {
         guard let first = head.first, first.first?.trimmingSpaces() == "#" else { return nil }
         let names = Set(first.map { $0.trimmingSpaces() })
         return names.contains("Submit Date (UTC)") || names.contains("Network ID") ? 90 : nil
     }
 
-    public let headerRows: Int
-    public let columns: [SourceColumn]
+    package let headerRows: Int
+    package let columns: [SourceColumn]
     private let typeColumn: Int?
 
-    public init(head: [[String]], file: String) throws {
+    package init(head: [[String]], file: String) throws {
         let generic = try GenericDialect(head: head, file: file)
         headerRows = generic.headerRows
         columns = generic.columns.map { column in
@@ -164,11 +164,11 @@ public struct TypeformDialect: Dialect {
         typeColumn = columns.first { $0.header == "Response Type" }?.index
     }
 
-    public var dateOrder: DateOrder { .yearFirst }
-    public func timeZone(ofColumn index: Int) -> String? { columns[index].header.hasSuffix("(UTC)") ? "UTC" : nil }
-    public var multiSelectSeparator: String? { "," }
+    package var dateOrder: DateOrder { .yearFirst }
+    package func timeZone(ofColumn index: Int) -> String? { columns[index].header.hasSuffix("(UTC)") ? "UTC" : nil }
+    package var multiSelectSeparator: String? { "," }
 
-    public func status(of record: borrowing CSVRecord) -> ResponseStatus {
+    package func status(of record: borrowing CSVRecord) -> ResponseStatus {
         guard let typeColumn, typeColumn < record.count else { return .complete }
         return String(decoding: record[typeColumn].trimmedSpaces(), as: UTF8.self).lowercased() == "partial" ? .partial("partial response") : .complete
     }

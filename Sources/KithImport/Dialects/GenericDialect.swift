@@ -3,16 +3,16 @@ import KithCore
 /// A file with one header row: spreadsheets, typed-up paper forms, and any
 /// export Kith has no specific dialect for. Standard columns are recognised by
 /// their headers (`StandardHeaders`).
-public struct GenericDialect: Dialect {
-    public static let name = "generic"
-    public static let title = "Generic CSV (one header row)"
-    public static func recognise(_ head: [[String]]) -> Int? { 0 }
+package struct GenericDialect: Dialect {
+    package static let name = "generic"
+    package static let title = "Generic CSV (one header row)"
+    package static func recognise(_ head: [[String]]) -> Int? { 0 }
 
-    public let headerRows: Int
-    public let columns: [SourceColumn]
+    package let headerRows: Int
+    package let columns: [SourceColumn]
     private let statusColumn: Int?
 
-    public init(head: [[String]], file: String) throws {
+    package init(head: [[String]], file: String) throws {
         // The header is the first record that is not blank (some files start with blank lines).
         guard let headerIndex = head.firstIndex(where: { $0.contains { !$0.trimmingSpaces().isEmpty } }) else {
             throw ImportError.unusable(file: file, reason: .noHeaderRow)
@@ -23,16 +23,16 @@ public struct GenericDialect: Dialect {
     }
 
     /// A status column ("Response status", "Status") saying Complete / Partial / Test.
-    public func status(of record: borrowing CSVRecord) -> ResponseStatus {
+    package func status(of record: borrowing CSVRecord) -> ResponseStatus {
         guard let statusColumn, statusColumn < record.count else { return .complete }
         return StandardHeaders.status(String(decoding: record[statusColumn].trimmedSpaces(), as: UTF8.self))
     }
 }
 
 /// Header texts that name standard columns in many tools' exports.
-public enum StandardHeaders {
+package enum StandardHeaders {
     /// Columns for one header row, each with its role.
-    public static func columns(_ headers: [String]) -> [SourceColumn] {
+    package static func columns(_ headers: [String]) -> [SourceColumn] {
         var taken: Set<String> = []
         return headers.enumerated().map { index, header in
             var role = self.role(of: header)
@@ -47,7 +47,7 @@ public enum StandardHeaders {
     }
 
     /// The role a header names, or `.question`.
-    public static func role(of header: String) -> ColumnRole {
+    package static func role(of header: String) -> ColumnRole {
         let key = TextKey(header).value
         if let role = exact[key] { return role }
         if key.hasPrefix("email") || key.hasSuffix(" email") || key.hasSuffix(" email address") { return .identifier(.email) }
@@ -57,7 +57,7 @@ public enum StandardHeaders {
     }
 
     /// A status cell in words.
-    public static func status(_ text: String) -> ResponseStatus {
+    package static func status(_ text: String) -> ResponseStatus {
         switch TextKey(text).value {
         case "partial", "incomplete", "in progress", "not finished", "not completed", "started", "partially completed": .partial("marked \(TextKey(text).value)")
         case "test", "survey test", "preview", "survey preview", "spam", "deleted", "excluded", "disqualified", "screened out":

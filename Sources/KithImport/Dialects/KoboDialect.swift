@@ -9,15 +9,15 @@ import KithCore
 /// (UTC), `_validation_status` (not approved → excluded), `_status`,
 /// `_submitted_by`, `__version__`, `_tags`, `_index`. An optional second header row
 /// holds HXL hashtags.
-public struct KoboDialect: Dialect {
-    public static let name = "kobo"
-    public static let title = "KoboToolbox"
+package struct KoboDialect: Dialect {
+    package static let name = "kobo"
+    package static let title = "KoboToolbox"
 
     static let system: Set<String> = ["_id", "_uuid", "_submission_time", "_validation_status", "_notes", "_status", "_submitted_by",
                                       "__version__", "_tags", "_index", "_xform_id_string", "meta/instanceID", "_parent_index",
                                       "_attachments", "_geolocation", "formhub/uuid", "meta/rootUuid", "meta/deprecatedID", "audit", "audit_URL"]
 
-    public static func recognise(_ head: [[String]]) -> Int? {
+    package static func recognise(_ head: [[String]]) -> Int? {
         guard let first = head.first else { return nil }
         let names = Set(first.map { $0.trimmingSpaces() })
         let system = names.intersection(KoboDialect.system).count
@@ -25,12 +25,12 @@ public struct KoboDialect: Dialect {
         return 90
     }
 
-    public let headerRows: Int
-    public let columns: [SourceColumn]
+    package let headerRows: Int
+    package let columns: [SourceColumn]
     private let validationColumn: Int?
     private let choices: [Int: (question: String, choice: String)]
 
-    public init(head: [[String]], file: String) throws {
+    package init(head: [[String]], file: String) throws {
         guard let first = head.first else { throw ImportError.unusable(file: file, reason: .noHeaderRow) }
         let hxl = head.count > 1 && head[1].contains { $0.hasPrefix("#") } && head[1].allSatisfy { $0.isEmpty || $0.hasPrefix("#") }
         headerRows = hxl ? 2 : 1
@@ -60,12 +60,12 @@ public struct KoboDialect: Dialect {
         validationColumn = names.firstIndex(of: "_validation_status")
     }
 
-    public var dateOrder: DateOrder { .yearFirst }
-    public func timeZone(ofColumn index: Int) -> String? { columns[index].header == "_submission_time" ? "UTC" : nil }
-    public var multiSelectSeparator: String? { " " }
-    public func choiceColumn(_ index: Int) -> (question: String, choice: String)? { choices[index] }
+    package var dateOrder: DateOrder { .yearFirst }
+    package func timeZone(ofColumn index: Int) -> String? { columns[index].header == "_submission_time" ? "UTC" : nil }
+    package var multiSelectSeparator: String? { " " }
+    package func choiceColumn(_ index: Int) -> (question: String, choice: String)? { choices[index] }
 
-    public func status(of record: borrowing CSVRecord) -> ResponseStatus {
+    package func status(of record: borrowing CSVRecord) -> ResponseStatus {
         guard let validationColumn, validationColumn < record.count else { return .complete }
         let value = TextKey(String(decoding: record[validationColumn].trimmedSpaces(), as: UTF8.self)).value
         return value == "validation status not approved" || value == "not approved" ? .excluded("validation status: not approved") : .complete
@@ -78,11 +78,11 @@ public struct KoboDialect: Dialect {
 /// startdate, datestamp` first; an empty `submitdate` is an incomplete response.
 /// Multiple choice is one column per option holding `Y` or nothing. Code headings
 /// and answer codes carry no wording: name them with `--map`.
-public struct LimeSurveyDialect: Dialect {
-    public static let name = "limesurvey"
-    public static let title = "LimeSurvey"
+package struct LimeSurveyDialect: Dialect {
+    package static let name = "limesurvey"
+    package static let title = "LimeSurvey"
 
-    public static func recognise(_ head: [[String]]) -> Int? {
+    package static func recognise(_ head: [[String]]) -> Int? {
         guard let first = head.first else { return nil }
         let names = first.prefix(10).map { $0.trimmingSpaces().lowercased() }
         guard names.first == "id" || names.first == "response id", names.contains("submitdate") || names.contains("date submitted") else { return nil }
@@ -90,14 +90,14 @@ public struct LimeSurveyDialect: Dialect {
         return limeOnly >= 2 ? 90 : nil
     }
 
-    public let headerRows: Int
-    public let columns: [SourceColumn]
+    package let headerRows: Int
+    package let columns: [SourceColumn]
     private let submitColumn: Int?
     private let lastPageColumn: Int?
     private let choices: [Int: (question: String, choice: String)]
-    public let notes: [String]
+    package let notes: [String]
 
-    public init(head: [[String]], file: String) throws {
+    package init(head: [[String]], file: String) throws {
         let generic = try GenericDialect(head: head, file: file)
         headerRows = generic.headerRows
         let data = Array(head.dropFirst(generic.headerRows).prefix(200))
@@ -133,10 +133,10 @@ public struct LimeSurveyDialect: Dialect {
         return text.dropFirst().allSatisfy(\.isNumber) && text.count > 1 || text.hasPrefix("AO")
     }
 
-    public var dateOrder: DateOrder { .yearFirst }
-    public func choiceColumn(_ index: Int) -> (question: String, choice: String)? { choices[index] }
+    package var dateOrder: DateOrder { .yearFirst }
+    package func choiceColumn(_ index: Int) -> (question: String, choice: String)? { choices[index] }
 
-    public func status(of record: borrowing CSVRecord) -> ResponseStatus {
+    package func status(of record: borrowing CSVRecord) -> ResponseStatus {
         guard let submitColumn else { return .complete }
         guard submitColumn >= record.count || record[submitColumn].trimmedSpaces().isEmpty else { return .complete }
         var page = ""

@@ -11,16 +11,16 @@ import KithCore
 /// response. Numeric exports carry the designer's recode values (need not be
 /// 1..n: name them with `--map`); `-99` (and `-999` for multi-value fields) is
 /// "seen but not answered".
-public struct QualtricsDialect: Dialect {
-    public static let name = "qualtrics"
-    public static let title = "Qualtrics"
+package struct QualtricsDialect: Dialect {
+    package static let name = "qualtrics"
+    package static let title = "Qualtrics"
 
     static let metadataTags: Set<String> = ["StartDate", "EndDate", "Status", "IPAddress", "Progress", "Duration (in seconds)", "Finished",
                                             "RecordedDate", "ResponseId", "ResponseID", "RecipientLastName", "RecipientFirstName", "RecipientEmail",
                                             "ExternalReference", "ExternalDataReference", "LocationLatitude", "LocationLongitude",
                                             "DistributionChannel", "UserLanguage"]
 
-    public static func recognise(_ head: [[String]]) -> Int? {
+    package static func recognise(_ head: [[String]]) -> Int? {
         guard let first = head.first else { return nil }
         let tags = Set(first.map { $0.trimmingSpaces() })
         let known = tags.intersection(metadataTags).count
@@ -29,15 +29,15 @@ public struct QualtricsDialect: Dialect {
         return 80
     }
 
-    public let headerRows: Int
-    public let columns: [SourceColumn]
+    package let headerRows: Int
+    package let columns: [SourceColumn]
     private let statusColumn: Int?
     private let finishedColumn: Int?
     private let progressColumn: Int?
     private let zones: [Int: String]
-    public let notes: [String]
+    package let notes: [String]
 
-    public init(head: [[String]], file: String) throws {
+    package init(head: [[String]], file: String) throws {
         guard head.count >= 2 else { throw ImportError.malformed(file: file, line: 2, column: nil, expected: "the question-text header row (Qualtrics exports have three header rows, older ones two)") }
         let tags = head[0].map { $0.trimmingSpaces() }
         let texts = head[1]
@@ -89,12 +89,12 @@ public struct QualtricsDialect: Dialect {
         self.notes = notes
     }
 
-    public var missingCodes: Set<Int> { [-99, -999] }
-    public var dateOrder: DateOrder { .yearFirst }
-    public func timeZone(ofColumn index: Int) -> String? { zones[index] }
-    public var multiSelectSeparator: String? { "," }
+    package var missingCodes: Set<Int> { [-99, -999] }
+    package var dateOrder: DateOrder { .yearFirst }
+    package func timeZone(ofColumn index: Int) -> String? { zones[index] }
+    package var multiSelectSeparator: String? { "," }
 
-    public func status(of record: borrowing CSVRecord) -> ResponseStatus {
+    package func status(of record: borrowing CSVRecord) -> ResponseStatus {
         if let statusColumn, statusColumn < record.count {
             let status = String(decoding: record[statusColumn].trimmedSpaces(), as: UTF8.self)
             if let excluded = QualtricsDialect.exclusion(status) { return .excluded(excluded) }
@@ -127,22 +127,22 @@ public struct QualtricsDialect: Dialect {
 /// Qualtrics exports from before 2017: `V1..V10` tags over the metadata in row 1,
 /// names (`ResponseID`, `Status`, `Finished`…) and question text
 /// (`<question>-<row>`) in row 2, and a trailing comma on every line.
-public struct QualtricsLegacyDialect: Dialect {
-    public static let name = "qualtrics-legacy"
-    public static let title = "Qualtrics (legacy export, before 2017)"
+package struct QualtricsLegacyDialect: Dialect {
+    package static let name = "qualtrics-legacy"
+    package static let title = "Qualtrics (legacy export, before 2017)"
 
-    public static func recognise(_ head: [[String]]) -> Int? {
+    package static func recognise(_ head: [[String]]) -> Int? {
         guard head.count >= 2, let first = head.first, first.count >= 10 else { return nil }
         guard (1...10).allSatisfy({ first[$0 - 1].trimmingSpaces() == "V\($0)" }) else { return nil }
         return head[1].contains("ResponseID") ? 95 : 70
     }
 
-    public let headerRows = 2
-    public let columns: [SourceColumn]
+    package let headerRows = 2
+    package let columns: [SourceColumn]
     private let statusColumn: Int?
     private let finishedColumn: Int?
 
-    public init(head: [[String]], file: String) throws {
+    package init(head: [[String]], file: String) throws {
         guard head.count >= 2 else { throw ImportError.malformed(file: file, line: 2, column: nil, expected: "the second header row of a legacy Qualtrics export") }
         let names = head[1]
         var columns: [SourceColumn] = []
@@ -179,10 +179,10 @@ public struct QualtricsLegacyDialect: Dialect {
         return "\(text[..<dash]) - \(text[text.index(after: dash)...])"
     }
 
-    public var missingCodes: Set<Int> { [-99, -999] }
-    public var dateOrder: DateOrder { .yearFirst }
+    package var missingCodes: Set<Int> { [-99, -999] }
+    package var dateOrder: DateOrder { .yearFirst }
 
-    public func status(of record: borrowing CSVRecord) -> ResponseStatus {
+    package func status(of record: borrowing CSVRecord) -> ResponseStatus {
         if let statusColumn, statusColumn < record.count,
            let excluded = QualtricsDialect.exclusion(String(decoding: record[statusColumn].trimmedSpaces(), as: UTF8.self)) {
             return .excluded(excluded)

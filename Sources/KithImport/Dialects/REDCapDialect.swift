@@ -3,25 +3,25 @@ import KithCore
 
 /// A REDCap data dictionary (the project's codebook, "Data Dictionary" download):
 /// each field's form, type, label and choices (`1, Label | 2, Label`).
-public struct REDCapDictionary: Sendable {
-    public struct Field: Sendable {
-        public var name: String
-        public var form: String
-        public var type: String
+package struct REDCapDictionary: Sendable {
+    package struct Field: Sendable {
+        package var name: String
+        package var form: String
+        package var type: String
         /// The field label without HTML.
-        public var label: String
+        package var label: String
         /// Code → label for radio, dropdown, checkbox, yesno and truefalse fields.
-        public var choices: [(code: String, label: String)]
-        public var validation: String
-        public var identifier: Bool
+        package var choices: [(code: String, label: String)]
+        package var validation: String
+        package var identifier: Bool
     }
 
-    public var path: String
-    public var fields: [String: Field]
-    public var order: [String]
+    package var path: String
+    package var fields: [String: Field]
+    package var order: [String]
 
     /// Reads a data dictionary file.
-    public static func load(path: String) throws -> REDCapDictionary {
+    package static func load(path: String) throws -> REDCapDictionary {
         var reader = try CSVReader(path: path, displayName: path)
         let rows = try reader.readRows(limit: 100_000)
         guard let header = rows.first, TextKey(header.first ?? "").value == "variable field name" else {
@@ -64,7 +64,7 @@ public struct REDCapDictionary: Sendable {
 
     /// A data dictionary saved beside an export: `NAME-dictionary.csv`, `NAME_dictionary.csv`,
     /// `NAME_DataDictionary.csv`, or REDCap's own `PROJECT_DataDictionary_….csv` beside `PROJECT_DATA_….csv`.
-    public static func besideExport(_ path: String) -> String? {
+    package static func besideExport(_ path: String) -> String? {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         let stem = url.deletingPathExtension().lastPathComponent
@@ -91,12 +91,12 @@ public struct REDCapDictionary: Sendable {
 /// `<form>_complete` (0 incomplete → partial, 1 unverified, 2 complete);
 /// checkboxes as `field___code` (1/0). Raw codes are read through the data
 /// dictionary (`--dictionary`, or one saved beside the export).
-public struct REDCapDialect: Dialect {
-    public static let name = "redcap"
-    public static let title = "REDCap"
-    public var unfinishedTime: String? { "[not completed]" }
+package struct REDCapDialect: Dialect {
+    package static let name = "redcap"
+    package static let title = "REDCap"
+    package var unfinishedTime: String? { "[not completed]" }
 
-    public static func recognise(_ head: [[String]]) -> Int? {
+    package static func recognise(_ head: [[String]]) -> Int? {
         guard let first = head.first else { return nil }
         let names = first.map { $0.trimmingSpaces() }
         if names.contains("redcap_event_name") || names.contains("redcap_repeat_instrument") || names.contains("redcap_survey_identifier") { return 90 }
@@ -104,20 +104,20 @@ public struct REDCapDialect: Dialect {
         return nil
     }
 
-    public let headerRows: Int
-    public let columns: [SourceColumn]
-    public let dictionary: REDCapDictionary?
-    public let notes: [String]
+    package let headerRows: Int
+    package let columns: [SourceColumn]
+    package let dictionary: REDCapDictionary?
+    package let notes: [String]
     private let recordColumn: Int
     private let completeColumns: [(index: Int, form: String)]
     private let codes: [Int: [String: String]]
     private let choices: [Int: (question: String, choice: String)]
 
-    public init(head: [[String]], file: String) throws {
+    package init(head: [[String]], file: String) throws {
         try self.init(head: head, file: file, dictionary: nil, found: false)
     }
 
-    public static func make(head: [[String]], file: String, options: SourceOptions) throws -> REDCapDialect {
+    package static func make(head: [[String]], file: String, options: SourceOptions) throws -> REDCapDialect {
         guard let path = options.dictionary else { return try REDCapDialect(head: head, file: file) }
         return try REDCapDialect(head: head, file: file, dictionary: REDCapDictionary.load(path: path), found: options.dictionaryWasFound)
     }
@@ -180,21 +180,21 @@ public struct REDCapDialect: Dialect {
         self.notes = notes
     }
 
-    public func standardColumn(_ role: ColumnRole) -> Int? {
+    package func standardColumn(_ role: ColumnRole) -> Int? {
         role == .sourceID ? recordColumn : columns.first { $0.role == role }?.index
     }
 
-    public func wave(_ text: String) -> String {
+    package func wave(_ text: String) -> String {
         var event = text
         if let arm = event.range(of: "_arm_", options: .backwards), event[arm.upperBound...].allSatisfy(\.isNumber) { event = String(event[..<arm.lowerBound]) }
         return WaveName.normalise(event)
     }
 
-    public var dateOrder: DateOrder { .yearFirst }
-    public func choiceColumn(_ index: Int) -> (question: String, choice: String)? { choices[index] }
-    public func codeLabels(ofColumn index: Int) -> [String: String]? { codes[index] }
+    package var dateOrder: DateOrder { .yearFirst }
+    package func choiceColumn(_ index: Int) -> (question: String, choice: String)? { choices[index] }
+    package func codeLabels(ofColumn index: Int) -> [String: String]? { codes[index] }
 
-    public func status(of record: borrowing CSVRecord) -> ResponseStatus {
+    package func status(of record: borrowing CSVRecord) -> ResponseStatus {
         for (index, form) in completeColumns where index < record.count {
             let bytes = record[index].trimmedSpaces()
             if bytes.count == 1, bytes[0] == 0x30 { return .partial("form '\(form)' incomplete") }

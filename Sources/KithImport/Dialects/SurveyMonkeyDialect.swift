@@ -8,11 +8,11 @@ import KithCore
 /// (multi-select) under each column of a multi-column question. Dates are US
 /// month/day/year with AM/PM, or `YYYY-MM-DD HH:MM:SS` in some exports; no zone.
 /// No status column: an abandoned response shows only as blank answers.
-public struct SurveyMonkeyDialect: Dialect {
-    public static let name = "surveymonkey"
-    public static let title = "SurveyMonkey"
+package struct SurveyMonkeyDialect: Dialect {
+    package static let name = "surveymonkey"
+    package static let title = "SurveyMonkey"
 
-    public static func recognise(_ head: [[String]]) -> Int? {
+    package static func recognise(_ head: [[String]]) -> Int? {
         guard head.count >= 2, let first = head.first else { return nil }
         let keys = first.prefix(12).map { TextKey($0).value }
         guard keys.contains("respondent id"), keys.contains("collector id") else { return nil }
@@ -20,11 +20,11 @@ public struct SurveyMonkeyDialect: Dialect {
         return second.contains("Response") || second.contains("Open-Ended Response") || second.prefix(9).allSatisfy(\.isEmpty) ? 95 : 60
     }
 
-    public let headerRows = 2
-    public let columns: [SourceColumn]
+    package let headerRows = 2
+    package let columns: [SourceColumn]
     private let choices: [Int: (question: String, choice: String)]
 
-    public init(head: [[String]], file: String) throws {
+    package init(head: [[String]], file: String) throws {
         guard head.count >= 2 else { throw ImportError.malformed(file: file, line: 2, column: nil, expected: "a second header row (SurveyMonkey exports have two)") }
         let top = head[0], second = head[1]
         let data = Array(head.dropFirst(2).prefix(200))
@@ -64,8 +64,8 @@ public struct SurveyMonkeyDialect: Dialect {
         self.choices = choices
     }
 
-    public var dateOrder: DateOrder { .monthFirst }
-    public func choiceColumn(_ index: Int) -> (question: String, choice: String)? { choices[index] }
+    package var dateOrder: DateOrder { .monthFirst }
+    package func choiceColumn(_ index: Int) -> (question: String, choice: String)? { choices[index] }
 }
 
 extension ColumnRole {

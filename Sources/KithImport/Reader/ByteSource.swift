@@ -89,16 +89,16 @@ final class ByteSource {
 
 /// How much of its input a reader has read: for a progress bar (the reader reads ahead of
 /// the rows it has delivered by at most one buffer).
-public final class ReadProgress {
+package final class ReadProgress {
     /// Bytes read so far.
-    public internal(set) var bytes = 0
+    package internal(set) var bytes = 0
     /// The input's size, when known (a regular file, or bytes in memory); nil for a pipe.
-    public let total: Int?
+    package let total: Int?
 
     init(total: Int?) { self.total = total }
 
     /// The share read, 0...1, when the size is known.
-    public var fraction: Double? {
+    package var fraction: Double? {
         guard let total else { return nil }
         return total == 0 ? 1 : min(1, Double(bytes) / Double(total))
     }

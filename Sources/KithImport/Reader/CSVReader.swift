@@ -32,22 +32,22 @@ import Darwin
 /// - A BOM is stripped only when it matches the encoding (detected or given).
 ///
 /// The reader is non-copyable: it owns a position in a stream.
-public struct CSVReader: ~Copyable {
-    public struct Options: Sendable {
+package struct CSVReader: ~Copyable {
+    package struct Options: Sendable {
         /// nil: detect (see `detectedDelimiter`).
-        public var delimiter: Delimiter?
+        package var delimiter: Delimiter?
         /// nil: detect (see `detectedEncoding`).
-        public var encoding: Encoding?
+        package var encoding: Encoding?
         /// Bytes read per `read(2)` call. Default 1 MiB.
-        public var chunkSize: Int
+        package var chunkSize: Int
         /// Bytes looked at, before any record is handed out, to detect the encoding and the
         /// delimiter. Default 1 MiB (at least 4).
-        public var sniffLength: Int
+        package var sniffLength: Int
         /// Longest record accepted, in bytes, before giving up with `recordTooLong` (a missing
         /// closing quote would otherwise pull the whole file into memory). Default 64 MiB.
-        public var maxRecordLength: Int
+        package var maxRecordLength: Int
 
-        public init(delimiter: Delimiter? = nil, encoding: Encoding? = nil, chunkSize: Int = 1 << 20,
+        package init(delimiter: Delimiter? = nil, encoding: Encoding? = nil, chunkSize: Int = 1 << 20,
                     sniffLength: Int = 1 << 20, maxRecordLength: Int = 64 << 20) {
             self.delimiter = delimiter
             self.encoding = encoding
@@ -60,57 +60,57 @@ public struct CSVReader: ~Copyable {
     private let core: ReaderCore
 
     /// The name used in error messages.
-    public var displayName: String { core.displayName }
+    package var displayName: String { core.displayName }
 
     /// How much of the input has been read.
-    public var progress: ReadProgress { core.progress }
+    package var progress: ReadProgress { core.progress }
     /// The encoding being decoded, and how it was decided.
-    public var detectedEncoding: DetectedEncoding { core.detectedEncoding }
+    package var detectedEncoding: DetectedEncoding { core.detectedEncoding }
     /// The delimiter being split on, and how it was decided.
-    public var detectedDelimiter: DetectedDelimiter { core.detectedDelimiter }
+    package var detectedDelimiter: DetectedDelimiter { core.detectedDelimiter }
 
     /// Reads the file at `path` (`-` reads standard input). `displayName` defaults to the path as
     /// given (`standard input` for `-`).
-    public init(path: String, displayName: String? = nil, options: Options = .init()) throws {
+    package init(path: String, displayName: String? = nil, options: Options = .init()) throws {
         let name = displayName ?? (path == "-" ? "standard input" : path)
         core = try ReaderCore(source: ByteSource.open(path: path, displayName: name), options: options)
     }
 
     /// Reads an open file descriptor (a pipe, a socket, standard input…) from its current
     /// position. The descriptor is not closed.
-    public init(fileDescriptor: Int32, displayName: String, options: Options = .init()) throws {
+    package init(fileDescriptor: Int32, displayName: String, options: Options = .init()) throws {
         core = try ReaderCore(source: ByteSource(descriptor: fileDescriptor, owned: false, displayName: displayName), options: options)
     }
 
     /// Reads bytes held in memory (still chunk by chunk, exactly as a file would be read).
-    public init(bytes: [UInt8], displayName: String, options: Options = .init()) throws {
+    package init(bytes: [UInt8], displayName: String, options: Options = .init()) throws {
         core = try ReaderCore(source: ByteSource(bytes: bytes, displayName: displayName), options: options)
     }
 
     /// Calls `body` with each remaining record, in order, until the end of the input.
     /// Errors (`ReaderError`, or whatever `body` throws) are thrown after the records before them
     /// were delivered.
-    public mutating func forEachRecord(_ body: (borrowing CSVRecord) throws -> Void) throws {
+    package mutating func forEachRecord(_ body: (borrowing CSVRecord) throws -> Void) throws {
         _ = try core.run(limit: .max, peek: false, body)
     }
 
     /// Calls `body` with at most `limit` records; returns how many were delivered (fewer only at
     /// the end of the input). Call again to continue with the next record.
     @discardableResult
-    public mutating func forEachRecord(limit: Int, _ body: (borrowing CSVRecord) throws -> Void) throws -> Int {
+    package mutating func forEachRecord(limit: Int, _ body: (borrowing CSVRecord) throws -> Void) throws -> Int {
         try core.run(limit: limit, peek: false, body)
     }
 
     /// The next `count` records as Strings, without consuming them: the next `forEachRecord`
     /// starts with the same records. For looking at header rows; keep `count` small.
-    public mutating func peekRows(_ count: Int) throws -> [[String]] {
+    package mutating func peekRows(_ count: Int) throws -> [[String]] {
         var rows: [[String]] = []
         _ = try core.run(limit: count, peek: true) { rows.append($0.strings) }
         return rows
     }
 
     /// Consumes up to `limit` records and returns them as Strings (for small inputs and tests).
-    public mutating func readRows(limit: Int = .max) throws -> [[String]] {
+    package mutating func readRows(limit: Int = .max) throws -> [[String]] {
         var rows: [[String]] = []
         _ = try core.run(limit: limit, peek: false) { rows.append($0.strings) }
         return rows

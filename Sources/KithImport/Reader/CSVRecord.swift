@@ -25,14 +25,14 @@ struct Field {
 ///
 /// Ragged rows are reported as they are: `count` differs from record to record when the input
 /// does; deciding what that means is the caller's job.
-public struct CSVRecord: ~Copyable {
+package struct CSVRecord: ~Copyable {
     @usableFromInline let fields: UnsafePointer<Field>
     /// Number of fields (at least 1: an empty line is one empty field).
-    public let count: Int
+    package let count: Int
     /// 1-based physical line on which the record starts (embedded newlines in quoted fields count).
-    public let line: Int
+    package let line: Int
     /// 0-based number of the record in the input (header rows included).
-    public let index: Int
+    package let index: Int
 
     @usableFromInline
     init(fields: UnsafePointer<Field>, count: Int, line: Int, index: Int) {
@@ -44,25 +44,25 @@ public struct CSVRecord: ~Copyable {
 
     /// The UTF-8 bytes of field `i` (0-based), unquoted and unescaped. Valid only during the callback.
     @inlinable
-    public subscript(i: Int) -> UnsafeBufferPointer<UInt8> {
+    package subscript(i: Int) -> UnsafeBufferPointer<UInt8> {
         precondition(i >= 0 && i < count, "field index out of range")
         let field = fields[i]
         return UnsafeBufferPointer(start: field.start, count: field.count)
     }
 
     /// Field `i` (0-based) as a String (a copy).
-    public func string(_ i: Int) -> String {
+    package func string(_ i: Int) -> String {
         String(decoding: self[i], as: UTF8.self)
     }
 
     /// All fields as Strings (copies).
-    public var strings: [String] {
+    package var strings: [String] {
         (0..<count).map { string($0) }
     }
 
     /// Whether field `i` was written in double quotes (`""` is an empty but quoted field).
     @inlinable
-    public func wasQuoted(_ i: Int) -> Bool {
+    package func wasQuoted(_ i: Int) -> Bool {
         precondition(i >= 0 && i < count, "field index out of range")
         return fields[i].quoted
     }
@@ -70,7 +70,7 @@ public struct CSVRecord: ~Copyable {
     /// True when every field is empty (zero bytes): an empty line, `,,,` padding, or `"",""`.
     /// Whitespace is not blank.
     @inlinable
-    public var isBlank: Bool {
+    package var isBlank: Bool {
         for i in 0..<count where fields[i].count != 0 { return false }
         return true
     }

@@ -4,7 +4,7 @@
 /// Adding a survey tool means one type conforming to `Dialect` in
 /// `Sources/KithImport/Dialects/`, listed in `Dialects.all`, one sample export
 /// in `Samples/` and one test file.
-public protocol Dialect: Sendable {
+package protocol Dialect: Sendable {
     /// Short name used by `--source` (e.g. `surveymonkey`).
     static var name: String { get }
     /// Name for people (e.g. "SurveyMonkey").
@@ -52,21 +52,21 @@ public protocol Dialect: Sendable {
 }
 
 extension Dialect {
-    public static func make(head: [[String]], file: String, options: SourceOptions) throws -> Self {
+    package static func make(head: [[String]], file: String, options: SourceOptions) throws -> Self {
         try Self(head: head, file: file)
     }
-    public var missingCodes: Set<Int> { [] }
-    public var missingLabels: [String] { [] }
-    public func wave(_ text: String) -> String { WaveName.normalise(text) }
-    public func status(of record: borrowing CSVRecord) -> ResponseStatus { .complete }
-    public func standardColumn(_ role: ColumnRole) -> Int? { columns.first { $0.role == role }?.index }
-    public var dateOrder: DateOrder { .detect }
-    public func timeZone(ofColumn index: Int) -> String? { nil }
-    public var multiSelectSeparator: String? { nil }
-    public func choiceColumn(_ index: Int) -> (question: String, choice: String)? { nil }
-    public func codeLabels(ofColumn index: Int) -> [String: String]? { nil }
-    public var notes: [String] { [] }
-    public var unfinishedTime: String? { nil }
+    package var missingCodes: Set<Int> { [] }
+    package var missingLabels: [String] { [] }
+    package func wave(_ text: String) -> String { WaveName.normalise(text) }
+    package func status(of record: borrowing CSVRecord) -> ResponseStatus { .complete }
+    package func standardColumn(_ role: ColumnRole) -> Int? { columns.first { $0.role == role }?.index }
+    package var dateOrder: DateOrder { .detect }
+    package func timeZone(ofColumn index: Int) -> String? { nil }
+    package var multiSelectSeparator: String? { nil }
+    package func choiceColumn(_ index: Int) -> (question: String, choice: String)? { nil }
+    package func codeLabels(ofColumn index: Int) -> [String: String]? { nil }
+    package var notes: [String] { [] }
+    package var unfinishedTime: String? { nil }
 }
 
 /// How day and month are ordered in a file's dates.
@@ -82,20 +82,20 @@ public enum DateOrder: String, Sendable, Hashable {
 }
 
 /// The dialects Kith knows, most specific first.
-public enum Dialects {
-    public static let all: [any Dialect.Type] = [
+package enum Dialects {
+    package static let all: [any Dialect.Type] = [
         SurveyMonkeyDialect.self, QualtricsDialect.self, QualtricsLegacyDialect.self, GoogleFormsDialect.self,
         MicrosoftFormsDialect.self, SmartSurveyDialect.self, REDCapDialect.self, LimeSurveyDialect.self,
         TypeformDialect.self, KoboDialect.self, GenericDialect.self,
     ]
 
-    public static func named(_ name: String) -> (any Dialect.Type)? {
+    package static func named(_ name: String) -> (any Dialect.Type)? {
         let key = name.lowercased().replacingOccurrences(of: "_", with: "-")
         return all.first { $0.name == key || $0.name.replacingOccurrences(of: "-", with: "") == key }
     }
 
     /// The dialect that recognises `head` most surely (generic when none does).
-    public static func detect(_ head: [[String]]) -> (dialect: any Dialect.Type, confidence: Int) {
+    package static func detect(_ head: [[String]]) -> (dialect: any Dialect.Type, confidence: Int) {
         var best: (any Dialect.Type, Int) = (GenericDialect.self, 0)
         for dialect in all {
             if let confidence = dialect.recognise(head), confidence > best.1 { best = (dialect, confidence) }
@@ -106,8 +106,8 @@ public enum Dialects {
 
 /// Wave names as people type them, made comparable: "Baseline " → `baseline`,
 /// "Follow up" / "follow-up" / "Follow-Up" → `follow-up`, "Wave 2" → `wave-2`.
-public enum WaveName {
-    public static func normalise(_ text: String) -> String {
+package enum WaveName {
+    package static func normalise(_ text: String) -> String {
         let words = TextKeyWords.words(text)
         guard !words.isEmpty else { return text.trimmingSpaces() }
         var joined = words.joined(separator: "-")

@@ -2,8 +2,8 @@ import KithCore
 
 /// What the fuzz target (and its regression test) does with one input: read it as
 /// a source file every way Kith would, ignoring the errors a bad file should give.
-public enum FuzzBody {
-    public static func run(_ bytes: [UInt8], catalog: Catalog) {
+package enum FuzzBody {
+    package static func run(_ bytes: [UInt8], catalog: Catalog) {
         // The reader alone, with small chunks so records straddle chunk boundaries.
         if var reader = try? CSVReader(bytes: bytes, displayName: "fuzz", options: .init(chunkSize: 64, sniffLength: 256, maxRecordLength: 1 << 16)) {
             let head = (try? reader.peekRows(40)) ?? []

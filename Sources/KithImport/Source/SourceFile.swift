@@ -42,7 +42,7 @@ public final class SourceFile {
     public let displayName: String
     public let encoding: DetectedEncoding
     public let delimiter: DetectedDelimiter
-    public let dialect: any Dialect
+    package let dialect: any Dialect
     /// How the dialect was chosen, for `kith inspect`.
     public let dialectChoice: String
     /// How sure the detection was (0: no tool recognised).
@@ -65,7 +65,7 @@ public final class SourceFile {
     private var reader: CSVReader
     private var consumed = false
     /// How much of the file has been read (for a progress bar while rows are read).
-    public let progress: ReadProgress
+    package let progress: ReadProgress
 
     /// Number of header rows before the data.
     public var headerRows: Int { dialect.headerRows }
@@ -169,7 +169,7 @@ public final class SourceFile {
     }
 
     /// A parser for one of the file's date columns.
-    public func timestampParser(column: Int) -> TimestampParser {
+    package func timestampParser(column: Int) -> TimestampParser {
         TimestampParser(order: dateOrder, zone: dialect.timeZone(ofColumn: column))
     }
 
@@ -200,7 +200,7 @@ public final class SourceFile {
     }
 
     /// Reads every data row, in order, without copying its text: the fast path for scoring.
-    public func forEachRawResponse(plan: ScoringPlan, _ body: (borrowing RawResponse) throws -> Void) throws {
+    package func forEachRawResponse(plan: ScoringPlan, _ body: (borrowing RawResponse) throws -> Void) throws {
         try run(plan: plan) { record, raw in
             let response = RawResponse(row: raw.row, line: raw.line, status: raw.status, duplicateOf: raw.duplicateOf,
                                        answers: raw.answers, sourceID: raw.sourceID, person: raw.person, wave: raw.wave, waveIndex: raw.waveIndex,
@@ -431,6 +431,9 @@ public final class SourceFile {
 }
 
 extension SourceFile {
+    /// The survey tool whose export this is, as named for the user (`surveymonkey`) and for people (`SurveyMonkey`).
+    public var tool: (name: String, title: String) { (type(of: dialect).name, type(of: dialect).title) }
+
     /// Headers that name the provider, contract or service of a response: such a column is
     /// kept as a question and also gives each response its provider.
     public static let providerHeaders: Set<String> = [

@@ -48,20 +48,20 @@ public struct SourceResponse: Sendable {
 
 /// One data row as the fast path sees it: spans into the reader's buffers,
 /// valid only during the callback that receives it (copy what you keep).
-public struct RawResponse: ~Copyable {
-    public let row: Int
-    public let line: Int
-    public let status: ResponseStatus
-    public let duplicateOf: Int?
+package struct RawResponse: ~Copyable {
+    package let row: Int
+    package let line: Int
+    package let status: ResponseStatus
+    package let duplicateOf: Int?
     /// Answers by the scoring plan's slots (every slot `.missing(.notAsked)` for excluded rows).
-    public let answers: UnsafeBufferPointer<ItemAnswer>
+    package let answers: UnsafeBufferPointer<ItemAnswer>
     /// Trimmed UTF-8 bytes of the response id and person id (empty when absent).
-    public let sourceID: UnsafeBufferPointer<UInt8>
-    public let person: UnsafeBufferPointer<UInt8>
-    public let wave: String?
+    package let sourceID: UnsafeBufferPointer<UInt8>
+    package let person: UnsafeBufferPointer<UInt8>
+    package let wave: String?
     /// A small number standing for `wave` (equal waves, equal numbers; -1 for none), for callers
     /// that cache per wave.
-    public let waveIndex: Int
+    package let waveIndex: Int
     /// The row's fields (nil for a blank row).
     @usableFromInline let fields: UnsafePointer<Field>?
     @usableFromInline let fieldCount: Int
@@ -69,7 +69,7 @@ public struct RawResponse: ~Copyable {
     /// The trimmed UTF-8 bytes of any column of the row (empty past a short row's end, and for blank rows).
     /// Inlinable: the import asks for several cells a row.
     @inlinable
-    public func cell(_ column: Int) -> UnsafeBufferPointer<UInt8> {
+    package func cell(_ column: Int) -> UnsafeBufferPointer<UInt8> {
         guard let fields, column >= 0, column < fieldCount else { return UnsafeBufferPointer(start: nil, count: 0) }
         let field = fields[column]
         return UnsafeBufferPointer(start: field.start, count: field.count).trimmedSpaces()

@@ -5,13 +5,13 @@ import Foundation
 /// 24-hour clock (`03/15/2026 09:16:33 AM`, `15/03/2026 09:16`), Google Forms'
 /// `2026/03/17 8:29:43 PM GMT+1`; a zone suffix (`Z`, `+01:00`, `GMT`, `GMT+1`,
 /// `UTC`, `BST`) is kept as an offset.
-public struct TimestampParser: Sendable {
-    public var order: DateOrder
+package struct TimestampParser: Sendable {
+    package var order: DateOrder
     /// IANA zone for texts without an offset, when the tool documents one.
-    public var zone: String?
+    package var zone: String?
     private let timeZone: TimeZone?
 
-    public init(order: DateOrder, zone: String? = nil) {
+    package init(order: DateOrder, zone: String? = nil) {
         self.order = order == .detect ? .dayFirst : order
         self.zone = zone
         self.timeZone = zone.flatMap { TimeZone(identifier: $0) }
@@ -29,13 +29,13 @@ public struct TimestampParser: Sendable {
         var isValid: Bool { (1...12).contains(month) && (1...31).contains(day) && hour < 24 && minute < 60 && second < 61 }
     }
 
-    public func parse(_ text: String) -> SourceTimestamp {
+    package func parse(_ text: String) -> SourceTimestamp {
         var text = text
         return text.withUTF8 { parse(bytes: $0) }
     }
 
     /// Reads a cell's bytes (surrounding spaces ignored).
-    public func parse(bytes: UnsafeBufferPointer<UInt8>) -> SourceTimestamp {
+    package func parse(bytes: UnsafeBufferPointer<UInt8>) -> SourceTimestamp {
         let trimmed = TimestampParser.trim(bytes)
         let original = String(decoding: trimmed, as: UTF8.self)
         guard let parts = resolved(trimmed) else { return SourceTimestamp(original: original, iso8601: nil, seconds: nil, hasOffset: false) }
@@ -45,7 +45,7 @@ public struct TimestampParser: Sendable {
 
     /// What the store keeps for a cell: its ISO 8601 form, or the text as
     /// written when it is not a date (the string form of `appendStoredText`).
-    public func storedText(bytes: UnsafeBufferPointer<UInt8>) -> String {
+    package func storedText(bytes: UnsafeBufferPointer<UInt8>) -> String {
         var text: [UInt8] = []
         appendStoredText(bytes: bytes, to: &text)
         return String(decoding: text, as: UTF8.self)
@@ -74,7 +74,7 @@ public struct TimestampParser: Sendable {
 
     /// Appends what the store keeps for a cell (as `storedText`) to `bytes`: the
     /// import writes it straight into its row buffer.
-    public func appendStoredText(bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    package func appendStoredText(bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         let trimmed = TimestampParser.trim(bytes)
         if timeZone == nil, TimestampParser.appendFixedWidth(trimmed, order: order, to: &output) { return }
         guard let parts = resolved(trimmed) else { output.append(contentsOf: trimmed); return }

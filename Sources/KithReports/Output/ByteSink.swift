@@ -66,12 +66,12 @@ public final class ByteSink {
     public func write(byte: UInt8) { buffer.append(byte) }
 
     /// Appends bytes (the non-generic fast path: a generic call across modules appends one byte at a time).
-    public func writeBytes(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+    package func writeBytes(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         buffer.append(contentsOf: bytes)
         if buffer.count >= flushThreshold { try flush() }
     }
 
-    public func writeBytes(_ bytes: [UInt8]) throws {
+    package func writeBytes(_ bytes: [UInt8]) throws {
         buffer.append(contentsOf: bytes)
         if buffer.count >= flushThreshold { try flush() }
     }

@@ -1,14 +1,14 @@
 /// Number and string formatting shared by the renderers.
-public enum TextFormat {
+package enum TextFormat {
     /// A number as JSON and CSV write it: whole numbers without a decimal
     /// point, others in the shortest form that reads back exactly.
-    public static func number(_ value: Double) -> String {
+    package static func number(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
         return String(value)
     }
 
     /// A number rounded to `places` decimals for people (tables, Markdown).
-    public static func fixed(_ value: Double, _ places: Int) -> String {
+    package static func fixed(_ value: Double, _ places: Int) -> String {
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
         let rounded = (value * scale).rounded(.toNearestOrAwayFromZero) / scale
@@ -22,7 +22,7 @@ public enum TextFormat {
     }
 
     /// Text for HTML content or a quoted attribute: `& < > " '` escaped.
-    public static func html(_ text: String) -> String {
+    package static func html(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {
@@ -39,7 +39,7 @@ public enum TextFormat {
     }
 
     /// A JSON string literal.
-    public static func json(_ text: String) -> String {
+    package static func json(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -57,14 +57,14 @@ public enum TextFormat {
         return result + "\""
     }
 
-    public static func json(_ text: String?) -> String { text.map { json($0) } ?? "null" }
-    public static func json(_ value: Double?) -> String { value.map(number) ?? "null" }
-    public static func json(_ value: Int?) -> String { value.map(String.init) ?? "null" }
+    package static func json(_ text: String?) -> String { text.map { json($0) } ?? "null" }
+    package static func json(_ value: Double?) -> String { value.map(number) ?? "null" }
+    package static func json(_ value: Int?) -> String { value.map(String.init) ?? "null" }
 
     /// A CSV field, quoted when it must be (RFC 4180). Cells that a spreadsheet
     /// would run as a formula (`=`, `+`, `-`, `@` followed by text) are prefixed
     /// with `'` so an export opened in Excel cannot execute respondent text.
-    public static func csv(_ text: String) -> String {
+    package static func csv(_ text: String) -> String {
         var text = text
         if let first = text.unicodeScalars.first, "=+-@".unicodeScalars.contains(first), Double(text) == nil {
             text = "'" + text
@@ -74,7 +74,7 @@ public enum TextFormat {
     }
 
     /// Pads or truncates to a display width (for terminal tables).
-    public static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+    package static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
         let count = text.count
         if count >= width { return text }
         let padding = String(repeating: " ", count: width - count)

@@ -9,7 +9,7 @@ import Foundation
 /// ```
 /// j = ⌊h⌋, g = h − j,   Q(p) = x₍ⱼ₎ + g · (x₍ⱼ₊₁₎ − x₍ⱼ₎)      (x₍₀₎ := x₍₁₎, x₍ₙ₊₁₎ := x₍ₙ₎)
 /// ```
-public enum QuantileMethod: String, Sendable, Hashable, CaseIterable, Codable {
+package enum QuantileMethod: String, Sendable, Hashable, CaseIterable, Codable {
     /// R type 4, m = 0: linear interpolation of the empirical cdf [interpolated_inverted_cdf].
     case interpolatedInvertedCDF
     /// R type 5, m = ½: piecewise linear with knots at (k − ½)/n [hazen].
@@ -24,7 +24,7 @@ public enum QuantileMethod: String, Sendable, Hashable, CaseIterable, Codable {
     case normalUnbiased
 
     /// R's `type` number (4…9).
-    public var rType: Int {
+    package var rType: Int {
         switch self {
         case .interpolatedInvertedCDF: return 4
         case .hazen: return 5
@@ -55,12 +55,12 @@ public enum QuantileMethod: String, Sendable, Hashable, CaseIterable, Codable {
 /// A position within 4ε of an integer is treated as that integer (as R does),
 /// so p = 0.25 with n = 5 gives exactly x₍₂₎. Throws for an empty sample, a
 /// non-finite value, or p outside [0, 1]. With n = 1 every quantile is that value.
-public func quantile(_ values: [Double], _ p: Double, method: QuantileMethod = .linear) throws -> Double {
+package func quantile(_ values: [Double], _ p: Double, method: QuantileMethod = .linear) throws -> Double {
     try quantiles(values, [p], method: method)[0]
 }
 
 /// Several quantiles of the same sample, sorting it once. Same rules as `quantile`.
-public func quantiles(_ values: [Double], _ ps: [Double], method: QuantileMethod = .linear) throws -> [Double] {
+package func quantiles(_ values: [Double], _ ps: [Double], method: QuantileMethod = .linear) throws -> [Double] {
     try Validate.atLeast(1, values.count, what: "A quantile")
     try Validate.finite(values, what: "The sample")
     for p in ps { try Validate.probability(p) }
@@ -84,26 +84,26 @@ func sortedQuantile(_ x: [Double], _ p: Double, method: QuantileMethod) -> Doubl
 
 /// The median (R type 7, which for the median agrees with every type 4–9 except 4).
 /// Throws for an empty sample or a non-finite value.
-public func median(_ values: [Double]) throws -> Double {
+package func median(_ values: [Double]) throws -> Double {
     try quantile(values, 0.5, method: .linear)
 }
 
 /// First quartile, median and third quartile of a sample.
-public struct Quartiles: Sendable, Hashable, Codable {
+package struct Quartiles: Sendable, Hashable, Codable {
     /// 25th percentile.
-    public let lower: Double
+    package let lower: Double
     /// 50th percentile.
-    public let median: Double
+    package let median: Double
     /// 75th percentile.
-    public let upper: Double
+    package let upper: Double
     /// Method used.
-    public let method: QuantileMethod
+    package let method: QuantileMethod
     /// Interquartile range `upper − lower`.
-    public var interquartileRange: Double { upper - lower }
+    package var interquartileRange: Double { upper - lower }
 }
 
 /// Quartiles by `method` (default `.linear`, R type 7). Throws as `quantile`.
-public func quartiles(_ values: [Double], method: QuantileMethod = .linear) throws -> Quartiles {
+package func quartiles(_ values: [Double], method: QuantileMethod = .linear) throws -> Quartiles {
     let q = try quantiles(values, [0.25, 0.5, 0.75], method: method)
     return Quartiles(lower: q[0], median: q[1], upper: q[2], method: method)
 }

@@ -9,14 +9,14 @@ import Foundation
 /// Incomplete beta by the continued fraction of Numerical Recipes §6.4 (see
 /// `incompleteBeta`). Quantiles: safeguarded Newton in log x (see
 /// `TailInversion`) from the mean α/(α+β).
-public struct BetaDistribution: ContinuousDistribution, Hashable {
+package struct BetaDistribution: ContinuousDistribution, Hashable {
     /// α > 0.
-    public let alpha: Double
+    package let alpha: Double
     /// β > 0.
-    public let beta: Double
+    package let beta: Double
 
     /// Throws `.invalidParameter` unless α and β are finite and > 0.
-    public init(alpha: Double, beta: Double) throws {
+    package init(alpha: Double, beta: Double) throws {
         try Validate.positive(alpha, name: "alpha")
         try Validate.positive(beta, name: "beta")
         guard alpha.isFinite, beta.isFinite else {
@@ -31,32 +31,32 @@ public struct BetaDistribution: ContinuousDistribution, Hashable {
     }
 
     /// Probability density at x (0 outside the support).
-    public func density(_ x: Double) -> Double {
+    package func density(_ x: Double) -> Double {
         if x.isNaN { return .nan }
         if x < 0 || x > 1 { return 0 }
         return betaDensity(a: alpha, b: beta, x: x, y: 1 - x)
     }
 
     /// P(X ≤ x); see `ContinuousDistribution` for conventions.
-    public func cdf(_ x: Double) -> Double {
+    package func cdf(_ x: Double) -> Double {
         if x.isNaN { return .nan }
         return incompleteBeta(a: alpha, b: beta, x: x, y: 1 - x).lower
     }
 
     /// P(X > x), computed directly; see `ContinuousDistribution`.
-    public func survival(_ x: Double) -> Double {
+    package func survival(_ x: Double) -> Double {
         if x.isNaN { return .nan }
         return incompleteBeta(a: alpha, b: beta, x: x, y: 1 - x).upper
     }
 
     /// x with P(X ≤ x) = p; throws for p outside [0, 1].
-    public func quantile(_ p: Double) throws -> Double {
+    package func quantile(_ p: Double) throws -> Double {
         try Validate.probability(p)
         return inverter.lower(p, start: { _ in self.alpha / (self.alpha + self.beta) })
     }
 
     /// x with P(X > x) = q; throws for q outside [0, 1].
-    public func upperQuantile(_ q: Double) throws -> Double {
+    package func upperQuantile(_ q: Double) throws -> Double {
         try Validate.probability(q)
         return inverter.upper(q, start: { _ in self.alpha / (self.alpha + self.beta) })
     }

@@ -14,14 +14,14 @@ import Foundation
 /// exactly is not pushed up by rounding.
 /// Arguments below the support give pmf 0, cdf 0, survival 1; above it pmf 0,
 /// cdf 1, survival 0.
-public struct Binomial: Sendable, Hashable {
+package struct Binomial: Sendable, Hashable {
     /// Number of trials n ≥ 0.
-    public let trials: Int
+    package let trials: Int
     /// Success probability p in [0, 1].
-    public let probability: Double
+    package let probability: Double
 
     /// Throws `.invalidParameter` for n < 0 or p outside [0, 1].
-    public init(trials: Int, probability: Double) throws {
+    package init(trials: Int, probability: Double) throws {
         try Validate.count(trials, name: "number of trials")
         try Validate.probability(probability, name: "success probability")
         self.trials = trials
@@ -34,18 +34,18 @@ public struct Binomial: Sendable, Hashable {
     }
 
     /// Mean n·p.
-    public var mean: Double { Double(trials) * probability }
+    package var mean: Double { Double(trials) * probability }
     /// Variance n·p·(1 − p).
-    public var variance: Double { Double(trials) * probability * (1 - probability) }
+    package var variance: Double { Double(trials) * probability * (1 - probability) }
 
     /// P(X = k).
-    public func pmf(_ k: Int) -> Double {
+    package func pmf(_ k: Int) -> Double {
         if k < 0 || k > trials { return 0 }
         return binomialDensityRaw(Double(k), Double(trials), probability, 1 - probability)
     }
 
     /// P(X ≤ k).
-    public func cdf(_ k: Int) -> Double {
+    package func cdf(_ k: Int) -> Double {
         if k < 0 { return 0 }
         if k >= trials { return 1 }
         let p = probability
@@ -55,7 +55,7 @@ public struct Binomial: Sendable, Hashable {
     }
 
     /// P(X > k), computed directly (not as 1 − cdf).
-    public func survival(_ k: Int) -> Double {
+    package func survival(_ k: Int) -> Double {
         if k < 0 { return 1 }
         if k >= trials { return 0 }
         let p = probability
@@ -65,7 +65,7 @@ public struct Binomial: Sendable, Hashable {
     }
 
     /// The smallest k with P(X ≤ k) ≥ q. Throws for q outside [0, 1].
-    public func quantile(_ q: Double) throws -> Int {
+    package func quantile(_ q: Double) throws -> Int {
         try Validate.probability(q)
         if q == 0 { return 0 }
         let target = q * (1 - 64 * Double.ulpOfOne)

@@ -9,12 +9,12 @@ import Foundation
 /// (Abramowitz & Stegun 1964, eq. 26.4.19.) Quantiles: safeguarded Newton
 /// (see `TailInversion`) from the Wilson–Hilferty (1931) start
 /// ν·(1 − 2/(9ν) + z·√(2/(9ν)))³.
-public struct ChiSquared: ContinuousDistribution, Hashable {
+package struct ChiSquared: ContinuousDistribution, Hashable {
     /// Degrees of freedom ν > 0.
-    public let degreesOfFreedom: Double
+    package let degreesOfFreedom: Double
 
     /// Throws `.invalidParameter` unless ν is finite and > 0.
-    public init(degreesOfFreedom: Double) throws {
+    package init(degreesOfFreedom: Double) throws {
         try Validate.positive(degreesOfFreedom, name: "degrees of freedom")
         guard degreesOfFreedom.isFinite else {
             throw StatisticsError.invalidParameter(
@@ -26,31 +26,31 @@ public struct ChiSquared: ContinuousDistribution, Hashable {
     init(uncheckedDegreesOfFreedom df: Double) { self.degreesOfFreedom = df }
 
     /// Probability density at x (0 outside the support).
-    public func density(_ x: Double) -> Double {
+    package func density(_ x: Double) -> Double {
         if x.isNaN { return .nan }
         return gammaDensity(a: degreesOfFreedom / 2, x: x / 2) / 2
     }
 
     /// P(X ≤ x); see `ContinuousDistribution` for conventions.
-    public func cdf(_ x: Double) -> Double {
+    package func cdf(_ x: Double) -> Double {
         if x.isNaN { return .nan }
         return incompleteGamma(a: degreesOfFreedom / 2, x: x / 2).lower
     }
 
     /// P(X > x), computed directly; see `ContinuousDistribution`.
-    public func survival(_ x: Double) -> Double {
+    package func survival(_ x: Double) -> Double {
         if x.isNaN { return .nan }
         return incompleteGamma(a: degreesOfFreedom / 2, x: x / 2).upper
     }
 
     /// x with P(X ≤ x) = p; throws for p outside [0, 1].
-    public func quantile(_ p: Double) throws -> Double {
+    package func quantile(_ p: Double) throws -> Double {
         try Validate.probability(p)
         return inverter.lower(p, start: startingValue)
     }
 
     /// x with P(X > x) = q; throws for q outside [0, 1].
-    public func upperQuantile(_ q: Double) throws -> Double {
+    package func upperQuantile(_ q: Double) throws -> Double {
         try Validate.probability(q)
         return inverter.upper(q, start: startingValue)
     }

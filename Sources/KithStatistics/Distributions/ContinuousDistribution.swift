@@ -12,7 +12,7 @@ import Foundation
 /// - Probabilities outside [0, 1] (or NaN) throw `StatisticsError.invalidParameter`;
 ///   0 and 1 map to the ends of the support.
 /// - A NaN argument to `density`, `cdf` or `survival` returns NaN.
-public protocol ContinuousDistribution: Sendable {
+package protocol ContinuousDistribution: Sendable {
     /// Probability density at x.
     func density(_ x: Double) -> Double
     /// Lower tail P(X ≤ x).

@@ -9,14 +9,14 @@ import Foundation
 /// (Abramowitz & Stegun 1964, eq. 26.6.2.) Both z and 1 − z are formed
 /// directly so both tails keep relative accuracy. Quantiles: safeguarded
 /// Newton (see `TailInversion`) started at x = 1.
-public struct FDistribution: ContinuousDistribution, Hashable {
+package struct FDistribution: ContinuousDistribution, Hashable {
     /// Numerator degrees of freedom d₁ > 0.
-    public let numeratorDegreesOfFreedom: Double
+    package let numeratorDegreesOfFreedom: Double
     /// Denominator degrees of freedom d₂ > 0.
-    public let denominatorDegreesOfFreedom: Double
+    package let denominatorDegreesOfFreedom: Double
 
     /// Throws `.invalidParameter` unless both are finite and > 0.
-    public init(numeratorDegreesOfFreedom d1: Double, denominatorDegreesOfFreedom d2: Double) throws {
+    package init(numeratorDegreesOfFreedom d1: Double, denominatorDegreesOfFreedom d2: Double) throws {
         try Validate.positive(d1, name: "numerator degrees of freedom")
         try Validate.positive(d2, name: "denominator degrees of freedom")
         guard d1.isFinite, d2.isFinite else {
@@ -39,7 +39,7 @@ public struct FDistribution: ContinuousDistribution, Hashable {
     }
 
     /// P(X ≤ x); see `ContinuousDistribution` for conventions.
-    public func cdf(_ x: Double) -> Double {
+    package func cdf(_ x: Double) -> Double {
         if x.isNaN { return .nan }
         if x <= 0 { return 0 }
         let (z, y) = split(x)
@@ -47,7 +47,7 @@ public struct FDistribution: ContinuousDistribution, Hashable {
     }
 
     /// P(X > x), computed directly; see `ContinuousDistribution`.
-    public func survival(_ x: Double) -> Double {
+    package func survival(_ x: Double) -> Double {
         if x.isNaN { return .nan }
         if x <= 0 { return 1 }
         let (z, y) = split(x)
@@ -55,7 +55,7 @@ public struct FDistribution: ContinuousDistribution, Hashable {
     }
 
     /// Probability density at x (0 outside the support).
-    public func density(_ x: Double) -> Double {
+    package func density(_ x: Double) -> Double {
         if x.isNaN { return .nan }
         if x < 0 { return 0 }
         let d1 = numeratorDegreesOfFreedom, d2 = denominatorDegreesOfFreedom
@@ -67,13 +67,13 @@ public struct FDistribution: ContinuousDistribution, Hashable {
     }
 
     /// x with P(X ≤ x) = p; throws for p outside [0, 1].
-    public func quantile(_ p: Double) throws -> Double {
+    package func quantile(_ p: Double) throws -> Double {
         try Validate.probability(p)
         return inverter.lower(p, start: { _ in 1 })
     }
 
     /// x with P(X > x) = q; throws for q outside [0, 1].
-    public func upperQuantile(_ q: Double) throws -> Double {
+    package func upperQuantile(_ q: Double) throws -> Double {
         try Validate.probability(q)
         return inverter.upper(q, start: { _ in 1 })
     }

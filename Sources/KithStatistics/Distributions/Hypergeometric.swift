@@ -12,16 +12,16 @@ import Foundation
 /// `b(k; K, p) · b(n − k; N − K, p) / b(n; N, p)`, each b a Loader (2000)
 /// saddle-point binomial probability, so the result keeps relative accuracy
 /// for large counts.
-public struct Hypergeometric: Sendable, Hashable {
+package struct Hypergeometric: Sendable, Hashable {
     /// Population size N ≥ 0.
-    public let populationSize: Int
+    package let populationSize: Int
     /// Successes in the population, 0 ≤ K ≤ N.
-    public let successes: Int
+    package let successes: Int
     /// Number drawn, 0 ≤ n ≤ N.
-    public let draws: Int
+    package let draws: Int
 
     /// Throws `.invalidParameter` unless 0 ≤ K ≤ N and 0 ≤ n ≤ N.
-    public init(populationSize: Int, successes: Int, draws: Int) throws {
+    package init(populationSize: Int, successes: Int, draws: Int) throws {
         try Validate.count(populationSize, name: "population size")
         try Validate.count(successes, name: "successes")
         try Validate.count(draws, name: "draws")
@@ -40,12 +40,12 @@ public struct Hypergeometric: Sendable, Hashable {
     }
 
     /// Smallest and largest possible values.
-    public var support: ClosedRange<Int> {
+    package var support: ClosedRange<Int> {
         max(0, draws + successes - populationSize)...min(draws, successes)
     }
 
     /// P(X = k); 0 outside the support.
-    public func pmf(_ k: Int) -> Double {
+    package func pmf(_ k: Int) -> Double {
         guard support.contains(k) else { return 0 }
         let bigN = Double(populationSize), bigK = Double(successes), n = Double(draws), x = Double(k)
         if draws == 0 || draws == populationSize { return 1 }
@@ -57,7 +57,7 @@ public struct Hypergeometric: Sendable, Hashable {
     }
 
     /// P(X ≤ k), by summing the pmf from the bottom of the support.
-    public func cdf(_ k: Int) -> Double {
+    package func cdf(_ k: Int) -> Double {
         let s = support
         if k < s.lowerBound { return 0 }
         if k >= s.upperBound { return 1 }
@@ -65,7 +65,7 @@ public struct Hypergeometric: Sendable, Hashable {
     }
 
     /// P(X > k), by summing the pmf above k.
-    public func survival(_ k: Int) -> Double {
+    package func survival(_ k: Int) -> Double {
         let s = support
         if k < s.lowerBound { return 1 }
         if k >= s.upperBound { return 0 }

@@ -10,17 +10,17 @@ import Foundation
 /// Both tails come from `erfc`, so they keep relative accuracy down to
 /// ~1e-300 (x ≈ ±37σ). Reference: Wichura M.J. (1988), *Applied Statistics*
 /// 37:477–484 for the quantile.
-public struct Normal: ContinuousDistribution, Hashable {
+package struct Normal: ContinuousDistribution, Hashable {
     /// μ.
-    public let mean: Double
+    package let mean: Double
     /// σ > 0.
-    public let standardDeviation: Double
+    package let standardDeviation: Double
 
     /// N(0, 1).
-    public static let standard = Normal(uncheckedMean: 0, standardDeviation: 1)
+    package static let standard = Normal(uncheckedMean: 0, standardDeviation: 1)
 
     /// Throws `.invalidParameter` unless μ is finite and σ is finite and > 0.
-    public init(mean: Double = 0, standardDeviation: Double = 1) throws {
+    package init(mean: Double = 0, standardDeviation: Double = 1) throws {
         guard mean.isFinite else {
             throw StatisticsError.invalidParameter(name: "mean", value: "\(mean)", requirement: "must be finite")
         }
@@ -37,29 +37,29 @@ public struct Normal: ContinuousDistribution, Hashable {
     }
 
     /// `exp(−z²/2) / (σ√(2π))`, z = (x − μ)/σ.
-    public func density(_ x: Double) -> Double {
+    package func density(_ x: Double) -> Double {
         let z = (x - mean) / standardDeviation
         return exp(-0.5 * z * z) / (standardDeviation * 2.5066282746310005024)
     }
 
     /// P(X ≤ x); see `ContinuousDistribution` for conventions.
-    public func cdf(_ x: Double) -> Double {
+    package func cdf(_ x: Double) -> Double {
         0.5 * erfc(-(x - mean) / standardDeviation * 0.70710678118654752440)
     }
 
     /// P(X > x), computed directly; see `ContinuousDistribution`.
-    public func survival(_ x: Double) -> Double {
+    package func survival(_ x: Double) -> Double {
         0.5 * erfc((x - mean) / standardDeviation * 0.70710678118654752440)
     }
 
     /// x with P(X ≤ x) = p; throws for p outside [0, 1].
-    public func quantile(_ p: Double) throws -> Double {
+    package func quantile(_ p: Double) throws -> Double {
         try Validate.probability(p)
         return mean - standardDeviation * normalUpperQuantile(p)
     }
 
     /// x with P(X > x) = q; throws for q outside [0, 1].
-    public func upperQuantile(_ q: Double) throws -> Double {
+    package func upperQuantile(_ q: Double) throws -> Double {
         try Validate.probability(q)
         return mean + standardDeviation * normalUpperQuantile(q)
     }

@@ -18,12 +18,12 @@ import Foundation
 /// The density uses Loader's saddle-point terms (as R's `dt`).
 /// Quantiles: safeguarded Newton (see `TailInversion`) from a Cornish–Fisher
 /// start (Abramowitz & Stegun 26.7.5) or, for ν < 3, the power-law tail.
-public struct StudentT: ContinuousDistribution, Hashable {
+package struct StudentT: ContinuousDistribution, Hashable {
     /// Degrees of freedom ν > 0.
-    public let degreesOfFreedom: Double
+    package let degreesOfFreedom: Double
 
     /// Throws `.invalidParameter` unless ν > 0 (ν = +∞ allowed).
-    public init(degreesOfFreedom: Double) throws {
+    package init(degreesOfFreedom: Double) throws {
         try Validate.positive(degreesOfFreedom, name: "degrees of freedom")
         self.degreesOfFreedom = degreesOfFreedom
     }
@@ -51,19 +51,19 @@ public struct StudentT: ContinuousDistribution, Hashable {
     }
 
     /// P(X ≤ x); see `ContinuousDistribution` for conventions.
-    public func cdf(_ t: Double) -> Double {
+    package func cdf(_ t: Double) -> Double {
         if t.isNaN { return .nan }
         return t < 0 ? upperTail(-t) : 1 - upperTail(t)
     }
 
     /// P(X > x), computed directly; see `ContinuousDistribution`.
-    public func survival(_ t: Double) -> Double {
+    package func survival(_ t: Double) -> Double {
         if t.isNaN { return .nan }
         return t < 0 ? 1 - upperTail(-t) : upperTail(t)
     }
 
     /// Probability density at x (0 outside the support).
-    public func density(_ x: Double) -> Double {
+    package func density(_ x: Double) -> Double {
         let n = degreesOfFreedom
         if x.isNaN { return .nan }
         if n == .infinity { return Normal.standard.density(x) }
@@ -80,13 +80,13 @@ public struct StudentT: ContinuousDistribution, Hashable {
     }
 
     /// x with P(X ≤ x) = p; throws for p outside [0, 1].
-    public func quantile(_ p: Double) throws -> Double {
+    package func quantile(_ p: Double) throws -> Double {
         try Validate.probability(p)
         return -positiveUpperQuantileOrSign(p)
     }
 
     /// x with P(X > x) = q; throws for q outside [0, 1].
-    public func upperQuantile(_ q: Double) throws -> Double {
+    package func upperQuantile(_ q: Double) throws -> Double {
         try Validate.probability(q)
         return positiveUpperQuantileOrSign(q)
     }

@@ -8,30 +8,30 @@ import Foundation
 /// (Student 1908, *Biometrika* 6:1–25.) Needs n ≥ 2 (throws
 /// `.insufficientData` otherwise); a level outside (0, 1) throws. If every
 /// value is equal, SE = 0 and the interval has zero width.
-public struct MeanEstimate: Sendable, Hashable, Codable {
+package struct MeanEstimate: Sendable, Hashable, Codable {
     /// Number of values n.
-    public let count: Int
+    package let count: Int
     /// Sample mean x̄.
-    public let mean: Double
+    package let mean: Double
     /// Sample standard deviation s (divisor n − 1).
-    public let standardDeviation: Double
+    package let standardDeviation: Double
     /// Standard error s/√n.
-    public let standardError: Double
+    package let standardError: Double
     /// Degrees of freedom n − 1.
-    public let degreesOfFreedom: Double
+    package let degreesOfFreedom: Double
     /// t interval for the population mean.
-    public let interval: ConfidenceInterval
+    package let interval: ConfidenceInterval
     /// Confidence level.
-    public var level: Double { interval.level }
+    package var level: Double { interval.level }
 
     /// Estimates the mean of `values` (finite, n ≥ 2).
-    public init(_ values: [Double], level: Double = 0.95) throws {
+    package init(_ values: [Double], level: Double = 0.95) throws {
         try Validate.atLeast(2, values.count, what: "A confidence interval for a mean")
         try self.init(summary: Summary(values), level: level)
     }
 
     /// From an existing summary with n ≥ 2.
-    public init(summary: Summary, level: Double = 0.95) throws {
+    package init(summary: Summary, level: Double = 0.95) throws {
         try Validate.level(level)
         guard let sd = summary.standardDeviation, let se = summary.standardError else {
             throw StatisticsError.insufficientData(what: "A confidence interval for a mean", needed: 2, got: summary.count)

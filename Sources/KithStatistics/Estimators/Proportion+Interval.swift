@@ -23,7 +23,7 @@ import Foundation
 /// Jeffreys it is the modification Brown, Cai & DasGupta recommend (§4.1.2),
 /// so it differs there from statsmodels' unmodified Jeffreys. Wilson and Wald
 /// limits are clipped to [0, 1].
-public enum ProportionInterval: String, Sendable, Hashable, CaseIterable, Codable {
+package enum ProportionInterval: String, Sendable, Hashable, CaseIterable, Codable {
     /// Wilson score interval without continuity correction. The default.
     case wilson
     /// Wilson score interval with continuity correction (Newcombe 1998, method 4).
@@ -38,25 +38,25 @@ public enum ProportionInterval: String, Sendable, Hashable, CaseIterable, Codabl
 }
 
 /// A proportion x/n with its standard error and confidence interval.
-public struct ProportionEstimate: Sendable, Hashable, Codable {
+package struct ProportionEstimate: Sendable, Hashable, Codable {
     /// Number of successes x.
-    public let successes: Int
+    package let successes: Int
     /// Number of trials n.
-    public let trials: Int
+    package let trials: Int
     /// p̂ = x/n.
-    public let estimate: Double
+    package let estimate: Double
     /// Wald standard error √(p̂(1 − p̂)/n), reported whatever the interval method.
-    public let standardError: Double
+    package let standardError: Double
     /// Confidence interval by `method`.
-    public let interval: ConfidenceInterval
+    package let interval: ConfidenceInterval
     /// Interval method used.
-    public let method: ProportionInterval
+    package let method: ProportionInterval
     /// Confidence level.
-    public var level: Double { interval.level }
+    package var level: Double { interval.level }
 
     /// Estimates x/n. Throws `.insufficientData` for n = 0 and `.invalidParameter`
     /// for x < 0, x > n or a level outside (0, 1).
-    public init(successes x: Int, trials n: Int, level: Double = 0.95, method: ProportionInterval = .wilson) throws {
+    package init(successes x: Int, trials n: Int, level: Double = 0.95, method: ProportionInterval = .wilson) throws {
         try Validate.count(x, name: "successes")
         try Validate.count(n, name: "trials")
         try Validate.atLeast(1, n, what: "A proportion")

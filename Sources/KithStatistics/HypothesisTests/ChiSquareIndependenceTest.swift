@@ -1,7 +1,7 @@
 import Foundation
 
 /// Continuity correction for a 2×2 chi-square test.
-public enum ContinuityCorrection: String, Sendable, Hashable, CaseIterable, Codable {
+package enum ContinuityCorrection: String, Sendable, Hashable, CaseIterable, Codable {
     /// No correction. The default.
     case uncorrected
     /// Yates (1934): each |O − E| is reduced by ½ (not below 0). 2×2 tables only.
@@ -25,34 +25,34 @@ public enum ContinuityCorrection: String, Sendable, Hashable, CaseIterable, Coda
 /// remaining table must be at least 2×2 (`.degenerate` otherwise). Negative
 /// or ragged input throws `.invalidParameter`/`.lengthMismatch`. Asking for
 /// Yates on a table that is not 2×2 (after dropping) throws `.invalidParameter`.
-public struct ChiSquareIndependenceTest: Sendable, Hashable, Codable {
+package struct ChiSquareIndependenceTest: Sendable, Hashable, Codable {
     /// Observed counts after dropping empty rows and columns.
-    public let observed: [[Int]]
+    package let observed: [[Int]]
     /// Expected counts under independence, same shape as `observed`.
-    public let expected: [[Double]]
+    package let expected: [[Double]]
     /// X².
-    public let statistic: Double
+    package let statistic: Double
     /// (r − 1)(c − 1).
-    public let degreesOfFreedom: Int
+    package let degreesOfFreedom: Int
     /// P(χ²_df > X²).
-    public let pValue: Double
+    package let pValue: Double
     /// Correction applied.
-    public let correction: ContinuityCorrection
+    package let correction: ContinuityCorrection
     /// Smallest expected count.
-    public let smallestExpected: Double
+    package let smallestExpected: Double
     /// Number of cells with expected count < 5.
-    public let cellsExpectedBelowFive: Int
+    package let cellsExpectedBelowFive: Int
     /// True if any expected count < 1 or more than 20% are < 5 (Cochran 1954).
-    public let approximationDoubtful: Bool
+    package let approximationDoubtful: Bool
     /// 0-based indices of all-zero rows that were dropped.
-    public let droppedRows: [Int]
+    package let droppedRows: [Int]
     /// 0-based indices of all-zero columns that were dropped.
-    public let droppedColumns: [Int]
+    package let droppedColumns: [Int]
     /// Human-readable notes (dropped rows/columns, doubtful approximation).
-    public let notes: [String]
+    package let notes: [String]
 
     /// Tests independence of rows and columns in `table` (rows of counts).
-    public init(table: [[Int]], correction: ContinuityCorrection = .uncorrected) throws {
+    package init(table: [[Int]], correction: ContinuityCorrection = .uncorrected) throws {
         let full = try CountTable(table)
         try Validate.atLeast(1, full.total, what: "A chi-square test (total count)")
         let (t, droppedRows, droppedColumns) = try full.droppingEmpty()

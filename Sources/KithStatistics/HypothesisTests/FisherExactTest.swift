@@ -22,29 +22,29 @@ import Foundation
 /// counted first; above `maximumTables` (10 million, about a second or two)
 /// `.tooLarge` is thrown rather than running for minutes. A table with a
 /// single row or column, or a zero total, has p = 1.
-public struct FisherExactTest: Sendable, Hashable, Codable {
+package struct FisherExactTest: Sendable, Hashable, Codable {
     /// Largest number of tables the r×c enumeration will visit.
-    public static let maximumTables = 10_000_000
+    package static let maximumTables = 10_000_000
 
     /// The table as given.
-    public let table: [[Int]]
+    package let table: [[Int]]
     /// Two-sided p-value (R's definition).
-    public let pValue: Double
+    package let pValue: Double
     /// 2×2 only: P(X ≤ a), evidence for odds ratio < 1.
-    public let pLess: Double?
+    package let pLess: Double?
     /// 2×2 only: P(X ≥ a), evidence for odds ratio > 1.
-    public let pGreater: Double?
+    package let pGreater: Double?
     /// 2×2 only: sample odds ratio ad/(bc); +∞ when bc = 0 < ad; nil when ad = bc = 0 or for r×c.
-    public let sampleOddsRatio: Double?
+    package let sampleOddsRatio: Double?
     /// Probability of the observed table under the null.
-    public let observedTableProbability: Double
+    package let observedTableProbability: Double
     /// r×c only: number of tables enumerated; nil for 2×2.
-    public let tablesEnumerated: Int?
+    package let tablesEnumerated: Int?
 
     /// Tests `table` (rows of counts). Throws for negative or ragged input, or `.tooLarge`
     /// when an r×c table has more than `maximumTables` tables with its margins (a report
     /// with many tables may ask for a smaller limit than the default).
-    public init(table: [[Int]], maximumTables: Int = FisherExactTest.maximumTables) throws {
+    package init(table: [[Int]], maximumTables: Int = FisherExactTest.maximumTables) throws {
         let t = try CountTable(table)
         self.table = table
         if t.rows == 2, t.columns == 2 {

@@ -16,26 +16,26 @@ import Foundation
 ///
 /// Needs every group to have n ≥ 2 and a positive variance (a group with
 /// zero variance has infinite weight: `.degenerate`); fewer than 2 groups throws.
-public struct WelchANOVA: Sendable, Hashable, Codable {
+package struct WelchANOVA: Sendable, Hashable, Codable {
     /// One summary per group, in input order.
-    public let groups: [Summary]
+    package let groups: [Summary]
     /// F statistic.
-    public let f: Double
+    package let f: Double
     /// Numerator df = k − 1.
-    public let numeratorDegreesOfFreedom: Double
+    package let numeratorDegreesOfFreedom: Double
     /// Denominator df (non-integer).
-    public let denominatorDegreesOfFreedom: Double
+    package let denominatorDegreesOfFreedom: Double
     /// P(F > f).
-    public let pValue: Double
+    package let pValue: Double
 
     /// Tests the groups' raw values.
-    public init(groups values: [[Double]]) throws {
+    package init(groups values: [[Double]]) throws {
         try Validate.atLeast(2, values.count, what: "Welch's ANOVA (groups)")
         try self.init(summaries: values.map { try Summary($0) })
     }
 
     /// From per-group summaries.
-    public init(summaries: [Summary]) throws {
+    package init(summaries: [Summary]) throws {
         try Validate.atLeast(2, summaries.count, what: "Welch's ANOVA (groups)")
         var weights: [Double] = []
         for (i, g) in summaries.enumerated() {

@@ -21,47 +21,47 @@ import Foundation
 /// Needs k ≥ 2 groups, each level present, and n > k + 1; unequal lengths,
 /// non-finite values or a group level missing from `levels` throw. A baseline
 /// collinear with group throws `.rankDeficient`.
-public struct ANCOVA<Group: Hashable & Sendable>: Sendable {
+package struct ANCOVA<Group: Hashable & Sendable>: Sendable {
     /// A group's raw and adjusted follow-up means.
-    public struct AdjustedMean: Sendable {
+    package struct AdjustedMean: Sendable {
         /// The group level.
-        public let group: Group
+        package let group: Group
         /// Observations in the group.
-        public let count: Int
+        package let count: Int
         /// Unadjusted mean follow-up.
-        public let rawMean: Double
+        package let rawMean: Double
         /// Mean follow-up adjusted to the overall mean baseline.
-        public let adjustedMean: Double
+        package let adjustedMean: Double
         /// Its standard error.
-        public let standardError: Double
+        package let standardError: Double
         /// Its t interval.
-        public let interval: ConfidenceInterval
+        package let interval: ConfidenceInterval
     }
 
     /// A group's adjusted mean minus the unweighted mean of all adjusted means.
-    public struct Deviation: Sendable {
+    package struct Deviation: Sendable {
         /// The group level.
-        public let group: Group
+        package let group: Group
         /// The contrast with its SE, t, p and interval.
-        public let contrast: LinearContrast
+        package let contrast: LinearContrast
     }
 
     /// Group levels in model order (the first is the reference).
-    public let levels: [Group]
+    package let levels: [Group]
     /// Overall mean baseline x̄ at which means are adjusted.
-    public let baselineMean: Double
+    package let baselineMean: Double
     /// Adjusted means, in `levels` order.
-    public let adjustedMeans: [AdjustedMean]
+    package let adjustedMeans: [AdjustedMean]
     /// Deviations from the unweighted mean of adjusted means, in `levels` order.
-    public let deviations: [Deviation]
+    package let deviations: [Deviation]
     /// F test for the group effect (full vs baseline-only model).
-    public let groupEffect: NestedFTest
+    package let groupEffect: NestedFTest
     /// The fitted full model (names "(Intercept)", "baseline", "group[<level>]").
-    public let model: LinearModel
+    package let model: LinearModel
 
     /// Fits the model. `levels` fixes the order (first = reference); by default
     /// levels appear in order of first occurrence.
-    public init(followUp y: [Double], baseline x: [Double], group: [Group], levels: [Group]? = nil, level: Double = 0.95) throws {
+    package init(followUp y: [Double], baseline x: [Double], group: [Group], levels: [Group]? = nil, level: Double = 0.95) throws {
         try Validate.sameLength(y.count, x.count, what: "Baseline scores")
         try Validate.sameLength(y.count, group.count, what: "Group labels")
         var order: [Group] = levels ?? []

@@ -9,9 +9,9 @@ import CKith
 ///     hasher.update(chunk1)
 ///     hasher.update(chunk2)
 ///     let digest = hasher.finalize()   // 32 bytes
-public struct SHA256: Sendable {
-    public static let digestByteCount = 32
-    public static let blockByteCount = 64
+package struct SHA256: Sendable {
+    package static let digestByteCount = 32
+    package static let blockByteCount = 64
 
     // Hash state H0...H7, initialised per FIPS 180-4 §5.3.3.
     private var h0: UInt32 = 0x6a09_e667, h1: UInt32 = 0xbb67_ae85
@@ -26,24 +26,24 @@ public struct SHA256: Sendable {
     private var messageByteCount: UInt64 = 0
 
     /// How blocks are compressed: portable Swift, or the CPU's SHA instructions.
-    public enum Implementation: Sendable {
+    package enum Implementation: Sendable {
         case portable, hardware
         /// The fastest this CPU runs.
-        public static let best: Implementation = kith_sha256_hw_available() != 0 ? .hardware : .portable
+        package static let best: Implementation = kith_sha256_hw_available() != 0 ? .hardware : .portable
     }
 
     private let hardware: Bool
 
-    public init() { hardware = Implementation.best == .hardware }
+    package init() { hardware = Implementation.best == .hardware }
 
     /// A hasher that compresses with `implementation` (`.hardware` falls back to
     /// portable Swift on a CPU without SHA instructions).
-    public init(implementation: Implementation) {
+    package init(implementation: Implementation) {
         hardware = implementation == .hardware && Implementation.best == .hardware
     }
 
     /// Hashes the bytes of `bytes`.
-    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    package mutating func update(_ bytes: UnsafeRawBufferPointer) {
         guard var next = bytes.baseAddress, bytes.count > 0 else { return }
         var remaining = bytes.count
         messageByteCount &+= UInt64(remaining)
@@ -80,7 +80,7 @@ public struct SHA256: Sendable {
     /// Hashes `bytes`: `[UInt8]`, `Data`, `ArraySlice<UInt8>`, `string.utf8`...
     /// Contiguous collections are hashed in place; other sequences are copied
     /// in 4 KiB chunks.
-    public mutating func update(_ bytes: some Sequence<UInt8>) {
+    package mutating func update(_ bytes: some Sequence<UInt8>) {
         let done: Void? = bytes.withContiguousStorageIfAvailable { update(UnsafeRawBufferPointer($0)) }
         guard done == nil else { return }
         var chunk: [UInt8] = []
@@ -97,7 +97,7 @@ public struct SHA256: Sendable {
 
     /// The 32-byte digest of everything hashed so far. Does not change the
     /// hasher, so it can go on hashing (a running digest).
-    public func finalize() -> [UInt8] {
+    package func finalize() -> [UInt8] {
         let state = padded()
         return [UInt8](unsafeUninitializedCapacity: Self.digestByteCount) { buffer, count in
             state.writeDigest(to: UnsafeMutableRawBufferPointer(buffer))
@@ -137,14 +137,14 @@ public struct SHA256: Sendable {
     }
 
     /// The digest of `bytes`.
-    public static func hash(_ bytes: some Sequence<UInt8>) -> [UInt8] {
+    package static func hash(_ bytes: some Sequence<UInt8>) -> [UInt8] {
         var hasher = SHA256()
         hasher.update(bytes)
         return hasher.finalize()
     }
 
     /// The digest of the bytes of `bytes`.
-    public static func hash(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
+    package static func hash(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
         var hasher = SHA256()
         hasher.update(bytes)
         return hasher.finalize()
@@ -210,14 +210,14 @@ public struct SHA256: Sendable {
 /// The keyed inner and outer states are computed once in `init`, so copying a
 /// keyed `HMACSHA256` and updating the copy is the cheap way to authenticate
 /// many short messages under one key.
-public struct HMACSHA256: Sendable {
-    public static let byteCount = SHA256.digestByteCount
+package struct HMACSHA256: Sendable {
+    package static let byteCount = SHA256.digestByteCount
 
     private var inner = SHA256()
     private var outer = SHA256()
 
     /// Keys longer than 64 bytes are hashed first, as RFC 2104 says.
-    public init(key: some Sequence<UInt8>) {
+    package init(key: some Sequence<UInt8>) {
         var block = Array(key)
         if block.count > SHA256.blockByteCount { block = SHA256.hash(block) }
         block += [UInt8](repeating: 0, count: SHA256.blockByteCount - block.count)
@@ -225,12 +225,12 @@ public struct HMACSHA256: Sendable {
         outer.update(block.map { $0 ^ 0x5c })
     }
 
-    public mutating func update(_ bytes: UnsafeRawBufferPointer) { inner.update(bytes) }
+    package mutating func update(_ bytes: UnsafeRawBufferPointer) { inner.update(bytes) }
 
-    public mutating func update(_ bytes: some Sequence<UInt8>) { inner.update(bytes) }
+    package mutating func update(_ bytes: some Sequence<UInt8>) { inner.update(bytes) }
 
     /// The 32-byte MAC of everything authenticated so far (non-mutating).
-    public func finalize() -> [UInt8] {
+    package func finalize() -> [UInt8] {
         [UInt8](unsafeUninitializedCapacity: Self.byteCount) { buffer, count in
             finalize(into: UnsafeMutableRawBufferPointer(buffer))
             count = Self.byteCount
@@ -238,7 +238,7 @@ public struct HMACSHA256: Sendable {
     }
 
     /// Writes the 32-byte MAC into the first 32 bytes of `output`, allocating nothing.
-    public func finalize(into output: UnsafeMutableRawBufferPointer) {
+    package func finalize(into output: UnsafeMutableRawBufferPointer) {
         precondition(output.count >= Self.byteCount, "an HMAC-SHA256 needs 32 bytes")
         var outer = self.outer
         var digest: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
@@ -250,7 +250,7 @@ public struct HMACSHA256: Sendable {
     }
 
     /// The 32-byte MAC of `message` under `key`.
-    public static func authenticationCode(for message: some Sequence<UInt8>, key: some Sequence<UInt8>) -> [UInt8] {
+    package static func authenticationCode(for message: some Sequence<UInt8>, key: some Sequence<UInt8>) -> [UInt8] {
         var mac = HMACSHA256(key: key)
         mac.update(message)
         return mac.finalize()
@@ -258,11 +258,11 @@ public struct HMACSHA256: Sendable {
 }
 
 /// Lower-case hexadecimal.
-public enum Hex {
+package enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 
     /// `[0xab, 0x01]` → `"ab01"`.
-    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
+    package static func encode(_ bytes: some Sequence<UInt8>) -> String {
         var text = [UInt8]()
         text.reserveCapacity(bytes.underestimatedCount * 2)
         for byte in bytes {
@@ -273,7 +273,7 @@ public enum Hex {
     }
 
     /// `"ab01"` or `"AB01"` → `[0xab, 0x01]`; `nil` for an odd length or a non-hex character.
-    public static func decode(_ text: String) -> [UInt8]? {
+    package static func decode(_ text: String) -> [UInt8]? {
         let utf8 = Array(text.utf8)
         guard utf8.count % 2 == 0 else { return nil }
         var bytes = [UInt8]()

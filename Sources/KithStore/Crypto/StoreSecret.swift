@@ -6,11 +6,11 @@
 ///
 /// Back it up with the store: without it, later imports can no longer be
 /// linked to earlier ones.
-public enum StoreSecret {
-    public static let byteCount = 32
+package enum StoreSecret {
+    package static let byteCount = 32
 
     /// `storePath + ".secret"`.
-    public static func path(besides storePath: String) -> String { storePath + ".secret" }
+    package static func path(besides storePath: String) -> String { storePath + ".secret" }
 
     /// Reads the secret beside `storePath`, creating it if there is none.
     ///
@@ -23,7 +23,7 @@ public enum StoreSecret {
     /// A new secret is written to a temporary 0600 file, synced, then
     /// hard-linked into place, which fails rather than replacing a secret that
     /// another process created meanwhile (that one is then read and returned).
-    public static func loadOrCreate(besides storePath: String) throws -> [UInt8] {
+    package static func loadOrCreate(besides storePath: String) throws -> [UInt8] {
         let path = path(besides: storePath)
         if let secret = try load(path) { return secret }
 
@@ -76,13 +76,13 @@ public enum StoreSecret {
     }
 }
 
-public enum StoreSecretError: Error, Sendable, CustomStringConvertible {
+package enum StoreSecretError: Error, Sendable, CustomStringConvertible {
     case insecurePermissions(path: String, permissions: FilePermissions)
     case notOwnedByCurrentUser(path: String, ownerID: UInt32)
     case notARegularFile(path: String)
     case malformed(path: String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .insecurePermissions(let path, let permissions):
             "Refusing to use the store secret \(path): its permissions are \(permissions), so other users may read or change it. "

@@ -1,6 +1,6 @@
 extension SHA256 {
     /// The SHA-256 of a file's contents, read in 1 MiB chunks.
-    public static func hash(contentsOfFile path: String) throws -> [UInt8] {
+    package static func hash(contentsOfFile path: String) throws -> [UInt8] {
         let descriptor = try Platform.openForReading(path)
         var hasher = SHA256()
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)

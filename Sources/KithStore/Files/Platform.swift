@@ -42,9 +42,9 @@ struct FileDescriptor: ~Copyable {
 
 extension SystemCallError {
     /// The call failed because the path already exists (`EEXIST`).
-    public var isFileExists: Bool { code == EEXIST }
+    package var isFileExists: Bool { code == EEXIST }
     /// The call failed because the path, or a directory on it, does not exist (`ENOENT`).
-    public var isNoSuchFile: Bool { code == ENOENT }
+    package var isNoSuchFile: Bool { code == ENOENT }
 }
 
 package enum Platform {

@@ -16,8 +16,8 @@ import CSQLite
 /// share it, own it in an actor (or behind a `Mutex`) and expose operations,
 /// not the `Database`. Two processes (or two connections) may share a store
 /// file: the busy timeout makes one wait for the other's write lock.
-public final class Database {
-    public enum OpenMode: Sendable {
+package final class Database {
+    package enum OpenMode: Sendable {
         /// Open an existing database for reading only.
         case readOnly
         /// Open an existing database for reading and writing.
@@ -31,15 +31,15 @@ public final class Database {
     /// How long to wait for another connection's lock before failing with
     /// `SQLITE_BUSY`. Long enough for a concurrent import's transaction to
     /// commit; short enough that a stuck process is noticed.
-    public static let defaultBusyTimeout: Duration = .seconds(10)
+    package static let defaultBusyTimeout: Duration = .seconds(10)
 
     /// Statements kept by `prepare(_:)`; beyond this, one is evicted.
     static let statementCacheCapacity = 64
 
-    public let path: String
-    public let busyTimeout: Duration
+    package let path: String
+    package let busyTimeout: Duration
     /// True when `open` made the file (`.create` mode, no file there before).
-    public let createdFile: Bool
+    package let createdFile: Bool
     let connection: Connection
     private var handle: OpaquePointer { connection.handle }
     private var statementCache: [String: Statement] = [:]
@@ -56,7 +56,7 @@ public final class Database {
     /// timeout. Throws ``SQLiteError`` (e.g. `SQLITE_CANTOPEN` for a missing
     /// file in `.readOnly`/`.readWrite` mode) or, when `.create` cannot create
     /// the file, ``SystemCallError``.
-    public static func open(path: String, mode: OpenMode = .create, busyTimeout: Duration = defaultBusyTimeout) throws -> Database {
+    package static func open(path: String, mode: OpenMode = .create, busyTimeout: Duration = defaultBusyTimeout) throws -> Database {
         _ = configured
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         var createdFile = false
@@ -116,7 +116,7 @@ public final class Database {
     /// arguments (schema, pragmas). Rows are discarded. On error, stops at the
     /// failing statement, whose SQL the error carries; earlier statements of
     /// the script stay applied unless you wrap the call in a transaction.
-    public func execute(sql: String) throws {
+    package func execute(sql: String) throws {
         guard !sql.utf8.contains(0) else { throw SQLiteError.misuse("SQL text contains a NUL character", sql: sql) }
         try sql.withCString { start in
             var next: UnsafePointer<CChar>? = start
@@ -134,7 +134,7 @@ public final class Database {
 
     /// Runs one statement with `arguments` bound to its `?` parameters, to
     /// completion; rows, if any, are discarded. Uses the statement cache.
-    public func execute(_ sql: String, _ arguments: (any SQLiteBindable)?...) throws {
+    package func execute(_ sql: String, _ arguments: (any SQLiteBindable)?...) throws {
         try withLeasedStatement(sql, arguments) { statement in
             while try statement.step() == .row {}
         }
@@ -143,7 +143,7 @@ public final class Database {
     /// Runs a query and maps each row. `row` must not keep the ``Row``.
     ///
     ///     let names = try db.query("SELECT name FROM survey WHERE year = ?", 2025) { $0.string(at: 0) }
-    public func query<T>(_ sql: String, _ arguments: (any SQLiteBindable)?..., row: (Row) throws -> T) throws -> [T] {
+    package func query<T>(_ sql: String, _ arguments: (any SQLiteBindable)?..., row: (Row) throws -> T) throws -> [T] {
         try withLeasedStatement(sql, arguments) { statement in
             var rows: [T] = []
             while try statement.step() == .row {
@@ -156,7 +156,7 @@ public final class Database {
     /// The first column of the first row; `nil` if there is no row or it is NULL.
     ///
     ///     let count = try db.scalar("SELECT count(*) FROM response", as: Int.self) ?? 0
-    public func scalar<T: SQLiteColumnReadable>(_ sql: String, _ arguments: (any SQLiteBindable)?..., as type: T.Type = T.self) throws -> T? {
+    package func scalar<T: SQLiteColumnReadable>(_ sql: String, _ arguments: (any SQLiteBindable)?..., as type: T.Type = T.self) throws -> T? {
         try withLeasedStatement(sql, arguments) { statement in
             guard try statement.step() == .row else { return nil }
             return T.read(from: Row(statement: statement), at: 0)
@@ -170,7 +170,7 @@ public final class Database {
     /// it is **shared**, so a later `prepare`, `execute` or `query` of the
     /// same text resets it. Finish with it (or `reset()` it) before that, or
     /// ask for `cached: false` to get a statement of your own.
-    public func prepare(_ sql: String, cached: Bool = true) throws -> Statement {
+    package func prepare(_ sql: String, cached: Bool = true) throws -> Statement {
         guard cached else { return try Statement(connection: connection, sql: sql, persistent: false) }
         if let statement = statementCache[sql] {
             // In use by an enclosing query: give this caller its own.
@@ -202,22 +202,22 @@ public final class Database {
     // MARK: - Connection state
 
     /// The rowid of the most recent successful INSERT on this connection.
-    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    package var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
     /// Rows changed by the most recent INSERT, UPDATE or DELETE.
-    public var changes: Int { Int(sqlite3_changes(handle)) }
+    package var changes: Int { Int(sqlite3_changes(handle)) }
 
     /// A transaction is open on this connection (`BEGIN` or `SAVEPOINT`).
-    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+    package var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
     // MARK: - Pragmas
 
-    public enum JournalMode: String, Sendable {
+    package enum JournalMode: String, Sendable {
         case delete, truncate, persist, memory, wal, off
     }
 
     /// The connection's journal mode (`PRAGMA journal_mode`).
-    public func journalMode() throws -> JournalMode {
+    package func journalMode() throws -> JournalMode {
         let name = try scalar("PRAGMA journal_mode", as: String.self) ?? ""
         guard let mode = JournalMode(rawValue: name.lowercased()) else {
             throw SQLiteError(extendedCode: SQLITE_ERROR, message: "unknown journal mode '\(name)'", sql: "PRAGMA journal_mode")
@@ -229,7 +229,7 @@ public final class Database {
     /// mode inside a transaction, and an in-memory database cannot use WAL.
     /// `.wal` lets readers work while one writer writes, and is persistent:
     /// every later connection to the file uses it.
-    public func setJournalMode(_ mode: JournalMode) throws {
+    package func setJournalMode(_ mode: JournalMode) throws {
         let sql = "PRAGMA journal_mode = \(mode.rawValue)"
         let result = try scalar(sql, as: String.self) ?? ""
         guard result.lowercased() == mode.rawValue else {
@@ -238,12 +238,12 @@ public final class Database {
     }
 
     /// `PRAGMA user_version`: the schema version, used by ``Migrator``.
-    public func userVersion() throws -> Int {
+    package func userVersion() throws -> Int {
         try scalar("PRAGMA user_version", as: Int.self) ?? 0
     }
 
     /// Sets `PRAGMA user_version` (0...Int32.max). Transactional.
-    public func setUserVersion(_ version: Int) throws {
+    package func setUserVersion(_ version: Int) throws {
         guard version >= 0 && version <= Int(Int32.max) else {
             throw SQLiteError.misuse("user_version must be in 0...\(Int32.max), not \(version)")
         }
@@ -252,7 +252,7 @@ public final class Database {
 
     /// The rows of `PRAGMA integrity_check`: `["ok"]` for a sound database,
     /// otherwise up to `maxErrors` descriptions of problems.
-    public func integrityCheck(maxErrors: Int = 100) throws -> [String] {
+    package func integrityCheck(maxErrors: Int = 100) throws -> [String] {
         try query("PRAGMA integrity_check(\(max(1, maxErrors)))") { $0.string(at: 0) ?? "" }
     }
 }

@@ -1,21 +1,21 @@
 /// One step of the schema's history. Never edit or reorder a migration that
 /// has shipped: add a new one.
-public struct Migration: Sendable {
+package struct Migration: Sendable {
     /// 1 for the first migration, 2 for the second... After it has run,
     /// `PRAGMA user_version` equals this number.
-    public let version: Int
+    package let version: Int
     /// A short description for error messages, e.g. "create response tables".
-    public let name: String
+    package let name: String
     private let body: @Sendable (Database) throws -> Void
 
     /// A migration that runs an SQL script.
-    public init(version: Int, name: String, sql: String) {
+    package init(version: Int, name: String, sql: String) {
         self.init(version: version, name: name) { try $0.execute(sql: sql) }
     }
 
     /// A migration that runs Swift code (e.g. to rewrite rows). It runs
     /// inside the migration's transaction: don't begin another.
-    public init(version: Int, name: String, _ body: @escaping @Sendable (Database) throws -> Void) {
+    package init(version: Int, name: String, _ body: @escaping @Sendable (Database) throws -> Void) {
         self.version = version
         self.name = name
         self.body = body
@@ -38,16 +38,16 @@ public struct Migration: Sendable {
 /// last migration that succeeded. The version is read again once the write
 /// lock is held, so two processes migrating the same file at once apply
 /// each migration once.
-public struct Migrator: Sendable {
-    public let migrations: [Migration]
+package struct Migrator: Sendable {
+    package let migrations: [Migration]
 
     /// Versions must be 1, 2, 3... in order (checked by `migrate`).
-    public init(_ migrations: [Migration]) {
+    package init(_ migrations: [Migration]) {
         self.migrations = migrations
     }
 
     /// The version a fully migrated database has (0 with no migrations).
-    public var latestVersion: Int { migrations.last?.version ?? 0 }
+    package var latestVersion: Int { migrations.last?.version ?? 0 }
 
     /// Applies the pending migrations, up to and including `target` (default:
     /// all). A test can migrate to version k, add data, then migrate the rest.
@@ -56,7 +56,7 @@ public struct Migrator: Sendable {
     /// Throws ``MigrationError/databaseIsNewer(databaseVersion:latestKnownVersion:)``
     /// without touching a database that a newer Kith has migrated further.
     @discardableResult
-    public func migrate(_ db: Database, upTo target: Int? = nil) throws -> [Int] {
+    package func migrate(_ db: Database, upTo target: Int? = nil) throws -> [Int] {
         for (offset, migration) in migrations.enumerated() where migration.version != offset + 1 {
             throw MigrationError.invalidMigrationList(
                 "migration \"\(migration.name)\" has version \(migration.version), expected \(offset + 1): versions must be 1, 2, 3... in order")
@@ -93,7 +93,7 @@ public struct Migrator: Sendable {
     }
 }
 
-public enum MigrationError: Error, Sendable, CustomStringConvertible {
+package enum MigrationError: Error, Sendable, CustomStringConvertible {
     /// The database's `user_version` is beyond every migration this build knows.
     case databaseIsNewer(databaseVersion: Int, latestKnownVersion: Int)
     /// The migration list is not numbered 1, 2, 3...
@@ -103,7 +103,7 @@ public enum MigrationError: Error, Sendable, CustomStringConvertible {
     /// A migration threw; its transaction was rolled back.
     case migrationFailed(version: Int, name: String, underlying: any Error)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .databaseIsNewer(let databaseVersion, let latest):
             "This database was created by a newer Kith (schema version \(databaseVersion); this Kith knows up to \(latest)). Upgrade Kith to open it."

@@ -9,26 +9,26 @@ import Foundation
 /// and the SQL text with its `?` placeholders, never the bound values. Only
 /// ``expandedDescription`` shows them. Also: never build SQL by interpolating
 /// values, or they end up in `sql` and in every message.
-public struct SQLiteError: Error, Sendable {
+package struct SQLiteError: Error, Sendable {
     /// The extended result code, e.g. 2067 (`SQLITE_CONSTRAINT_UNIQUE`).
     /// Extended codes are switched on for every connection.
-    public let extendedCode: Int32
+    package let extendedCode: Int32
     /// SQLite's message (`sqlite3_errmsg`), or a message from this wrapper.
-    public let message: String
+    package let message: String
     /// The SQL being prepared or run, with its placeholders, if any.
-    public let sql: String?
+    package let sql: String?
     /// The SQL with bound values substituted (`sqlite3_expanded_sql`).
     /// Private so that it is only reachable through `expandedDescription`.
     private let expandedSQL: String?
 
     /// The primary result code, e.g. 19 (`SQLITE_CONSTRAINT`).
-    public var code: Int32 { extendedCode & 0xff }
+    package var code: Int32 { extendedCode & 0xff }
 
     /// A `UNIQUE`, `NOT NULL`, `CHECK`, `FOREIGN KEY` or `PRIMARY KEY` constraint failed.
-    public var isConstraintViolation: Bool { code == SQLITE_CONSTRAINT }
+    package var isConstraintViolation: Bool { code == SQLITE_CONSTRAINT }
 
     /// Another connection held a conflicting lock for longer than the busy timeout.
-    public var isBusy: Bool { code == SQLITE_BUSY }
+    package var isBusy: Bool { code == SQLITE_BUSY }
 
     init(extendedCode: Int32, message: String, sql: String?, expandedSQL: String? = nil) {
         self.extendedCode = extendedCode
@@ -80,18 +80,18 @@ func check(
 
 extension SQLiteError: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable, LocalizedError {
     /// Code, message and SQL, without bound values. Safe to log.
-    public var description: String {
+    package var description: String {
         var text = "SQLite error \(extendedCode) (\(Self.name(of: code))): \(message)"
         if let sql { text += " [SQL: \(sql)]" }
         return text
     }
 
-    public var debugDescription: String { description }
+    package var debugDescription: String { description }
 
-    public var errorDescription: String? { description }
+    package var errorDescription: String? { description }
 
     /// Keeps the bound values out of `dump` and the default `String(reflecting:)`.
-    public var customMirror: Mirror {
+    package var customMirror: Mirror {
         Mirror(self, children: ["extendedCode": extendedCode, "message": message, "sql": sql as Any], displayStyle: .struct)
     }
 
@@ -100,7 +100,7 @@ extension SQLiteError: CustomStringConvertible, CustomDebugStringConvertible, Cu
     /// - Warning: The bound values are respondent data (names, postcodes,
     ///   answers). Use this only while debugging on your own machine with
     ///   test data; never log it, show it to users or put it in a report.
-    public var expandedDescription: String {
+    package var expandedDescription: String {
         guard let expandedSQL else { return description }
         return description + " [SQL with values: \(expandedSQL)]"
     }

@@ -6,7 +6,7 @@ import CSQLite
 var SQLITE_TRANSIENT: sqlite3_destructor_type { unsafeBitCast(-1, to: sqlite3_destructor_type.self) }
 
 /// How long SQLite may read the bytes given to `bindUTF8` or `bindBlob`.
-public enum BoundBytes: Sendable {
+package enum BoundBytes: Sendable {
     /// Copied during the call (`SQLITE_TRANSIENT`): the bytes need only live during it.
     case copied
     /// Read in place (`SQLITE_STATIC`), saving a copy per value: the caller promises the
@@ -49,8 +49,8 @@ final class Connection {
 /// paths ask for it, with ``BoundBytes/borrowedUntilRebound``.)
 ///
 /// Not `Sendable`: use a statement on the isolation domain of its ``Database``.
-public final class Statement {
-    public enum StepResult: Sendable, Equatable {
+package final class Statement {
+    package enum StepResult: Sendable, Equatable {
         /// A row is available through the column getters.
         case row
         /// The statement has run to completion.
@@ -58,7 +58,7 @@ public final class Statement {
     }
 
     /// The SQL text, with its placeholders.
-    public let sql: String
+    package let sql: String
     let connection: Connection
     let handle: OpaquePointer
     /// The last `step()` returned `.row`, so the column getters may be used.
@@ -102,7 +102,7 @@ public final class Statement {
     /// Runs the statement to its next row (`.row`) or to completion (`.done`).
     /// After `.done`, the next `step()` starts it again.
     @discardableResult
-    public func step() throws -> StepResult {
+    package func step() throws -> StepResult {
         let code = sqlite3_step(handle)
         switch code {
         case SQLITE_ROW:
@@ -124,13 +124,13 @@ public final class Statement {
     /// open (blocking WAL checkpoints) while a statement rests on a row.
     /// Does not throw: `sqlite3_reset` only repeats the error of the last
     /// `step()`, which `step()` has already thrown.
-    public func reset() {
+    package func reset() {
         hasRow = false
         sqlite3_reset(handle)
     }
 
     /// Sets every parameter back to NULL.
-    public func clearBindings() {
+    package func clearBindings() {
         // Always SQLITE_OK.
         sqlite3_clear_bindings(handle)
     }
@@ -138,23 +138,23 @@ public final class Statement {
     // MARK: - Binding (parameters are numbered from 1)
 
     /// Binds `value` to parameter `index` (1-based). An `Optional` binds NULL for `nil`.
-    public func bind(_ value: some SQLiteBindable, at index: Int) throws {
+    package func bind(_ value: some SQLiteBindable, at index: Int) throws {
         try value.bind(to: self, at: index)
     }
 
     /// Binds `value` to the named parameter, e.g. `":respondent"` (a name
     /// without its `:`, `@` or `$` is looked up as `:name`).
-    public func bind(_ value: some SQLiteBindable, named name: String) throws {
+    package func bind(_ value: some SQLiteBindable, named name: String) throws {
         try value.bind(to: self, at: index(ofParameter: name))
     }
 
     /// Binds NULL to parameter `index` (1-based).
-    public func bindNull(at index: Int) throws {
+    package func bindNull(at index: Int) throws {
         try check(sqlite3_bind_null(handle, Int32(clamping: index)), connection: connection.handle, statement: handle, sql: sql)
     }
 
     /// Binds NULL to the named parameter.
-    public func bindNull(named name: String) throws {
+    package func bindNull(named name: String) throws {
         try bindNull(at: index(ofParameter: name))
     }
 
@@ -162,7 +162,7 @@ public final class Statement {
     /// bulk imports that slice fields out of a file buffer. The bytes are
     /// copied unless `lifetime` says otherwise. An empty buffer binds the empty
     /// string, not NULL. The bytes are not validated: pass UTF-8.
-    public func bindUTF8(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, lifetime: BoundBytes = .copied) throws {
+    package func bindUTF8(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, lifetime: BoundBytes = .copied) throws {
         let code: Int32
         if let base = bytes.baseAddress {
             code = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
@@ -178,7 +178,7 @@ public final class Statement {
 
     /// Binds raw bytes as a BLOB (copied unless `lifetime` says otherwise).
     /// Empty binds a zero-length blob, not NULL.
-    public func bindBlob(_ bytes: UnsafeRawBufferPointer, at index: Int, lifetime: BoundBytes = .copied) throws {
+    package func bindBlob(_ bytes: UnsafeRawBufferPointer, at index: Int, lifetime: BoundBytes = .copied) throws {
         let code: Int32
         if let base = bytes.baseAddress, bytes.count > 0 {
             code = sqlite3_bind_blob64(handle, Int32(clamping: index), base, UInt64(bytes.count), lifetime.destructor)
@@ -191,7 +191,7 @@ public final class Statement {
     /// Binds `arguments` to parameters 1...n; `nil` binds NULL. Throws if the
     /// count differs from the statement's parameter count (a missing argument
     /// would otherwise silently be NULL).
-    public func bind(_ arguments: [(any SQLiteBindable)?]) throws {
+    package func bind(_ arguments: [(any SQLiteBindable)?]) throws {
         let expected = Int(sqlite3_bind_parameter_count(handle))
         guard arguments.count == expected else {
             throw SQLiteError(
@@ -229,36 +229,36 @@ public final class Statement {
 
     // MARK: - Columns (numbered from 0; only after step() returned .row)
 
-    public var columnCount: Int { Int(sqlite3_column_count(handle)) }
+    package var columnCount: Int { Int(sqlite3_column_count(handle)) }
 
-    public func columnName(at index: Int) -> String {
+    package func columnName(at index: Int) -> String {
         precondition(index >= 0 && index < columnCount, "column index \(index) out of range")
         return sqlite3_column_name(handle, Int32(index)).map { String(cString: $0) } ?? ""
     }
 
     /// The value is NULL.
-    public func isNull(at index: Int) -> Bool {
+    package func isNull(at index: Int) -> Bool {
         sqlite3_column_type(handle, column(index)) == SQLITE_NULL
     }
 
     /// The value as an integer (SQLite's conversions apply: 3.9 → 3, 'abc' → 0); `nil` for NULL.
-    public func int64(at index: Int) -> Int64? {
+    package func int64(at index: Int) -> Int64? {
         let column = column(index)
         guard sqlite3_column_type(handle, column) != SQLITE_NULL else { return nil }
         return sqlite3_column_int64(handle, column)
     }
 
-    public func int(at index: Int) -> Int? { int64(at: index).map { Int($0) } }
+    package func int(at index: Int) -> Int? { int64(at: index).map { Int($0) } }
 
     /// The value as a double; `nil` for NULL.
-    public func double(at index: Int) -> Double? {
+    package func double(at index: Int) -> Double? {
         let column = column(index)
         guard sqlite3_column_type(handle, column) != SQLITE_NULL else { return nil }
         return sqlite3_column_double(handle, column)
     }
 
     /// The value as text; `nil` for NULL. Invalid UTF-8 is repaired with U+FFFD.
-    public func string(at index: Int) -> String? {
+    package func string(at index: Int) -> String? {
         let column = column(index)
         guard sqlite3_column_type(handle, column) != SQLITE_NULL,
               let text = sqlite3_column_text(handle, column) else { return nil }
@@ -267,7 +267,7 @@ public final class Statement {
     }
 
     /// The value as bytes; `nil` for NULL, `[]` for a zero-length blob.
-    public func blob(at index: Int) -> [UInt8]? {
+    package func blob(at index: Int) -> [UInt8]? {
         let column = column(index)
         guard sqlite3_column_type(handle, column) != SQLITE_NULL else { return nil }
         let bytes = sqlite3_column_blob(handle, column)
@@ -277,7 +277,7 @@ public final class Statement {
     }
 
     /// The value with its storage class.
-    public func value(at index: Int) -> SQLiteValue {
+    package func value(at index: Int) -> SQLiteValue {
         let column = column(index)
         switch sqlite3_column_type(handle, column) {
         case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, column))
@@ -298,18 +298,18 @@ public final class Statement {
 
 /// The current row of a statement, handed to the `row:` closure of
 /// ``Database/query(_:_:row:)``. Valid only inside that closure.
-public struct Row {
+package struct Row {
     let statement: Statement
 
-    public var columnCount: Int { statement.columnCount }
-    public func columnName(at index: Int) -> String { statement.columnName(at: index) }
-    public func isNull(at index: Int) -> Bool { statement.isNull(at: index) }
-    public func int64(at index: Int) -> Int64? { statement.int64(at: index) }
-    public func int(at index: Int) -> Int? { statement.int(at: index) }
-    public func double(at index: Int) -> Double? { statement.double(at: index) }
-    public func string(at index: Int) -> String? { statement.string(at: index) }
-    public func blob(at index: Int) -> [UInt8]? { statement.blob(at: index) }
-    public func value(at index: Int) -> SQLiteValue { statement.value(at: index) }
+    package var columnCount: Int { statement.columnCount }
+    package func columnName(at index: Int) -> String { statement.columnName(at: index) }
+    package func isNull(at index: Int) -> Bool { statement.isNull(at: index) }
+    package func int64(at index: Int) -> Int64? { statement.int64(at: index) }
+    package func int(at index: Int) -> Int? { statement.int(at: index) }
+    package func double(at index: Int) -> Double? { statement.double(at: index) }
+    package func string(at index: Int) -> String? { statement.string(at: index) }
+    package func blob(at index: Int) -> [UInt8]? { statement.blob(at: index) }
+    package func value(at index: Int) -> SQLiteValue { statement.value(at: index) }
 }
 
 extension Statement {

@@ -1,7 +1,7 @@
 import CSQLite
 
 /// How `BEGIN` takes its locks.
-public enum TransactionKind: String, Sendable {
+package enum TransactionKind: String, Sendable {
     /// Locks on first read/write. A read that later writes can fail with
     /// `SQLITE_BUSY` at once (no waiting) if another connection wrote meanwhile.
     case deferred = "DEFERRED"
@@ -23,7 +23,7 @@ extension Database {
     /// Transactions don't nest: calling this while a transaction is open on
     /// the connection throws `SQLITE_MISUSE` before running `body`. Use
     /// ``savepoint(_:_:)`` for a unit of work that may run inside another.
-    public func transaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws -> T {
+    package func transaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws -> T {
         guard !isInTransaction else {
             throw SQLiteError.misuse(
                 "transaction() cannot be nested: a transaction is already open on this connection; use savepoint(_:_:) for nested work")
@@ -50,7 +50,7 @@ extension Database {
     ///
     /// Outside a transaction the savepoint *is* the transaction, begun
     /// deferred; prefer an outer `transaction(.immediate)` when writing.
-    public func savepoint<T>(_ name: String = "kith_savepoint", _ body: () throws -> T) throws -> T {
+    package func savepoint<T>(_ name: String = "kith_savepoint", _ body: () throws -> T) throws -> T {
         let quoted = "\"" + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
         try execute("SAVEPOINT \(quoted)")
         do {

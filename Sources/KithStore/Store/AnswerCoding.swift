@@ -15,9 +15,9 @@
 /// byte (0 complete, 1 prorated, 2 incomplete, 3 invalid), then — for scored
 /// values — the value as a little-endian IEEE double, and the raw sum likewise
 /// when the scale converts it.
-public enum AnswerCoding {
+package enum AnswerCoding {
     /// One decoded answer.
-    public enum Value: Sendable, Hashable {
+    package enum Value: Sendable, Hashable {
         case code(Int)
         case missingCode(Int)
         case invalid(valueID: Int)
@@ -56,7 +56,7 @@ public enum AnswerCoding {
     // MARK: Answers
 
     /// Appends one answer (positions must increase).
-    public static func append(position: Int, _ value: Value, to bytes: inout [UInt8]) {
+    package static func append(position: Int, _ value: Value, to bytes: inout [UInt8]) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Writer.maxAnswerBytes) { buffer in
             var writer = Writer(buffer.baseAddress!)
             writer.answer(position: position, value)
@@ -66,7 +66,7 @@ public enum AnswerCoding {
 
     /// Calls `body` with each answer of an encoded blob.
     /// - Throws: `StoreError.corrupt` when the blob is not a valid encoding.
-    public static func forEachAnswer(_ blob: UnsafeBufferPointer<UInt8>, _ body: (Int, Value) throws -> Void) throws {
+    package static func forEachAnswer(_ blob: UnsafeBufferPointer<UInt8>, _ body: (Int, Value) throws -> Void) throws {
         var offset = 0
         while offset < blob.count {
             guard let position = readVarint(blob, &offset), let raw = readVarint(blob, &offset) else {
@@ -82,7 +82,7 @@ public enum AnswerCoding {
         }
     }
 
-    public static func answers(_ blob: [UInt8]) throws -> [(position: Int, value: Value)] {
+    package static func answers(_ blob: [UInt8]) throws -> [(position: Int, value: Value)] {
         var result: [(Int, Value)] = []
         try blob.withUnsafeBufferPointer { try forEachAnswer($0) { result.append(($0, $1)) } }
         return result
@@ -91,12 +91,12 @@ public enum AnswerCoding {
     // MARK: Scores
 
     /// A stored score: status and, when scored, value and raw sum.
-    public struct StoredScore: Sendable, Hashable {
-        public enum Status: UInt8, Sendable, Hashable { case complete = 0, prorated, incomplete, invalid }
-        public var status: Status
-        public var value: Double?
-        public var raw: Double?
-        public init(status: Status, value: Double?, raw: Double?) {
+    package struct StoredScore: Sendable, Hashable {
+        package enum Status: UInt8, Sendable, Hashable { case complete = 0, prorated, incomplete, invalid }
+        package var status: Status
+        package var value: Double?
+        package var raw: Double?
+        package init(status: Status, value: Double?, raw: Double?) {
             self.status = status
             self.value = value
             self.raw = raw
@@ -111,7 +111,7 @@ public enum AnswerCoding {
     static let valueWhole: UInt8 = 0x10, valueHundredths: UInt8 = 0x20, rawWhole: UInt8 = 0x40, statusMask: UInt8 = 0x0F
 
     /// Encodes scores; `hasRaw[i]` says whether scale i keeps a raw sum.
-    public static func encodeScores(_ scores: [StoredScore], hasRaw: [Bool]) -> [UInt8] {
+    package static func encodeScores(_ scores: [StoredScore], hasRaw: [Bool]) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(scores.count * 4)
         appendScores(scores, hasRaw: hasRaw, to: &bytes)
@@ -119,7 +119,7 @@ public enum AnswerCoding {
     }
 
     /// Appends the encoded scores to `bytes`.
-    public static func appendScores(_ scores: some Sequence<StoredScore>, hasRaw: [Bool], to bytes: inout [UInt8]) {
+    package static func appendScores(_ scores: some Sequence<StoredScore>, hasRaw: [Bool], to bytes: inout [UInt8]) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, hasRaw.count) * Writer.maxScoreBytes) { buffer in
             var writer = Writer(buffer.baseAddress!)
             writer.scores(scores, hasRaw: hasRaw)
@@ -141,7 +141,7 @@ public enum AnswerCoding {
         return Double(Int(scaled)) / 100 == value ? Int(scaled) : nil
     }
 
-    public static func decodeScores(_ blob: UnsafeBufferPointer<UInt8>, hasRaw: [Bool]) throws -> [StoredScore] {
+    package static func decodeScores(_ blob: UnsafeBufferPointer<UInt8>, hasRaw: [Bool]) throws -> [StoredScore] {
         var scores: [StoredScore] = []
         scores.reserveCapacity(hasRaw.count)
         try forEachStoredScore(blob, hasRaw: hasRaw) { _, score in scores.append(score) }
@@ -151,7 +151,7 @@ public enum AnswerCoding {
     /// Calls `body` with the index, status and value of each scale of a scores blob, in order,
     /// without allocating (the summaries read a million blobs this way).
     /// - Throws: `StoreError.corrupt` when the blob does not match `hasRaw`.
-    public static func forEachScore(_ blob: UnsafeBufferPointer<UInt8>, hasRaw: [Bool], _ body: (Int, StoredScore.Status, Double?) throws -> Void) throws {
+    package static func forEachScore(_ blob: UnsafeBufferPointer<UInt8>, hasRaw: [Bool], _ body: (Int, StoredScore.Status, Double?) throws -> Void) throws {
         try forEachStoredScore(blob, hasRaw: hasRaw) { index, score in try body(index, score.status, score.value) }
     }
 
@@ -203,7 +203,7 @@ public enum AnswerCoding {
     /// FNV-1a 64-bit hash of an answers blob: detects a response whose answers
     /// changed between two exports (it is not a security measure).
     @inline(__always)
-    public static func contentHash(_ bytes: some Sequence<UInt8>) -> Int64 {
+    package static func contentHash(_ bytes: some Sequence<UInt8>) -> Int64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash ^= UInt64(byte)

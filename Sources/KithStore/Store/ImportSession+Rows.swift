@@ -8,10 +8,10 @@ import KithCore
 /// Every span of the row being built is kept relative to `rowStart`, so the row
 /// survives `send` moving its bytes to a new block mid-way.
 extension ImportSession {
-    public enum TimeField: Int, Sendable { case started = 0, submitted = 1 }
+    package enum TimeField: Int, Sendable { case started = 0, submitted = 1 }
 
     /// Sets the answer to question `index` of the row being built.
-    public func setAnswer(_ answer: ImportAnswer, question index: Int) {
+    package func setAnswer(_ answer: ImportAnswer, question index: Int) {
         precondition(rowValues.indices.contains(index), "no question \(index) in this import")
         switch answer {
         case .code(let code): rowValues[index] = .code(code)
@@ -23,20 +23,20 @@ extension ImportSession {
     }
 
     /// Sets the answer to question `index` from a cell's bytes (one of the survey's own questions).
-    public func setAnswer(cell: UnsafeBufferPointer<UInt8>, question index: Int) throws {
+    package func setAnswer(cell: UnsafeBufferPointer<UInt8>, question index: Int) throws {
         precondition(rowValues.indices.contains(index), "no question \(index) in this import")
         rowValues[index] = .value(id: try valueID(cell, question: index))
     }
 
     /// Sets a time of the row being built: `write` appends its text (UTF-8) to the bytes given.
-    public func setTime(_ field: TimeField, _ write: (inout [UInt8]) -> Void) {
+    package func setTime(_ field: TimeField, _ write: (inout [UInt8]) -> Void) {
         let start = arena.count
         write(&arena)
         rowTimes[field.rawValue] = EncodedRow.Span(start - rowStart, arena.count - rowStart)
     }
 
     /// Adds the row built so far. Empty `sourceID` / `personID` mean none.
-    public func commitRow(sourceRow: Int, sourceID: UnsafeBufferPointer<UInt8>, personID: UnsafeBufferPointer<UInt8>,
+    package func commitRow(sourceRow: Int, sourceID: UnsafeBufferPointer<UInt8>, personID: UnsafeBufferPointer<UInt8>,
                           wave: String?, provider: String?, partial: Bool, flag: String?, scores: [ScaleScore]) throws {
         try commitRow(sourceRow: sourceRow, sourceID: sourceID, personID: personID, wave: wave, provider: provider, partial: partial, flag: flag,
                       scores: scores.lazy.map(Store.stored))
@@ -44,7 +44,7 @@ extension ImportSession {
 
     /// Adds the row built so far, scoring `answers` with `plan` (the import's path:
     /// `ScoringPlan.outcome`, nothing allocated).
-    public func commitRow(sourceRow: Int, sourceID: UnsafeBufferPointer<UInt8>, personID: UnsafeBufferPointer<UInt8>,
+    package func commitRow(sourceRow: Int, sourceID: UnsafeBufferPointer<UInt8>, personID: UnsafeBufferPointer<UInt8>,
                           wave: String?, provider: String?, partial: Bool, flag: String?,
                           scoring plan: ScoringPlan, answers: UnsafeBufferPointer<ItemAnswer>) throws {
         // Scored into a small buffer first: a lazy map would capture (copy) the plan every row.
@@ -67,7 +67,7 @@ extension ImportSession {
     /// Its answers, key texts and scores are encoded in `scratch`, then appended to the block's
     /// bytes in one copy (appending piece by piece, each append checking the array, cost ≈ 500
     /// instructions a row).
-    public func commitRow(sourceRow: Int, sourceID: UnsafeBufferPointer<UInt8>, personID: UnsafeBufferPointer<UInt8>,
+    package func commitRow(sourceRow: Int, sourceID: UnsafeBufferPointer<UInt8>, personID: UnsafeBufferPointer<UInt8>,
                           wave: String?, provider: String?, partial: Bool, flag: String?, scores: some Sequence<AnswerCoding.StoredScore>) throws {
         rowsRead += 1
         let submitted = rowTimes[TimeField.submitted.rawValue]

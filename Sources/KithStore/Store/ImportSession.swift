@@ -16,7 +16,7 @@ import KithCore
 /// session, and no method hands out one of these properties while another
 /// touches it, so the per-access runtime checks (a tenth of the reading
 /// thread's time) buy nothing here.
-public final class ImportSession {
+package final class ImportSession {
     private let surveyID: Int
     private let batchID: Int
     let scoringID: Int
@@ -130,7 +130,7 @@ public final class ImportSession {
 
     /// The value id of a cell of question `index` (0-based in the session's
     /// questions), remembering recent distinct cells so most rows cost a byte comparison.
-    public func valueID(_ bytes: UnsafeBufferPointer<UInt8>, question index: Int) throws -> Int {
+    package func valueID(_ bytes: UnsafeBufferPointer<UInt8>, question index: Int) throws -> Int {
         let cache = byteCaches[index]
         for entry in cache where entry.bytes.count == bytes.count {
             if sameBytes(entry.bytes, bytes) { return entry.id }
@@ -141,7 +141,7 @@ public final class ImportSession {
     }
 
     /// The value id of an answer text of question `index`.
-    public func valueID(_ text: String, question index: Int) -> Int {
+    package func valueID(_ text: String, question index: Int) -> Int {
         if let id = values[index][text] { return id }
         let id = nextValue[index]
         nextValue[index] += 1
@@ -152,7 +152,7 @@ public final class ImportSession {
 
     /// Adds one response (the general path; `kith import` builds rows in place
     /// with `setAnswer`, `setTime` and `commitRow`).
-    public func add(_ row: ImportRow) throws {
+    package func add(_ row: ImportRow) throws {
         for (index, answer) in row.answers.enumerated() {
             if let answer { setAnswer(answer, question: index) }
         }

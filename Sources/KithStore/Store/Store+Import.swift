@@ -64,24 +64,24 @@ public enum ImportAnswer: Sendable, Hashable {
 }
 
 /// One response to import.
-public struct ImportRow: Sendable {
+package struct ImportRow: Sendable {
     /// 1-based data row of the file.
-    public var sourceRow: Int
-    public var sourceID: String?
-    public var personID: String?
-    public var wave: String?
-    public var provider: String?
-    public var startedAt: String?
-    public var submittedAt: String?
-    public var partial: Bool
+    package var sourceRow: Int
+    package var sourceID: String?
+    package var personID: String?
+    package var wave: String?
+    package var provider: String?
+    package var startedAt: String?
+    package var submittedAt: String?
+    package var partial: Bool
     /// Why the row is flagged (e.g. "duplicate of row 12"), if it is.
-    public var flag: String?
+    package var flag: String?
     /// Answers by question index (the order of `questions`); nil for blank.
-    public var answers: [ImportAnswer?]
+    package var answers: [ImportAnswer?]
     /// Scores by scale, in the order of `scales`.
-    public var scores: [AnswerCoding.StoredScore]
+    package var scores: [AnswerCoding.StoredScore]
 
-    public init(sourceRow: Int, sourceID: String? = nil, personID: String? = nil, wave: String? = nil, provider: String? = nil,
+    package init(sourceRow: Int, sourceID: String? = nil, personID: String? = nil, wave: String? = nil, provider: String? = nil,
                 startedAt: String? = nil, submittedAt: String? = nil, partial: Bool = false, flag: String? = nil,
                 answers: [ImportAnswer?], scores: [AnswerCoding.StoredScore]) {
         self.sourceRow = sourceRow
@@ -207,7 +207,7 @@ extension Store {
     ///
     /// `feed` is called once with a session; it adds the rows. When nothing is
     /// added or replaced, the transaction is rolled back and no batch is recorded.
-    public func importBatch(
+    package func importBatch(
         into target: ImportTarget, source: BatchSource, questions: [ImportQuestion], scales: [ScaleScoring],
         excluded: @escaping () -> [String: Int] = { [:] }, columnsDropped: [String] = [],
         _ feed: (ImportSession) throws -> Void

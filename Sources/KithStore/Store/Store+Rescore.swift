@@ -96,12 +96,12 @@ extension Store {
     }
 
     /// A scale score as stored.
-    public static func stored(_ score: ScaleScore) -> AnswerCoding.StoredScore {
+    package static func stored(_ score: ScaleScore) -> AnswerCoding.StoredScore {
         AnswerCoding.StoredScore(status: storedStatus(score.status), value: score.value, raw: score.raw)
     }
 
     /// A scale's outcome as stored (the import's path: the same numbers as `stored(ScaleScore)`).
-    public static func stored(_ outcome: ScoringPlan.Outcome) -> AnswerCoding.StoredScore {
+    package static func stored(_ outcome: ScoringPlan.Outcome) -> AnswerCoding.StoredScore {
         AnswerCoding.StoredScore(status: storedStatus(outcome.status), value: outcome.value, raw: outcome.raw)
     }
 

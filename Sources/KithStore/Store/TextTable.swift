@@ -9,24 +9,24 @@ import KithCore
 /// bytes, not by `String`'s `==` (which equates canonically equivalent spellings).
 ///
 /// Inlinable, so that other modules' imports get it specialised.
-public struct TextTable<Value> {
+package struct TextTable<Value> {
     @usableFromInline var storedKeys: [[UInt8]] = []
     @usableFromInline var storedValues: [Value] = []
     /// The texts, in the order first seen.
-    @inlinable public var keys: [[UInt8]] { storedKeys }
+    @inlinable package var keys: [[UInt8]] { storedKeys }
     /// Their values.
-    @inlinable public var values: [Value] { storedValues }
+    @inlinable package var values: [Value] { storedValues }
     @usableFromInline var numbers: [[UInt8]: Int] = [:]
     @usableFromInline var last = -1
     @usableFromInline static var scanLimit: Int { 16 }
 
-    @inlinable public init() {}
+    @inlinable package init() {}
 
-    @inlinable public var count: Int { keys.count }
+    @inlinable package var count: Int { keys.count }
 
     /// The index of `bytes`, added with the value `make` gives when new.
     @inlinable
-    public mutating func index(of bytes: UnsafeBufferPointer<UInt8>, make: (_ bytes: [UInt8]) -> Value) -> Int {
+    package mutating func index(of bytes: UnsafeBufferPointer<UInt8>, make: (_ bytes: [UInt8]) -> Value) -> Int {
         if last >= 0, sameBytes(storedKeys[last], bytes) { return last }
         if keys.count <= Self.scanLimit {
             for index in keys.indices where sameBytes(storedKeys[index], bytes) {
@@ -49,10 +49,10 @@ public struct TextTable<Value> {
 
     /// The value of `bytes`, added when new.
     @inlinable
-    public mutating func value(of bytes: UnsafeBufferPointer<UInt8>, make: (_ bytes: [UInt8]) -> Value) -> Value {
+    package mutating func value(of bytes: UnsafeBufferPointer<UInt8>, make: (_ bytes: [UInt8]) -> Value) -> Value {
         storedValues[index(of: bytes, make: make)]
     }
 
     @inlinable
-    public mutating func setValue(_ value: Value, at index: Int) { storedValues[index] = value }
+    package mutating func setValue(_ value: Value, at index: Int) { storedValues[index] = value }
 }
