@@ -43,7 +43,7 @@ public final class FileImport {
     }
 
     /// Columns that could be more than one item: kept as the file's own questions.
-    public var ambiguousColumns: [(column: Int, header: String, items: [String])] { source.matching.ambiguous }
+    package var ambiguousColumns: [(column: Int, header: String, items: [String])] { source.matching.ambiguous }
 
     /// Headers of the direct-identifier columns that will not be stored.
     public var droppedColumns: [String] { layout.dropped }

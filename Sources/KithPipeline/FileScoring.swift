@@ -32,12 +32,10 @@ public final class FileScoring {
     }
 
     /// How the file was read: "SurveyMonkey, utf-8, comma".
-    public var reading: String {
-        "\(type(of: source.dialect).title), \(source.encoding.encoding), \(source.delimiter.delimiter)"
-    }
+    public var reading: String { source.reading }
 
     /// Columns that could be more than one item: not used for scoring.
-    public var ambiguousColumns: [(column: Int, header: String, items: [String])] { source.matching.ambiguous }
+    package var ambiguousColumns: [(column: Int, header: String, items: [String])] { source.matching.ambiguous }
 
     /// Scores every row and writes it to `sink` in `format` (the sink is not committed).
     /// `describe` words each notice for the output (a program may add its own hints).

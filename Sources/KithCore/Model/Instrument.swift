@@ -25,7 +25,7 @@ public struct Instrument: Sendable, Hashable, Encodable {
     public var items: [Item]
     public var scales: [Scale]
 
-    public init(
+    package init(
         id: String, version: String, title: String, population: String? = nil, citation: String,
         source: String, licence: Licence, introduction: String? = nil,
         optionSets: [String: [ResponseOption]], items: [Item], scales: [Scale]
@@ -72,7 +72,7 @@ public struct Licence: Sendable, Hashable, Encodable {
     public var printWithResults: Bool
     public var terms: String?
 
-    public init(name: String, notice: String, wording: Wording, printWithResults: Bool, terms: String? = nil) {
+    package init(name: String, notice: String, wording: Wording, printWithResults: Bool, terms: String? = nil) {
         self.name = name
         self.notice = notice
         self.wording = wording
@@ -99,7 +99,7 @@ public struct Item: Sendable, Hashable, Encodable {
     public var loinc: String?
     public var note: String?
 
-    public init(
+    package init(
         id: String, text: String? = nil, theme: String, aliases: [String] = [], options: String,
         sameAs: String? = nil, loinc: String? = nil, note: String? = nil
     ) {
@@ -124,7 +124,7 @@ public struct ResponseOption: Sendable, Hashable, Encodable {
     /// Other labels for the same option met in real exports ("Often / always", "Hardly ever").
     public var aliases: [String]
 
-    public init(code: Int, label: String, aliases: [String] = []) {
+    package init(code: Int, label: String, aliases: [String] = []) {
         self.code = code
         self.label = label
         self.aliases = aliases

@@ -25,17 +25,17 @@ public struct Scale: Sendable, Hashable {
     public var proration: ProrationRule
     public var conversion: ConversionTable?
     public var classifications: [Classification]
-    public var meaningfulChange: MeaningfulChange?
-    public var reliability: Reliability?
-    public var standardErrorOfMeasurement: MeasurementError?
-    public var headline: Headline?
+    package var meaningfulChange: MeaningfulChange?
+    package var reliability: Reliability?
+    package var standardErrorOfMeasurement: MeasurementError?
+    package var headline: Headline?
     public var benchmarks: [Benchmark]
     public var defaultBenchmark: String?
-    public var norms: [Norm]
+    package var norms: [Norm]
     public var loinc: String?
     public var loincNote: String?
 
-    public init(
+    package init(
         id: String, title: String, items: [String], method: Method, higherIs: Direction,
         missing: MissingPolicy = .complete, proration: ProrationRule = .init(allowed: true, reason: nil),
         conversion: ConversionTable? = nil, classifications: [Classification] = [],
@@ -76,7 +76,7 @@ public struct Scale: Sendable, Hashable {
 public struct ProrationRule: Sendable, Hashable, Encodable {
     public var allowed: Bool
     public var reason: String?
-    public init(allowed: Bool, reason: String?) {
+    package init(allowed: Bool, reason: String?) {
         self.allowed = allowed
         self.reason = reason
     }
@@ -87,7 +87,7 @@ public struct ConversionTable: Sendable, Hashable, Encodable {
     public struct Entry: Sendable, Hashable, Encodable {
         public var raw: Int
         public var value: Double
-        public init(raw: Int, value: Double) {
+        package init(raw: Int, value: Double) {
             self.raw = raw
             self.value = value
         }
@@ -97,7 +97,7 @@ public struct ConversionTable: Sendable, Hashable, Encodable {
     public var decimals: Int
     public var table: [Entry]
 
-    public init(source: String, decimals: Int, table: [Entry]) {
+    package init(source: String, decimals: Int, table: [Entry]) {
         self.source = source
         self.decimals = decimals
         self.table = table
@@ -121,7 +121,7 @@ public struct Classification: Sendable, Hashable, Encodable {
     public struct Band: Sendable, Hashable, Encodable {
         public var label: String
         public var from: Double
-        public init(label: String, from: Double) {
+        package init(label: String, from: Double) {
             self.label = label
             self.from = from
         }
@@ -133,7 +133,7 @@ public struct Classification: Sendable, Hashable, Encodable {
     public var source: String
     public var bands: [Band]
 
-    public init(id: String, title: String, status: Status, source: String, bands: [Band]) {
+    package init(id: String, title: String, status: Status, source: String, bands: [Band]) {
         self.id = id
         self.title = title
         self.status = status
@@ -146,21 +146,21 @@ public struct Classification: Sendable, Hashable, Encodable {
 }
 
 /// The smallest change in a person's score that counts as meaningful.
-public struct MeaningfulChange: Sendable, Hashable, Encodable {
-    public var points: Double
-    public var source: String
-    public init(points: Double, source: String) {
+package struct MeaningfulChange: Sendable, Hashable, Encodable {
+    package var points: Double
+    package var source: String
+    package init(points: Double, source: String) {
         self.points = points
         self.source = source
     }
 }
 
 /// A published reliability coefficient (for the reliable change index).
-public struct Reliability: Sendable, Hashable, Encodable {
-    public var value: Double
-    public var kind: String
-    public var source: String
-    public init(value: Double, kind: String, source: String) {
+package struct Reliability: Sendable, Hashable, Encodable {
+    package var value: Double
+    package var kind: String
+    package var source: String
+    package init(value: Double, kind: String, source: String) {
         self.value = value
         self.kind = kind
         self.source = source
@@ -168,18 +168,18 @@ public struct Reliability: Sendable, Hashable, Encodable {
 }
 
 /// A published standard error of measurement.
-public struct MeasurementError: Sendable, Hashable, Encodable {
+package struct MeasurementError: Sendable, Hashable, Encodable {
     /// What Kith uses it for.
-    public enum Use: String, Sendable, Hashable, CaseIterable {
+    package enum Use: String, Sendable, Hashable, CaseIterable {
         /// The reliable change index uses this SEM directly.
         case reliableChange = "reliable-change"
         /// Shown for reference only.
         case reference
     }
-    public var value: Double
-    public var source: String
-    public var use: Use
-    public init(value: Double, source: String, use: Use) {
+    package var value: Double
+    package var source: String
+    package var use: Use
+    package init(value: Double, source: String, use: Use) {
         self.value = value
         self.source = source
         self.use = use
@@ -187,14 +187,14 @@ public struct MeasurementError: Sendable, Hashable, Encodable {
 }
 
 /// The headline figure of a single-item scale, e.g. "% Often/always".
-public struct Headline: Sendable, Hashable, Encodable {
-    public var label: String
+package struct Headline: Sendable, Hashable, Encodable {
+    package var label: String
     /// Option codes counted in the headline.
-    public var codes: [Int]
+    package var codes: [Int]
     /// Completes "N people (x%) …", e.g. "said they felt lonely often or always".
-    public var statement: String
-    public var source: String
-    public init(label: String, codes: [Int], statement: String, source: String) {
+    package var statement: String
+    package var source: String
+    package init(label: String, codes: [Int], statement: String, source: String) {
         self.label = label
         self.codes = codes
         self.statement = statement
@@ -210,7 +210,7 @@ public struct Benchmark: Sendable, Hashable, Encodable {
     public var survey: String
     public var population: String?
     public var source: String
-    public init(value: Double, period: String, area: String, survey: String, population: String?, source: String) {
+    package init(value: Double, period: String, area: String, survey: String, population: String?, source: String) {
         self.value = value
         self.period = period
         self.area = area
@@ -221,11 +221,11 @@ public struct Benchmark: Sendable, Hashable, Encodable {
 }
 
 /// A published population mean.
-public struct Norm: Sendable, Hashable, Encodable {
-    public var label: String
-    public var mean: Double
-    public var source: String
-    public init(label: String, mean: Double, source: String) {
+package struct Norm: Sendable, Hashable, Encodable {
+    package var label: String
+    package var mean: Double
+    package var source: String
+    package init(label: String, mean: Double, source: String) {
         self.label = label
         self.mean = mean
         self.source = source

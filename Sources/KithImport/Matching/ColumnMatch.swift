@@ -1,7 +1,7 @@
 import KithCore
 
 /// How a column was recognised as an item.
-public enum MatchMethod: Sendable, Hashable, CustomStringConvertible {
+package enum MatchMethod: Sendable, Hashable, CustomStringConvertible {
     /// Named by the user's map file.
     case map
     /// The header is the item id (`ucla3_1`).
@@ -18,7 +18,7 @@ public enum MatchMethod: Sendable, Hashable, CustomStringConvertible {
     /// (`left_out`, `Q4 Lonely`), and the answers are the item's options.
     case fieldName(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .map: "named in the map file"
         case .itemID: "item id"
@@ -40,29 +40,29 @@ public enum MatchMethod: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A column recognised as an item.
-public struct ColumnMatch: Sendable, Hashable {
+package struct ColumnMatch: Sendable, Hashable {
     /// 0-based column index.
-    public var column: Int
-    public var header: String
+    package var column: Int
+    package var header: String
     /// The item id (of the instrument chosen for the column).
-    public var item: String
-    public var instrument: String
-    public var method: MatchMethod
+    package var item: String
+    package var instrument: String
+    package var method: MatchMethod
 }
 
 /// The outcome of matching a file's columns to instrument items.
-public struct ColumnMatching: Sendable {
-    public var matches: [ColumnMatch]
+package struct ColumnMatching: Sendable {
+    package var matches: [ColumnMatch]
     /// Instruments to score, in catalog order.
-    public var instruments: [String]
+    package var instruments: [String]
     /// Columns whose header reads as more than one item.
-    public var ambiguous: [(column: Int, header: String, items: [String])]
+    package var ambiguous: [(column: Int, header: String, items: [String])]
     /// Candidate matches set aside, with the reason (shown by `kith inspect`).
-    public var rejected: [(column: Int, header: String, item: String, reason: String)]
+    package var rejected: [(column: Int, header: String, item: String, reason: String)]
     /// Columns that are not items (kept as the file's own questions).
-    public var unmatched: [Int]
+    package var unmatched: [Int]
     /// Things the user should know: instruments not scored and why.
-    public var notices: [String]
+    package var notices: [String]
 
-    public func match(forColumn column: Int) -> ColumnMatch? { matches.first { $0.column == column } }
+    package func match(forColumn column: Int) -> ColumnMatch? { matches.first { $0.column == column } }
 }

@@ -11,7 +11,7 @@ import KithCore
 ///
 /// Nothing is guessed silently: a header that reads as two items of different
 /// instruments is ambiguous unless only one of them is being scored.
-public struct ColumnMatcher: Sendable {
+package struct ColumnMatcher: Sendable {
     private let catalog: Catalog
     private let only: [String]?
     private let map: ImportMap?
@@ -22,7 +22,7 @@ public struct ColumnMatcher: Sendable {
     /// - Parameters:
     ///   - instruments: score only these (ids); nil detects them from the columns.
     ///   - map: the user's explicit column and label mapping.
-    public init(catalog: Catalog, instruments: [String]? = nil, map: ImportMap? = nil) {
+    package init(catalog: Catalog, instruments: [String]? = nil, map: ImportMap? = nil) {
         self.catalog = catalog
         self.only = instruments
         self.map = map
@@ -50,7 +50,7 @@ public struct ColumnMatcher: Sendable {
     /// - Parameter sample: the first data rows (cells by column), used as
     ///   evidence for theme-phrase matches.
     /// - Parameter names: the tool's own column names (export tags, field names), which a map may use.
-    public func match(headers: [String], sample: [[String]], names: [String?] = []) throws -> ColumnMatching {
+    package func match(headers: [String], sample: [[String]], names: [String?] = []) throws -> ColumnMatching {
         var candidates: [Int: [(item: Item, instrument: Instrument, method: MatchMethod)]] = [:]
         var rejected: [(Int, String, String, String)] = []
         var mapped: Set<Int> = []

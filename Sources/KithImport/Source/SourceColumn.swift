@@ -1,6 +1,6 @@
 import KithCore
 /// What a column of a source file holds, apart from answers.
-public enum ColumnRole: Sendable, Hashable, CustomStringConvertible {
+package enum ColumnRole: Sendable, Hashable, CustomStringConvertible {
     /// The tool's id of the response (Respondent ID, ResponseId, `_id`…).
     case sourceID
     /// The id of the person answering, stable across waves (Client ID, record_id…).
@@ -22,7 +22,7 @@ public enum ColumnRole: Sendable, Hashable, CustomStringConvertible {
     /// A question: an instrument item if matched, otherwise one of the file's own questions.
     case question
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .sourceID: "response id"
         case .person: "person id"
@@ -40,22 +40,22 @@ public enum ColumnRole: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Kinds of direct identifier.
-public enum IdentifierKind: String, Sendable, Hashable, CaseIterable {
+package enum IdentifierKind: String, Sendable, Hashable, CaseIterable {
     case email, name, ipAddress = "ip-address", phone, postcode, location
 }
 
 /// One column of a source file as its dialect reads it.
-public struct SourceColumn: Sendable, Hashable {
+package struct SourceColumn: Sendable, Hashable {
     /// 0-based position.
-    public var index: Int
+    package var index: Int
     /// The header text used for matching (for multi-row headers, composed: "Stem - Row label").
-    public var header: String
-    public var role: ColumnRole
+    package var header: String
+    package var role: ColumnRole
     /// The tool's own name for the column where it differs from the header text
     /// (Qualtrics export tag `Q3_1`, REDCap field `ucla_1`); `--map` may use either.
-    public var name: String?
+    package var name: String?
 
-    public init(index: Int, header: String, role: ColumnRole, name: String? = nil) {
+    package init(index: Int, header: String, role: ColumnRole, name: String? = nil) {
         self.index = index
         self.header = header
         self.role = role
@@ -64,14 +64,14 @@ public struct SourceColumn: Sendable, Hashable {
 }
 
 /// Whether a data row is a response to score.
-public enum ResponseStatus: Sendable, Hashable, CustomStringConvertible {
+package enum ResponseStatus: Sendable, Hashable, CustomStringConvertible {
     case complete
     /// Started but not finished (still scored: each scale says what is missing).
     case partial(String)
     /// Not a response (a preview, a test, a blank row): not scored.
     case excluded(String)
 
-    public var name: String {
+    package var name: String {
         switch self {
         case .complete: "complete"
         case .partial: "partial"
@@ -79,42 +79,42 @@ public enum ResponseStatus: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public var reason: String? {
+    package var reason: String? {
         switch self {
         case .complete: nil
         case .partial(let reason), .excluded(let reason): reason
         }
     }
 
-    public var isExcluded: Bool { if case .excluded = self { true } else { false } }
+    package var isExcluded: Bool { if case .excluded = self { true } else { false } }
 
-    public var description: String { reason.map { "\(name) (\($0))" } ?? name }
+    package var description: String { reason.map { "\(name) (\($0))" } ?? name }
 }
 
 /// One of the file's own questions (a column that is neither an instrument
 /// item nor a standard field), classified from the first rows.
-public struct QuestionColumn: Sendable, Hashable {
-    public var column: SourceColumn
-    public var kind: QuestionKind
+package struct QuestionColumn: Sendable, Hashable {
+    package var column: SourceColumn
+    package var kind: QuestionKind
     /// Options seen (single choice, multi-select), in first-seen order; codes replaced by
     /// their labels where the export has a codebook. Empty for other kinds.
-    public var options: [String]
+    package var options: [String]
     /// How choices are joined in one cell, for a joined multi-select.
-    public var separator: String?
+    package var separator: String?
     /// For one-column-per-choice multi-selects: the question this column belongs to and its choice.
-    public var question: String?
-    public var choice: String?
+    package var question: String?
+    package var choice: String?
     /// Free text and identifiers may name people: keep them out of shared reports.
-    public var possiblyIdentifying: Bool
+    package var possiblyIdentifying: Bool
     /// Code → label from the export's codebook (REDCap dictionary), when there is one.
-    public var codeLabels: [String: String]?
+    package var codeLabels: [String: String]?
 
-    public var index: Int { column.index }
-    public var header: String { column.header }
+    package var index: Int { column.index }
+    package var header: String { column.header }
     /// The tool's own name for the column (export tag, field name), where it has one.
-    public var name: String? { column.name }
+    package var name: String? { column.name }
 
-    public init(column: SourceColumn, kind: QuestionKind, options: [String] = [], separator: String? = nil, question: String? = nil,
+    package init(column: SourceColumn, kind: QuestionKind, options: [String] = [], separator: String? = nil, question: String? = nil,
                 choice: String? = nil, possiblyIdentifying: Bool = false, codeLabels: [String: String]? = nil) {
         self.column = column
         self.kind = kind
@@ -128,7 +128,7 @@ public struct QuestionColumn: Sendable, Hashable {
 
     /// The choices a cell of a joined multi-select holds (splitting against the options
     /// seen, so options containing the separator stay whole); the cell itself otherwise.
-    public func selections(_ cell: String) -> [String] {
+    package func selections(_ cell: String) -> [String] {
         let trimmed = cell.trimmingSpaces()
         guard !trimmed.isEmpty else { return [] }
         if kind == .multiSelect, let choice {
@@ -140,24 +140,24 @@ public struct QuestionColumn: Sendable, Hashable {
 }
 
 /// A date and time as the file gives it, and as ISO 8601.
-public struct SourceTimestamp: Sendable, Hashable, CustomStringConvertible {
+package struct SourceTimestamp: Sendable, Hashable, CustomStringConvertible {
     /// The text in the file.
-    public var original: String
+    package var original: String
     /// `2026-03-15T09:16:33+01:00` when the file (or the tool's documentation) gives the
     /// offset, `2026-03-15T09:16:33` (local time, zone unknown) when not; nil when the text
     /// is not a date.
-    public var iso8601: String?
+    package var iso8601: String?
     /// Seconds since 1970 (local times read as UTC), for ordering and duplicate windows.
-    public var seconds: Int?
+    package var seconds: Int?
     /// Whether `iso8601` carries an offset.
-    public var hasOffset: Bool
+    package var hasOffset: Bool
 
-    public init(original: String, iso8601: String?, seconds: Int?, hasOffset: Bool) {
+    package init(original: String, iso8601: String?, seconds: Int?, hasOffset: Bool) {
         self.original = original
         self.iso8601 = iso8601
         self.seconds = seconds
         self.hasOffset = hasOffset
     }
 
-    public var description: String { iso8601 ?? original }
+    package var description: String { iso8601 ?? original }
 }

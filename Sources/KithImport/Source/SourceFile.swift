@@ -40,18 +40,18 @@ public struct SourceOptions: Sendable {
 /// rows once, in order, in constant memory.
 public final class SourceFile {
     public let displayName: String
-    public let encoding: DetectedEncoding
-    public let delimiter: DetectedDelimiter
+    package let encoding: DetectedEncoding
+    package let delimiter: DetectedDelimiter
     package let dialect: any Dialect
     /// How the dialect was chosen, for `kith inspect`.
     public let dialectChoice: String
     /// How sure the detection was (0: no tool recognised).
     public let dialectConfidence: Int
-    public let matching: ColumnMatching
+    package let matching: ColumnMatching
     /// Columns that are neither items nor standard fields: the file's own questions.
-    public let questionColumns: [SourceColumn]
+    package let questionColumns: [SourceColumn]
     /// The same columns, classified (kind, options seen, possibly identifying), in the same order.
-    public let questions: [QuestionColumn]
+    package let questions: [QuestionColumn]
     /// How dates are read (day/month order decided from the rows when the tool does not fix it).
     public let dateOrder: DateOrder
     /// Things the user should know about how the file was read (for `kith inspect`).
@@ -176,7 +176,7 @@ public final class SourceFile {
     /// Reads every data row, in order, and hands it to `body` as a response.
     ///
     /// - Parameter keepQuestions: also copy the cells of `questionColumns`.
-    public func forEachResponse(plan: ScoringPlan, keepQuestions: Bool = false, _ body: (SourceResponse) throws -> Void) throws {
+    package func forEachResponse(plan: ScoringPlan, keepQuestions: Bool = false, _ body: (SourceResponse) throws -> Void) throws {
         let startColumn = dialect.standardColumn(.startTime), submitColumn = dialect.standardColumn(.submitTime)
         let startParser = startColumn.map { timestampParser(column: $0) }, submitParser = submitColumn.map { timestampParser(column: $0) }
         let questionIndexes = questionColumns.map(\.index)
@@ -431,6 +431,12 @@ public final class SourceFile {
 }
 
 extension SourceFile {
+    /// The instruments whose items the file holds (or those named), in catalog order.
+    public var instruments: [String] { matching.instruments }
+
+    /// How the file was read: survey tool, encoding and delimiter ("SurveyMonkey, utf-8, comma").
+    public var reading: String { "\(type(of: dialect).title), \(encoding.encoding), \(delimiter.delimiter)" }
+
     /// The survey tool whose export this is, as named for the user (`surveymonkey`) and for people (`SurveyMonkey`).
     public var tool: (name: String, title: String) { (type(of: dialect).name, type(of: dialect).title) }
 

@@ -1,32 +1,32 @@
 import KithCore
 
 /// One data row of a source file, read as a response.
-public struct SourceResponse: Sendable {
+package struct SourceResponse: Sendable {
     /// 1-based data row in file order (header rows not counted).
-    public var row: Int
+    package var row: Int
     /// 1-based line of the file where the row starts.
-    public var line: Int
-    public var status: ResponseStatus
-    public var sourceID: String?
-    public var person: String?
+    package var line: Int
+    package var status: ResponseStatus
+    package var sourceID: String?
+    package var person: String?
     /// The wave, normalised (`baseline`, `follow-up`).
-    public var wave: String?
+    package var wave: String?
     /// Start and submit time as the file writes them.
-    public var started: String?
-    public var submitted: String?
+    package var started: String?
+    package var submitted: String?
     /// Start and submit time read as dates (ISO 8601, offset kept where the file gives one).
-    public var startedAt: SourceTimestamp?
-    public var submittedAt: SourceTimestamp?
+    package var startedAt: SourceTimestamp?
+    package var submittedAt: SourceTimestamp?
     /// Answers by the scoring plan's slots.
-    public var answers: [ItemAnswer]
+    package var answers: [ItemAnswer]
     /// Cells of the file's other columns (`SourceFile.questionColumns`), when asked for.
-    public var questions: [String]
+    package var questions: [String]
     /// The earlier row this one repeats, when it looks like a duplicate submission.
-    public var duplicateOf: Int?
+    package var duplicateOf: Int?
     /// Why it looks like a duplicate ("same response id", "same answers and e-mail 61 s later").
-    public var duplicateReason: String?
+    package var duplicateReason: String?
 
-    public init(row: Int, line: Int, status: ResponseStatus, sourceID: String? = nil, person: String? = nil, wave: String? = nil,
+    package init(row: Int, line: Int, status: ResponseStatus, sourceID: String? = nil, person: String? = nil, wave: String? = nil,
                 started: String? = nil, submitted: String? = nil, startedAt: SourceTimestamp? = nil, submittedAt: SourceTimestamp? = nil,
                 answers: [ItemAnswer], questions: [String], duplicateOf: Int? = nil, duplicateReason: String? = nil) {
         self.row = row

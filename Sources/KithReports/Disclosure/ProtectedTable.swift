@@ -14,8 +14,8 @@
 /// a complementary one at or above the threshold) are computed exactly by
 /// linear programming; while any hidden count has a single possible value,
 /// the smallest shown count sharing a line with it is hidden too.
-public struct ProtectedTable: Sendable {
-    public enum Cell: Sendable, Hashable {
+package struct ProtectedTable: Sendable {
+    package enum Cell: Sendable, Hashable {
         /// Shown (rounded under `nhs`).
         case shown(Int)
         /// Hidden because it is small.
@@ -24,12 +24,12 @@ public struct ProtectedTable: Sendable {
         case complementary
     }
 
-    public let policy: DisclosurePolicy
-    public let values: [Int]
-    public let lines: [[Int]]
-    public private(set) var cells: [Cell]
+    package let policy: DisclosurePolicy
+    package let values: [Int]
+    package let lines: [[Int]]
+    package private(set) var cells: [Cell]
     /// The table cannot be published safely at all: every count is hidden.
-    public private(set) var withheld = false
+    package private(set) var withheld = false
 
     /// - Parameters:
     ///   - values: every count, inner cells and totals.
@@ -37,7 +37,7 @@ public struct ProtectedTable: Sendable {
     ///   - fixed: cells already published in a linked table (a cross-table's margins are a
     ///     question's own counts): they keep the state given there, and are never chosen
     ///     for complementary suppression.
-    public init(values: [Int], lines: [[Int]], policy: DisclosurePolicy, fixed: [Int: Cell] = [:]) {
+    package init(values: [Int], lines: [[Int]], policy: DisclosurePolicy, fixed: [Int: Cell] = [:]) {
         self.policy = policy
         self.values = values
         self.lines = lines
@@ -49,21 +49,21 @@ public struct ProtectedTable: Sendable {
     }
 
     /// Cells whose state came from a linked table.
-    public let fixed: Set<Int>
+    package let fixed: Set<Int>
 
-    public func isHidden(_ index: Int) -> Bool {
+    package func isHidden(_ index: Int) -> Bool {
         if case .shown = cells[index] { return false }
         return true
     }
 
     /// The count as shown, or nil when hidden.
-    public func shown(_ index: Int) -> Int? {
+    package func shown(_ index: Int) -> Int? {
         if case .shown(let value) = cells[index] { return value }
         return nil
     }
 
     /// The text of a cell: the count, or the policy's marker.
-    public func text(_ index: Int) -> String {
+    package func text(_ index: Int) -> String {
         switch cells[index] {
         case .shown(let value): String(value)
         case .primary: policy.marker
@@ -126,7 +126,7 @@ public struct ProtectedTable: Sendable {
 
     /// For each hidden cell, the range of values a reader can deduce from the
     /// shown counts and totals (upper bound `Int.max` when unbounded).
-    public func audit() -> [Int: ClosedRange<Int>] {
+    package func audit() -> [Int: ClosedRange<Int>] {
         let hidden = values.indices.filter(isHidden)
         guard !hidden.isEmpty else { return [:] }
         let program = readerProgram()
@@ -202,13 +202,13 @@ public struct ProtectedTable: Sendable {
 extension ProtectedTable {
     /// A one-way table: counts of each category and their total (e.g. a
     /// question's options, with "no answer" as a category, and its base).
-    public static func oneWay(_ counts: [Int], total: Int, policy: DisclosurePolicy) -> ProtectedTable {
+    package static func oneWay(_ counts: [Int], total: Int, policy: DisclosurePolicy) -> ProtectedTable {
         ProtectedTable(values: counts + [total], lines: [Array(0...counts.count)], policy: policy)
     }
 
     /// A cross-table with row totals, column totals and the grand total.
     /// Cells are laid out row by row, then the row totals, the column totals and the grand total.
-    public static func crossTable(_ counts: [[Int]], policy: DisclosurePolicy) -> ProtectedTable {
+    package static func crossTable(_ counts: [[Int]], policy: DisclosurePolicy) -> ProtectedTable {
         let rows = counts.count, columns = counts.first?.count ?? 0
         var values = counts.flatMap { $0 }
         let rowTotals = counts.map { $0.reduce(0, +) }

@@ -1,11 +1,11 @@
 import KithCore
 
 /// Instruments described for people (`kith instruments show`).
-public enum InstrumentText {
-    public static func json(_ instrument: Instrument) -> String { instrument.jsonText() }
+package enum InstrumentText {
+    package static func json(_ instrument: Instrument) -> String { instrument.jsonText() }
 
     /// A plain-text table with aligned columns.
-    public static func table(_ headers: [String], _ rows: [[String]]) -> String {
+    package static func table(_ headers: [String], _ rows: [[String]]) -> String {
         let widths = headers.indices.map { column in ([headers] + rows).map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
         func line(_ cells: [String]) -> String {
             var text = cells.enumerated().map { TextFormat.pad($0.element, widths[$0.offset]) }.joined(separator: "  ")
@@ -16,7 +16,7 @@ public enum InstrumentText {
     }
 
     /// Everything a user needs to know to score an instrument correctly.
-    public static func describe(_ instrument: Instrument, origin: String) -> String {
+    package static func describe(_ instrument: Instrument, origin: String) -> String {
         var text = "\(instrument.title)\n"
         text += "id \(instrument.id), definition version \(instrument.version) (\(origin))\n"
         if let population = instrument.population { text += "Population: \(population)\n" }

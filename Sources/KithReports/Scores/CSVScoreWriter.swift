@@ -55,12 +55,12 @@ final class CSVScoreWriter: ScoreWriter {
 /// The cells one scale adds to a line of `kith score --format csv`: value, raw sum,
 /// label, bands, status and missing items, each after a comma. Shared by the writer
 /// and the fast scoring path so both write the same bytes.
-public struct CSVScoreCells {
+package struct CSVScoreCells {
     private var numbers = NumberCache()
 
-    public init() {}
+    package init() {}
 
-    public mutating func scale(_ planned: ScoringPlan.PlannedScale, _ score: ScaleScore?) -> String {
+    package mutating func scale(_ planned: ScoringPlan.PlannedScale, _ score: ScaleScore?) -> String {
         var text = ","
         if let value = score?.value { text += numbers.text(value) }
         if planned.scale.conversion != nil { text += ","; if let raw = score?.raw { text += numbers.text(raw) } }

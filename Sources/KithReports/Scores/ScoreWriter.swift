@@ -6,14 +6,14 @@ public enum ScoreFormat: String, Sendable, CaseIterable {
 }
 
 /// Writes scored rows as they arrive (constant memory), then the notices.
-public protocol ScoreWriter: AnyObject {
+package protocol ScoreWriter: AnyObject {
     func begin(_ context: ScoreContext) throws
     func write(_ row: ScoredRow) throws
     /// Ends the output with the tally and the notices (policies, licences).
     func end(_ tally: ScoreTally, notices: [String]) throws
 }
 
-public func makeScoreWriter(_ format: ScoreFormat, sink: ByteSink) -> any ScoreWriter {
+package func makeScoreWriter(_ format: ScoreFormat, sink: ByteSink) -> any ScoreWriter {
     switch format {
     case .csv: CSVScoreWriter(sink: sink)
     case .json: JSONScoreWriter(sink: sink)

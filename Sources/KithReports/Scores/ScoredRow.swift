@@ -1,22 +1,22 @@
 import KithCore
 
 /// One row of a scored file, as the score writers print it.
-public struct ScoredRow: Sendable {
+package struct ScoredRow: Sendable {
     /// 1-based data row in file order.
-    public var row: Int
-    public var sourceID: String?
-    public var person: String?
-    public var wave: String?
+    package var row: Int
+    package var sourceID: String?
+    package var person: String?
+    package var wave: String?
     /// `complete` or `partial` for responses; nil for excluded rows.
-    public var completion: String?
+    package var completion: String?
     /// Why the row is not scored, for excluded rows.
-    public var excludedBecause: String?
-    public var duplicateOf: Int?
-    public var scores: [ScaleScore]
+    package var excludedBecause: String?
+    package var duplicateOf: Int?
+    package var scores: [ScaleScore]
     /// Answers that could not be read, each naming its item and column.
-    public var problems: [RowProblem]
+    package var problems: [RowProblem]
 
-    public init(row: Int, sourceID: String? = nil, person: String? = nil, wave: String? = nil, completion: String? = "complete",
+    package init(row: Int, sourceID: String? = nil, person: String? = nil, wave: String? = nil, completion: String? = "complete",
                 excludedBecause: String? = nil, duplicateOf: Int? = nil, scores: [ScaleScore], problems: [RowProblem] = []) {
         self.row = row
         self.sourceID = sourceID
@@ -30,16 +30,16 @@ public struct ScoredRow: Sendable {
     }
 
     /// `scored` or `excluded`.
-    public var status: String { excludedBecause == nil ? "scored" : "excluded" }
+    package var status: String { excludedBecause == nil ? "scored" : "excluded" }
 }
 
 /// An answer that could not be read.
-public struct RowProblem: Sendable, Hashable {
-    public var item: String
+package struct RowProblem: Sendable, Hashable {
+    package var item: String
     /// The column's header.
-    public var column: String
-    public var problem: String
-    public init(item: String, column: String, problem: String) {
+    package var column: String
+    package var problem: String
+    package init(item: String, column: String, problem: String) {
         self.item = item
         self.column = column
         self.problem = problem
@@ -47,16 +47,16 @@ public struct RowProblem: Sendable, Hashable {
 }
 
 /// What a score report says about its input and method.
-public struct ScoreContext: Sendable {
-    public var file: String
+package struct ScoreContext: Sendable {
+    package var file: String
     /// How the file was read, e.g. "generic CSV, UTF-8, comma".
-    public var reading: String
-    public var scales: [ScoringPlan.PlannedScale]
+    package var reading: String
+    package var scales: [ScoringPlan.PlannedScale]
     /// Whether the file has person and wave columns (then they are printed).
-    public var hasPerson: Bool
-    public var hasWave: Bool
+    package var hasPerson: Bool
+    package var hasWave: Bool
 
-    public init(file: String, reading: String, scales: [ScoringPlan.PlannedScale], hasPerson: Bool, hasWave: Bool) {
+    package init(file: String, reading: String, scales: [ScoringPlan.PlannedScale], hasPerson: Bool, hasWave: Bool) {
         self.file = file
         self.reading = reading
         self.scales = scales
@@ -76,7 +76,7 @@ public struct ScoreTally: Sendable {
 
     public init() {}
 
-    public mutating func add(_ row: ScoredRow) {
+    package mutating func add(_ row: ScoredRow) {
         rows += 1
         if row.excludedBecause != nil { excluded += 1 } else { scored += 1 }
         if !row.problems.isEmpty { rowsWithProblems += 1 }

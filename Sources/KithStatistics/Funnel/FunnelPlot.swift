@@ -45,9 +45,9 @@ public enum FunnelPosition: String, Sendable, Hashable, CaseIterable, Codable {
 /// the interpolated binomial limits); Public Health England,
 /// PHEindicatormethods R package, funnel-plot methods (no overdispersion
 /// adjustment). Overdispersion adjustment is not implemented.
-public struct FunnelPlot: Sendable, Hashable, Codable {
+package struct FunnelPlot: Sendable, Hashable, Codable {
     /// What the plot is of.
-    public enum Kind: Sendable, Hashable, Codable {
+    package enum Kind: Sendable, Hashable, Codable {
         /// Proportions, with the limit method.
         case proportion(FunnelProportionMethod)
         /// Means, with the within-unit SD σ.
@@ -55,30 +55,30 @@ public struct FunnelPlot: Sendable, Hashable, Codable {
     }
 
     /// One unit (e.g. a ward or a project) with its limits and positions.
-    public struct Unit: Sendable, Hashable, Codable {
+    package struct Unit: Sendable, Hashable, Codable {
         /// The unit's proportion or mean.
-        public let value: Double
+        package let value: Double
         /// Its denominator (trials) or sample size.
-        public let size: Int
+        package let size: Int
         /// Limits at this size, one per level.
-        public let limits: [FunnelLimit]
+        package let limits: [FunnelLimit]
         /// Position relative to each limit, same order.
-        public let positions: [FunnelPosition]
+        package let positions: [FunnelPosition]
     }
 
     /// Target value θ or μ.
-    public let centre: Double
+    package let centre: Double
     /// Coverage levels, e.g. [0.95, 0.998].
-    public let levels: [Double]
+    package let levels: [Double]
     /// Proportion or mean.
-    public let kind: Kind
+    package let kind: Kind
     /// The input units, in order.
-    public let units: [Unit]
+    package let units: [Unit]
 
     /// Proportion funnel: `events[i]` of `denominators[i]` per unit.
     /// Throws for empty input, unequal lengths, negative counts, events > denominator,
     /// a zero denominator, a zero total, or a level outside (0, 1).
-    public static func proportions(events: [Int], denominators: [Int], levels: [Double] = [0.95, 0.998],
+    package static func proportions(events: [Int], denominators: [Int], levels: [Double] = [0.95, 0.998],
                                    method: FunnelProportionMethod = .normalApproximation) throws -> FunnelPlot {
         try Validate.atLeast(1, events.count, what: "A funnel plot (units)")
         try Validate.sameLength(events.count, denominators.count, what: "Denominators")
@@ -96,7 +96,7 @@ public struct FunnelPlot: Sendable, Hashable, Codable {
 
     /// Mean funnel: unit means with sample sizes, known/pooled within-unit SD σ,
     /// and centre μ (default: the size-weighted mean of the unit means).
-    public static func means(_ means: [Double], sizes: [Int], standardDeviation sigma: Double, centre: Double? = nil,
+    package static func means(_ means: [Double], sizes: [Int], standardDeviation sigma: Double, centre: Double? = nil,
                              levels: [Double] = [0.95, 0.998]) throws -> FunnelPlot {
         try Validate.atLeast(1, means.count, what: "A funnel plot (units)")
         try Validate.sameLength(means.count, sizes.count, what: "Sample sizes")
@@ -111,7 +111,7 @@ public struct FunnelPlot: Sendable, Hashable, Codable {
     }
 
     /// Control limits at size n (for drawing the funnel), one per level.
-    public func limits(size n: Int) -> [FunnelLimit] {
+    package func limits(size n: Int) -> [FunnelLimit] {
         levels.map { level in
             let z = Normal.twoSidedCritical(level: level)
             let nn = Double(max(n, 1))
@@ -130,7 +130,7 @@ public struct FunnelPlot: Sendable, Hashable, Codable {
     }
 
     /// Position of `value` at size n relative to each level's limits.
-    public func classify(value: Double, size n: Int) -> [FunnelPosition] {
+    package func classify(value: Double, size n: Int) -> [FunnelPosition] {
         limits(size: n).map { value < $0.lower ? .below : (value > $0.upper ? .above : .within) }
     }
 

@@ -14,40 +14,40 @@ import Foundation
 /// linear combination of earlier columns, relative tolerance 1e-7 as R)
 /// throws `.rankDeficient` naming the column. Needs n > p (`.insufficientData`),
 /// equal lengths and finite values.
-public struct LinearModel: Sendable, Hashable, Codable {
+package struct LinearModel: Sendable, Hashable, Codable {
     /// Coefficient names; "(Intercept)" first when fitted.
-    public let names: [String]
+    package let names: [String]
     /// β̂.
-    public let coefficients: [Double]
+    package let coefficients: [Double]
     /// Standard errors √diag(Cov).
-    public let standardErrors: [Double]
+    package let standardErrors: [Double]
     /// t statistics.
-    public let tStatistics: [Double]
+    package let tStatistics: [Double]
     /// Two-sided p-values.
-    public let pValues: [Double]
+    package let pValues: [Double]
     /// Confidence intervals for each coefficient.
-    public let intervals: [ConfidenceInterval]
+    package let intervals: [ConfidenceInterval]
     /// Cov(β̂), p × p.
-    public let covariance: [[Double]]
+    package let covariance: [[Double]]
     /// Residuals y − Xβ̂.
-    public let residuals: [Double]
+    package let residuals: [Double]
     /// Residual sum of squares.
-    public let residualSumOfSquares: Double
+    package let residualSumOfSquares: Double
     /// Residual df n − p.
-    public let residualDegreesOfFreedom: Int
+    package let residualDegreesOfFreedom: Int
     /// σ̂ = √(RSS/(n − p)).
-    public let residualStandardError: Double
+    package let residualStandardError: Double
     /// R².
-    public let rSquared: Double
+    package let rSquared: Double
     /// Adjusted R².
-    public let adjustedRSquared: Double
+    package let adjustedRSquared: Double
     /// Whether an intercept column was added.
-    public let hasIntercept: Bool
+    package let hasIntercept: Bool
     /// Number of observations n.
-    public var count: Int { residuals.count }
+    package var count: Int { residuals.count }
 
     /// Fits `response` on `predictors` (one array per predictor, each of length n).
-    public init(response y: [Double], predictors: [[Double]], names predictorNames: [String]? = nil,
+    package init(response y: [Double], predictors: [[Double]], names predictorNames: [String]? = nil,
                 intercept: Bool = true, level: Double = 0.95) throws {
         try Validate.level(level)
         try Validate.finite(y, what: "The response")
@@ -107,7 +107,7 @@ public struct LinearModel: Sendable, Hashable, Codable {
 
     /// The linear combination cᵀβ̂ with variance cᵀ·Cov·c and a t interval on
     /// the residual df. `weights` must have one entry per coefficient.
-    public func contrast(_ weights: [Double], level: Double = 0.95) throws -> LinearContrast {
+    package func contrast(_ weights: [Double], level: Double = 0.95) throws -> LinearContrast {
         try Validate.sameLength(coefficients.count, weights.count, what: "Contrast weights")
         try Validate.level(level)
         let estimate = zip(weights, coefficients).reduce(0) { $0 + $1.0 * $1.1 }
@@ -153,7 +153,7 @@ public struct NestedFTest: Sendable, Hashable, Codable {
     public let pValue: Double
 
     /// Compares `full` with `reduced`; the reduced model must have more residual df.
-    public init(full: LinearModel, reduced: LinearModel) throws {
+    package init(full: LinearModel, reduced: LinearModel) throws {
         let d = reduced.residualDegreesOfFreedom - full.residualDegreesOfFreedom
         guard d > 0 else {
             throw StatisticsError.invalidParameter(name: "reduced model", value: "\(reduced.residualDegreesOfFreedom) residual df",

@@ -2,21 +2,21 @@ import KithCore
 import Foundation
 
 /// A column kept as a question of the survey.
-public struct ImportQuestion: Sendable, Hashable {
+package struct ImportQuestion: Sendable, Hashable {
     /// Stable key: the item id for instrument items, the normalised header otherwise.
-    public var key: String
+    package var key: String
     /// The header as the file gives it.
-    public var text: String
+    package var text: String
     /// The instrument item, if the column is one.
-    public var item: String?
-    public var kind: QuestionKind
+    package var item: String?
+    package var kind: QuestionKind
     /// Free text, which may identify people.
-    public var identifying: Bool
+    package var identifying: Bool
     /// How to read the answers: `separator` of a joined multi-select; `question` and
     /// `choice` of a one-column-per-choice multi-select; `options` in the file's order.
-    public var details: QuestionDetails
+    package var details: QuestionDetails
 
-    public init(key: String, text: String, item: String?, kind: QuestionKind, identifying: Bool, details: QuestionDetails = QuestionDetails()) {
+    package init(key: String, text: String, item: String?, kind: QuestionKind, identifying: Bool, details: QuestionDetails = QuestionDetails()) {
         self.key = key
         self.text = text
         self.item = item
@@ -27,20 +27,20 @@ public struct ImportQuestion: Sendable, Hashable {
 }
 
 /// How a question's answers are laid out (kept as JSON in `question.details`).
-public struct QuestionDetails: Sendable, Hashable, Codable {
-    public var separator: String?
-    public var question: String?
-    public var choice: String?
-    public var options: [String]
+package struct QuestionDetails: Sendable, Hashable, Codable {
+    package var separator: String?
+    package var question: String?
+    package var choice: String?
+    package var options: [String]
 
-    public init(separator: String? = nil, question: String? = nil, choice: String? = nil, options: [String] = []) {
+    package init(separator: String? = nil, question: String? = nil, choice: String? = nil, options: [String] = []) {
         self.separator = separator
         self.question = question
         self.choice = choice
         self.options = options
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         separator = try container.decodeIfPresent(String.self, forKey: .separator)
         question = try container.decodeIfPresent(String.self, forKey: .question)
@@ -50,7 +50,7 @@ public struct QuestionDetails: Sendable, Hashable, Codable {
 }
 
 /// One answer to import.
-public enum ImportAnswer: Sendable, Hashable {
+package enum ImportAnswer: Sendable, Hashable {
     /// An instrument item's option code.
     case code(Int)
     /// A source's code for "no answer" (9, -99).
@@ -129,21 +129,21 @@ public enum ConflictPolicy: String, Sendable, CaseIterable {
 }
 
 /// The file being imported, recorded with its batch.
-public struct BatchSource: Sendable {
-    public var fileName: String
+package struct BatchSource: Sendable {
+    package var fileName: String
     /// The file's SHA-256 (hex) and size, asked for once the rows are in: it is
     /// computed while they are read.
-    public var fingerprint: @Sendable () throws -> (sha256: String, bytes: Int)
-    public var dialect: String
-    public var encoding: String
+    package var fingerprint: @Sendable () throws -> (sha256: String, bytes: Int)
+    package var dialect: String
+    package var encoding: String
     /// The options that shaped the import (wave, provider, map, policy…).
-    public var options: [String: String]
+    package var options: [String: String]
     /// `kith 0.1.0`.
-    public var tool: String
+    package var tool: String
     /// Who imported (the login name), if known.
-    public var user: String?
+    package var user: String?
 
-    public init(fileName: String, fingerprint: @escaping @Sendable () throws -> (sha256: String, bytes: Int), dialect: String, encoding: String,
+    package init(fileName: String, fingerprint: @escaping @Sendable () throws -> (sha256: String, bytes: Int), dialect: String, encoding: String,
                 options: [String: String], tool: String, user: String?) {
         self.fileName = fileName
         self.fingerprint = fingerprint

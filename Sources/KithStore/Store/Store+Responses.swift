@@ -2,44 +2,44 @@ import KithCore
 import Foundation
 
 /// A question of a stored survey.
-public struct StoredQuestion: Sendable, Hashable {
-    public var id: Int
+package struct StoredQuestion: Sendable, Hashable {
+    package var id: Int
     /// Index used in answers blobs.
-    public var position: Int
-    public var key: String
-    public var text: String
-    public var item: String?
-    public var kind: QuestionKind
-    public var identifying: Bool
-    public var details: QuestionDetails
+    package var position: Int
+    package var key: String
+    package var text: String
+    package var item: String?
+    package var kind: QuestionKind
+    package var identifying: Bool
+    package var details: QuestionDetails
     /// Answer texts by value id (the survey's own questions, and unreadable item answers).
-    public var values: [Int: String]
+    package var values: [Int: String]
 }
 
 /// A stored response, as read back.
-public struct StoredResponse: Sendable {
-    public var id: Int
-    public var batch: Int
+package struct StoredResponse: Sendable {
+    package var id: Int
+    package var batch: Int
     /// The keyed hash of the person id (pairs waves without revealing the id).
-    public var personKey: [UInt8]?
+    package var personKey: [UInt8]?
     /// Present only when imported with `--keep-ids`.
-    public var sourceID: String?
-    public var personID: String?
-    public var wave: String?
-    public var provider: String?
-    public var startedAt: String?
-    public var submittedAt: String?
-    public var partial: Bool
-    public var flag: String?
-    public var sourceRow: Int
-    public var answers: [UInt8]
-    public var scoring: Int
-    public var scores: [UInt8]
+    package var sourceID: String?
+    package var personID: String?
+    package var wave: String?
+    package var provider: String?
+    package var startedAt: String?
+    package var submittedAt: String?
+    package var partial: Bool
+    package var flag: String?
+    package var sourceRow: Int
+    package var answers: [UInt8]
+    package var scoring: Int
+    package var scores: [UInt8]
 }
 
 extension Store {
     /// The survey's questions, in position order.
-    public func questions(survey: Survey) throws -> [StoredQuestion] {
+    package func questions(survey: Survey) throws -> [StoredQuestion] {
         var questions = try db.query("SELECT id, position, key, text, item, kind, identifying, details FROM question WHERE survey_id = ? ORDER BY position", survey.id) { row in
             StoredQuestion(id: row.int(at: 0) ?? 0, position: row.int(at: 1) ?? 0, key: row.string(at: 2) ?? "", text: row.string(at: 3) ?? "",
                            item: row.string(at: 4), kind: row.string(at: 5).flatMap(QuestionKind.init(rawValue:)) ?? .freeText, identifying: (row.int(at: 6) ?? 0) != 0,
@@ -56,7 +56,7 @@ extension Store {
     }
 
     /// Every scoring description, by id.
-    public func scorings() throws -> [Int: [ScaleScoring]] {
+    package func scorings() throws -> [Int: [ScaleScoring]] {
         var result: [Int: [ScaleScoring]] = [:]
         for (id, text) in try db.query("SELECT id, scales FROM scoring", row: { ($0.int(at: 0) ?? 0, $0.string(at: 1) ?? "[]") }) {
             guard let scales = try? JSONDecoder().decode([ScaleScoring].self, from: Data(text.utf8)) else {
@@ -78,7 +78,7 @@ extension Store {
     }
 
     /// Calls `body` with every stored response of a survey (optionally one wave), in import order.
-    public func forEachResponse(survey: Survey, wave: String? = nil, _ body: (StoredResponse) throws -> Void) throws {
+    package func forEachResponse(survey: Survey, wave: String? = nil, _ body: (StoredResponse) throws -> Void) throws {
         func text(_ bytes: UnsafeBufferPointer<UInt8>?) -> String? { bytes.map { String(decoding: $0, as: UTF8.self) } }
         try forEachStoredRow(survey: survey.id, wave: wave) { block, row in
             try body(StoredResponse(
