@@ -45,6 +45,7 @@ let package = Package(
         .testTarget(name: "KithStoreTests", dependencies: ["KithStore", "KithTestSupport"]),
         .testTarget(name: "KithStatisticsTests", dependencies: ["KithStatistics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "KithReportsTests", dependencies: ["KithReports", "KithTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "KithPipelineTests", dependencies: ["Kith", "KithTestSupport"]),
         .testTarget(name: "KithCLITests", dependencies: ["KithCLI", "KithTestSupport"]),
     ]
 )

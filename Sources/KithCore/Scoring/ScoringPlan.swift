@@ -12,7 +12,7 @@ public struct ScoringPlan: Sendable {
         public let instrument: Instrument
         public let scale: Scale
         /// Answer slot of each of the scale's items, in the scale's order.
-        public let slots: [Int]
+        package let slots: [Int]
         public let policy: MissingPolicy
         public let classifications: [Classification]
         let labels: [Int: String]
@@ -33,7 +33,7 @@ public struct ScoringPlan: Sendable {
     }
 
     /// Canonical item id of each answer slot.
-    public let slots: [String]
+    package let slots: [String]
     public let scales: [PlannedScale]
     /// What a reader of the results must be told: policies applied or refused,
     /// and the licence notices of instruments that require one.
@@ -105,13 +105,13 @@ public struct ScoringPlan: Sendable {
     }
 
     /// The answer slot of an item id (its own or one it is `sameAs`).
-    public func slot(of itemID: String) -> Int? { slotOfItem[itemID] }
+    package func slot(of itemID: String) -> Int? { slotOfItem[itemID] }
 
     /// A fresh answer row: every slot `.missing(.notAsked)`.
-    public func emptyAnswers() -> [ItemAnswer] { Array(repeating: .missing(.notAsked), count: slots.count) }
+    package func emptyAnswers() -> [ItemAnswer] { Array(repeating: .missing(.notAsked), count: slots.count) }
 
     /// Scores every planned scale.
-    public func score(_ answers: [ItemAnswer]) -> [ScaleScore] {
+    package func score(_ answers: [ItemAnswer]) -> [ScaleScore] {
         answers.withUnsafeBufferPointer { score($0) }
     }
 
@@ -122,7 +122,7 @@ public struct ScoringPlan: Sendable {
     }
 
     /// Scores one scale.
-    public func score(_ planned: PlannedScale, _ answers: [ItemAnswer]) -> ScaleScore {
+    package func score(_ planned: PlannedScale, _ answers: [ItemAnswer]) -> ScaleScore {
         answers.withUnsafeBufferPointer { score(planned, $0) }
     }
 
