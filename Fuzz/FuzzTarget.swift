@@ -5,7 +5,7 @@
 import KithCore
 import KithImport
 
-nonisolated(unsafe) let catalog = try! Catalog.builtIn()
+let catalog = try! Catalog.builtIn()
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
