@@ -53,7 +53,9 @@ enum SummaryCommand {
             summary = try SummaryBuilder.build(store: temporary.store, survey: try temporary.store.survey(named: name),
                                                options: SummaryOptions(wave: arguments.value("wave"), by: by, invited: invited, policy: policy, catalog: catalog))
         } else {
-            let name = try StoreOptions.requiredSurvey(arguments, command: "summary")
+            guard let name = arguments.value("survey") else {
+                throw CLIError.usage("give a FILE to summarise, or --survey NAME for a survey in the store", "summary")
+            }
             let store = try StoreOptions.open(arguments, console)
             let survey = try store.survey(named: name)
             if let wave = arguments.value("wave"), !(try store.waves(survey: survey)).contains(wave) {
