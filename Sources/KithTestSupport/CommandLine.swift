@@ -2,25 +2,25 @@ import Foundation
 import KithCLI
 
 /// The result of running `kith`.
-public struct KithRun: Sendable {
-    public var status: ExitCode
-    public var out: String
-    public var err: String
+package struct KithRun: Sendable {
+    package var status: ExitCode
+    package var out: String
+    package var err: String
 }
 
 /// Runs `kith` in-process with captured output.
-public func kith(_ arguments: String..., environment: [String: String] = [:], in directory: String? = nil) -> KithRun {
+package func kith(_ arguments: String..., environment: [String: String] = [:], in directory: String? = nil) -> KithRun {
     kith(arguments, environment: environment, in: directory)
 }
 
-public func kith(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) -> KithRun {
+package func kith(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) -> KithRun {
     let console = Console.memory(environment: environment, currentDirectory: directory ?? packageRoot.path)
     let status = KithCLI.run(arguments, console: console)
     return KithRun(status: status, out: console.out.text, err: console.err.text)
 }
 
 /// The built `kith` executable beside the test bundle (built by `swift test`).
-public var kithExecutable: URL {
+package var kithExecutable: URL {
     let bundleFolder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     var candidates = [bundleFolder.appendingPathComponent("kith")]
     // The bundle may be a folder (KithPackageTests.xctest/…): look upwards too.
@@ -33,7 +33,7 @@ public var kithExecutable: URL {
 }
 
 /// Runs the `kith` executable as a child process, feeding `input` to its standard input.
-public func kithProcess(_ arguments: [String], input: Data? = nil, environment: [String: String]? = nil, in directory: URL = packageRoot) throws -> (status: Int32, out: String, err: String) {
+package func kithProcess(_ arguments: [String], input: Data? = nil, environment: [String: String]? = nil, in directory: URL = packageRoot) throws -> (status: Int32, out: String, err: String) {
     let process = Process()
     process.executableURL = kithExecutable
     process.arguments = arguments
@@ -53,7 +53,7 @@ public func kithProcess(_ arguments: [String], input: Data? = nil, environment: 
 }
 
 /// A new empty temporary folder.
-public func temporaryFolder(_ label: String = "kith") throws -> URL {
+package func temporaryFolder(_ label: String = "kith") throws -> URL {
     let url = TestFolders.root.appendingPathComponent("\(label)-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
@@ -76,7 +76,7 @@ enum TestFolders {
 
 /// A README section, from its `## heading` to the next `## `, and its `swift run kith …` lines
 /// as argument lists (so tests run the README's commands verbatim).
-public func readmeSection(_ heading: String) throws -> (text: String, commands: [[String]]) {
+package func readmeSection(_ heading: String) throws -> (text: String, commands: [[String]]) {
     let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
     let parts = readme.components(separatedBy: "## \(heading)\n")
     guard parts.count > 1, let text = parts[1].components(separatedBy: "\n## ").first else {

@@ -5,7 +5,7 @@ import Testing
 /// (`Samples/expected/*.json`, written by `Samples/tools/make_samples.py` from
 /// its own truth): every row's status, source id, person, wave and every score
 /// (value to 1e-9, status, raw, label, missing and invalid items).
-public func expectRowsMatch(json: String, expected path: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+package func expectRowsMatch(json: String, expected path: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let actual = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any], sourceLocation: sourceLocation)
     let expected = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: packageRoot.appendingPathComponent(path))) as? [String: Any], sourceLocation: sourceLocation)
     let rows = try #require(actual["rows"] as? [[String: Any]], sourceLocation: sourceLocation)

@@ -4,50 +4,50 @@ import KithImport
 import Testing
 
 /// One row of a sample's expected results (`Samples/expected/<stem>.json`).
-public struct ExpectedRow: Decodable, Sendable {
-    public struct Score: Decodable, Sendable {
-        public var value: Double?
-        public var raw: Double?
-        public var label: String?
-        public var status: String
-        public var missing: [String]?
-        public var invalid: [String]?
+package struct ExpectedRow: Decodable, Sendable {
+    package struct Score: Decodable, Sendable {
+        package var value: Double?
+        package var raw: Double?
+        package var label: String?
+        package var status: String
+        package var missing: [String]?
+        package var invalid: [String]?
     }
-    public var row: Int
-    public var source_id: String?
-    public var status: String
-    public var reason: String?
-    public var duplicate_of: Int?
-    public var person: String?
-    public var wave: String?
-    public var scores: [String: Score]?
+    package var row: Int
+    package var source_id: String?
+    package var status: String
+    package var reason: String?
+    package var duplicate_of: Int?
+    package var person: String?
+    package var wave: String?
+    package var scores: [String: Score]?
 }
 
 /// A sample's expected results.
-public struct ExpectedSample: Decodable, Sendable {
-    public var file: String
-    public var source: String
-    public var encoding: String
-    public var delimiter: String
-    public var header_rows: Int
-    public var rows: [ExpectedRow]
+package struct ExpectedSample: Decodable, Sendable {
+    package var file: String
+    package var source: String
+    package var encoding: String
+    package var delimiter: String
+    package var header_rows: Int
+    package var rows: [ExpectedRow]
 
-    public static func load(_ stem: String) throws -> ExpectedSample {
+    package static func load(_ stem: String) throws -> ExpectedSample {
         let url = packageRoot.appendingPathComponent("Samples/expected/\(stem).json")
         return try JSONDecoder().decode(ExpectedSample.self, from: Data(contentsOf: url))
     }
 }
 
 /// What reading a sample gave: the source file and every response with its scores.
-public struct ReadSample {
-    public var source: SourceFile
-    public var plan: ScoringPlan
-    public var responses: [SourceResponse]
-    public var scores: [[String: ScaleScore]]
+package struct ReadSample {
+    package var source: SourceFile
+    package var plan: ScoringPlan
+    package var responses: [SourceResponse]
+    package var scores: [[String: ScaleScore]]
 }
 
 /// Reads `Samples/<file>` with `options` (no `--map` unless given) and scores every row.
-public func readSample(_ file: String, options: SourceOptions = .init(), catalog: Catalog = builtInCatalog) throws -> ReadSample {
+package func readSample(_ file: String, options: SourceOptions = .init(), catalog: Catalog = builtInCatalog) throws -> ReadSample {
     let path = packageRoot.appendingPathComponent("Samples/\(file)").path
     let source = try SourceFile(path: path, displayName: file, catalog: catalog, options: options)
     let plan = try source.plan()
@@ -64,7 +64,7 @@ public func readSample(_ file: String, options: SourceOptions = .init(), catalog
 /// (id, status, exclusion reason, duplicate, person, wave, each scale's value, raw sum, label,
 /// status and missing / invalid items) against its expected JSON.
 @discardableResult
-public func expectSampleMatches(_ file: String, expected stem: String? = nil, options: SourceOptions = .init(),
+package func expectSampleMatches(_ file: String, expected stem: String? = nil, options: SourceOptions = .init(),
                                 sourceLocation: SourceLocation = #_sourceLocation) throws -> ReadSample {
     let stem = stem ?? String(file.prefix { $0 != "." })
     let expected = try ExpectedSample.load(stem)
@@ -120,6 +120,6 @@ public func expectSampleMatches(_ file: String, expected stem: String? = nil, op
 private func shortItem(_ id: String) -> String { String(id.split(separator: ".").last ?? Substring(id)) }
 
 /// The map file proposed beside a sample.
-public func sampleMap(_ name: String) throws -> ImportMap {
+package func sampleMap(_ name: String) throws -> ImportMap {
     try ImportMap.load(path: packageRoot.appendingPathComponent("Samples/\(name)").path)
 }

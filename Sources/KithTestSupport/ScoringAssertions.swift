@@ -3,12 +3,12 @@ import KithCore
 import Testing
 
 /// The built-in catalog, loaded once per test process.
-public let builtInCatalog: Catalog = {
+package let builtInCatalog: Catalog = {
     do { return try Catalog.builtIn() } catch { fatalError("built-in definitions do not load: \(error)") }
 }()
 
 /// Scores one respondent's answers (item id → cell text as it would appear in a file).
-public func score(
+package func score(
     _ instrument: String, _ cells: [String: String], missing: MissingPolicy? = nil, classify: Set<String> = [],
     catalog: Catalog = builtInCatalog
 ) throws -> [String: ScaleScore] {
@@ -25,7 +25,7 @@ public func score(
 }
 
 /// Expects a scale's status and value (to 1e-9) after scoring `cells`.
-public func expectScore(
+package func expectScore(
     _ scale: String, of cells: [String: String], is value: Double?, status: ScaleScore.Status,
     missing: MissingPolicy? = nil, catalog: Catalog = builtInCatalog, sourceLocation: SourceLocation = #_sourceLocation
 ) throws {
@@ -42,13 +42,13 @@ public func expectScore(
 }
 
 /// The same answer code for every item of an instrument.
-public func uniform(_ instrument: String, _ cell: String, catalog: Catalog = builtInCatalog) throws -> [String: String] {
+package func uniform(_ instrument: String, _ cell: String, catalog: Catalog = builtInCatalog) throws -> [String: String] {
     let definition = try catalog.instrument(instrument)
     return Dictionary(uniqueKeysWithValues: definition.items.map { ($0.id, cell) })
 }
 
 /// The root of the package (for tests that read `Samples/`, `Instruments/` or the README).
-public let packageRoot: URL = {
+package let packageRoot: URL = {
     var url = URL(fileURLWithPath: #filePath)
     while url.path != "/" {
         url.deleteLastPathComponent()

@@ -1,12 +1,12 @@
 /// A small deterministic random number generator (SplitMix64; Steele, Lea and
 /// Flood, "Fast splittable pseudorandom number generators", OOPSLA 2014), so a
 /// random test that fails fails again with the same seed.
-public struct SplitMix: RandomNumberGenerator {
-    public var state: UInt64
+package struct SplitMix: RandomNumberGenerator {
+    package var state: UInt64
 
-    public init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
