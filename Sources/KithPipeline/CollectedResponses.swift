@@ -59,15 +59,11 @@ extension Store {
                                   answers: answers, scores: scores.map(Store.stored)))
         }
         let fingerprint = Self.fingerprint(of: responses, items: items)
-        let scales = plan.scales.map {
-            ScaleScoring(scale: $0.id, instrumentVersion: $0.instrument.version, policy: $0.policy.description,
-                         hasRaw: $0.scale.conversion != nil)
-        }
         var settings = batch.settings
         settings["on-conflict"] = target.onConflict.rawValue
         let source = BatchSource(fileName: name, fingerprint: { fingerprint }, dialect: "collected", encoding: "utf-8",
                                  options: settings, tool: batch.tool, user: batch.user)
-        return try importBatch(into: target, source: source, questions: questions, scales: scales) { session in
+        return try importBatch(into: target, source: source, questions: questions, scales: plan.scoring) { session in
             for row in rows { try session.add(row) }
         }
     }

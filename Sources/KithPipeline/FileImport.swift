@@ -73,11 +73,7 @@ public final class FileImport {
             options: recorded, tool: batch.tool, user: batch.user)
         var excluded: [String: Int] = [:]
         let plan = plan, layout = layout, source = source
-        let scales = plan.scales.map {
-            ScaleScoring(scale: $0.id, instrumentVersion: $0.instrument.version, policy: $0.policy.description,
-                         hasRaw: $0.scale.conversion != nil)
-        }
-        return try store.importBatch(into: target, source: batchSource, questions: layout.questions, scales: scales,
+        return try store.importBatch(into: target, source: batchSource, questions: layout.questions, scales: plan.scoring,
                                      excluded: { excluded }, columnsDropped: layout.dropped) { session in
             var providers = TextTable<String>()
             try source.forEachRawResponse(plan: plan) { raw in
@@ -89,6 +85,16 @@ public final class FileImport {
                                providers: &providers)
                 progress?()
             }
+        }
+    }
+}
+
+extension ScoringPlan {
+    /// How each planned scale is scored, as recorded with every response it scores.
+    package var scoring: [ScaleScoring] {
+        scales.map {
+            ScaleScoring(scale: $0.id, instrumentVersion: $0.instrument.version, policy: $0.policy.description,
+                         hasRaw: $0.scale.conversion != nil)
         }
     }
 }

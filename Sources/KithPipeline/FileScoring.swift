@@ -138,7 +138,8 @@ public enum ScoringNotice: Sendable, CustomStringConvertible {
         case .plan(let text): return text
         case .repeatedSubmissions(let count, let first):
             let shown = first.map { "row \($0.row) repeats row \($0.of) (\($0.reason))" }.joined(separator: "; ")
-            return "\(count) row\(count == 1 ? " looks" : "s look") like a repeated submission: \(shown)\(count > first.count ? "; …" : ""). They are scored."
+            let more = count > first.count ? "; …" : ""
+            return "\(count) row\(count == 1 ? " looks" : "s look") like a repeated submission: \(shown)\(more). They are scored."
         case .missingCodesRead(let columns):
             let parts = columns.map { column in
                 "column \(column.column + 1) ('\(column.header)'): " + column.codes.map { "\($0.code) ×\($0.count)" }.joined(separator: ", ")

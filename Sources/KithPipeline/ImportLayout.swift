@@ -47,7 +47,8 @@ package struct ImportLayout {
             var identifying = question.possiblyIdentifying
             if case .identifier = question.column.role { identifying = true }
             let details = QuestionDetails(separator: question.separator, question: question.question, choice: question.choice, options: question.options)
-            questions.append(ImportQuestion(key: unique, text: question.header, item: nil, kind: question.kind, identifying: identifying, details: details))
+            questions.append(ImportQuestion(key: unique, text: question.header, item: nil, kind: question.kind,
+                                            identifying: identifying, details: details))
             if let labels = question.codeLabels { localLabels[localColumns.count] = labels }
             localColumns.append(question.index)
             if providerColumn == nil, SourceFile.isProviderHeader(question.header) { providerColumn = question.index }

@@ -42,7 +42,8 @@ extension Store {
     package func questions(survey: Survey) throws -> [StoredQuestion] {
         var questions = try db.query("SELECT id, position, key, text, item, kind, identifying, details FROM question WHERE survey_id = ? ORDER BY position", survey.id) { row in
             StoredQuestion(id: row.int(at: 0) ?? 0, position: row.int(at: 1) ?? 0, key: row.string(at: 2) ?? "", text: row.string(at: 3) ?? "",
-                           item: row.string(at: 4), kind: row.string(at: 5).flatMap(QuestionKind.init(rawValue:)) ?? .freeText, identifying: (row.int(at: 6) ?? 0) != 0,
+                           item: row.string(at: 4), kind: row.string(at: 5).flatMap(QuestionKind.init(rawValue:)) ?? .freeText,
+                           identifying: (row.int(at: 6) ?? 0) != 0,
                            details: (try? JSONDecoder().decode(QuestionDetails.self, from: Data((row.string(at: 7) ?? "{}").utf8))) ?? QuestionDetails(),
                            values: [:])
         }
