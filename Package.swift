@@ -18,7 +18,7 @@ let package = Package(
     name: "Kith",
     products: [
         .library(name: "Kith", targets: ["Kith"]),
-        .executable(name: "kith", targets: ["kith"]),
+        .executable(name: "kith", targets: ["kith"])
     ],
     dependencies: [],
     targets: [
@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "KithCore", dependencies: ["KithInstruments"]),
         .target(name: "KithImport", dependencies: ["KithCore", "CKith"]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
-        .target(name: "CKith"),  // what Swift cannot say: SHA instructions, prefetch hints, sync_file_range, vector compares
+        .target(name: "CKith"), // what Swift cannot say: SHA instructions, prefetch hints, sync_file_range, vector compares
         .target(name: "KithStore", dependencies: ["KithCore", "CSQLite", "CKith"]),
         .target(name: "KithStatistics"),
         .target(name: "KithReports", dependencies: ["KithCore", "KithStatistics", "KithStore"]),
@@ -46,6 +46,6 @@ let package = Package(
         .testTarget(name: "KithStatisticsTests", dependencies: ["KithStatistics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "KithReportsTests", dependencies: ["KithReports", "KithTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "KithPipelineTests", dependencies: ["Kith", "KithTestSupport"]),
-        .testTarget(name: "KithCLITests", dependencies: ["KithCLI", "KithTestSupport"]),
+        .testTarget(name: "KithCLITests", dependencies: ["KithCLI", "KithTestSupport"])
     ]
 )

@@ -29,7 +29,9 @@ struct CommandSpec: Sendable {
         let width = min(32, (labels.map(\.count).max() ?? 0) + 2)
         text += "\nOPTIONS:\n"
         for (label, option) in zip(labels, all) {
-            let padded = label.count >= width ? label + "\n" + String(repeating: " ", count: width + 2) : label + String(repeating: " ", count: width - label.count)
+            let padded =
+                label.count >= width
+                ? label + "\n" + String(repeating: " ", count: width + 2) : label + String(repeating: " ", count: width - label.count)
             text += "  \(padded)\(option.help)\(option.repeatable ? " (repeatable)" : "")\n"
         }
         return text
@@ -91,9 +93,14 @@ struct Arguments {
             values[name, default: []].append(value)
         }
         if !spec.positionals.contains(positionals.count) {
-            let expected = spec.positionals.lowerBound == spec.positionals.upperBound ? "\(spec.positionals.lowerBound)" : "\(spec.positionals.lowerBound) to \(spec.positionals.upperBound)"
-            throw CLIError.usage(positionals.count < spec.positionals.lowerBound ? "missing argument" : "unexpected argument '\(positionals[spec.positionals.upperBound])'"
-                                 + " (expected \(expected) argument\(spec.positionals.upperBound == 1 ? "" : "s"))", spec.name)
+            let expected =
+                spec.positionals.lowerBound == spec.positionals.upperBound
+                ? "\(spec.positionals.lowerBound)" : "\(spec.positionals.lowerBound) to \(spec.positionals.upperBound)"
+            throw CLIError.usage(
+                positionals.count < spec.positionals.lowerBound
+                    ? "missing argument"
+                    : "unexpected argument '\(positionals[spec.positionals.upperBound])'"
+                        + " (expected \(expected) argument\(spec.positionals.upperBound == 1 ? "" : "s"))", spec.name)
         }
     }
 
@@ -108,13 +115,16 @@ struct Arguments {
 
     func integer(_ name: String, minimum: Int = 0) throws -> Int? {
         guard let text = value(name) else { return nil }
-        guard let number = Int(text), number >= minimum else { throw CLIError.usage("--\(name) must be a whole number of at least \(minimum); got '\(text)'", nil) }
+        guard let number = Int(text), number >= minimum else {
+            throw CLIError.usage("--\(name) must be a whole number of at least \(minimum); got '\(text)'", nil)
+        }
         return number
     }
 }
 
 private func distance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
+    let a = Array(a)
+    let b = Array(b)
     if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
     var previous = Array(0...b.count)
     for i in 1...a.count {

@@ -22,8 +22,9 @@ public final class Console {
 
     /// The process's own standard output and error.
     public static func standard() -> Console {
-        Console(out: .standardOutput(), err: .standardError(), errIsTerminal: Platform.isTerminal(2),
-                environment: ProcessInfo.processInfo.environment, currentDirectory: FileManager.default.currentDirectoryPath)
+        Console(
+            out: .standardOutput(), err: .standardError(), errIsTerminal: Platform.isTerminal(2),
+            environment: ProcessInfo.processInfo.environment, currentDirectory: FileManager.default.currentDirectoryPath)
     }
 
     /// In-memory output, for running commands in tests.

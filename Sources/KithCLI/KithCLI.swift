@@ -22,21 +22,24 @@ public enum KithCLI {
         RescoreCommand.command,
         SummaryCommand.command,
         ChangeCommand.command,
-        CompareCommand.command,
+        CompareCommand.command
     ]
 
     static var overview: String {
         var text = """
-        kith \(version): measure loneliness and wellbeing the way UK public health measures them.
+            kith \(version): measure loneliness and wellbeing the way UK public health measures them.
 
-        USAGE: kith <command> [options]
+            USAGE: kith <command> [options]
 
-        COMMANDS:
+            COMMANDS:
 
-        """
+            """
         let width = (commands.map(\.spec.name.count).max() ?? 0) + 2
-        for command in commands { text += "  \(command.spec.name)\(String(repeating: " ", count: width - command.spec.name.count))\(command.spec.summary)\n" }
-        text += "\nSee 'kith <command> --help' for a command's options. Exit status: 0 ok, 64 usage error,\n65 data problems (results still written), 66 input not found, 73/74 output or I/O error.\n"
+        for command in commands {
+            text += "  \(command.spec.name)\(String(repeating: " ", count: width - command.spec.name.count))\(command.spec.summary)\n"
+        }
+        text +=
+            "\nSee 'kith <command> --help' for a command's options. Exit status: 0 ok, 64 usage error,\n65 data problems (results still written), 66 input not found, 73/74 output or I/O error.\n"
         return text
     }
 
@@ -73,11 +76,11 @@ public enum KithCLI {
             guard let command = commands.first(where: { $0.spec.name == first }) else {
                 let names = commands.map(\.spec.name)
                 let near = names.first { $0.hasPrefix(first) || first.hasPrefix($0) }
-                throw CLIError.usage("unknown command '\(first)'.\(near.map { " Did you mean '\($0)'?" } ?? "") Commands: \(names.joined(separator: ", ")).", nil)
+                throw CLIError.usage(
+                    "unknown command '\(first)'.\(near.map { " Did you mean '\($0)'?" } ?? "") Commands: \(names.joined(separator: ", ")).", nil)
             }
             let parsed = try Arguments(Array(arguments.dropFirst()), spec: command.spec)
             try command.run(parsed, console)
         }
     }
 }
-

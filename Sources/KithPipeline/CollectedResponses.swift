@@ -15,8 +15,10 @@ public struct CollectedResponse: Sendable, Hashable {
     /// Answers by item id (`"ucla3_1": .code(2)`); an item not named is missing, never zero.
     public var answers: [String: ItemAnswer]
 
-    public init(id: String? = nil, person: String? = nil, wave: String? = nil, provider: String? = nil,
-                submittedAt: Date? = nil, answers: [String: ItemAnswer]) {
+    public init(
+        id: String? = nil, person: String? = nil, wave: String? = nil, provider: String? = nil,
+        submittedAt: Date? = nil, answers: [String: ItemAnswer]
+    ) {
         self.id = id
         self.person = person
         self.wave = wave
@@ -36,8 +38,10 @@ extension Store {
     /// - Parameters:
     ///   - plan: the instruments the answers belong to; an item id no scale of the plan reads is an error.
     ///   - name: how the batch is listed (in place of a file name).
-    public func store(_ responses: [CollectedResponse], plan: ScoringPlan, target: ImportTarget,
-                      batch: BatchSettings = BatchSettings(), name: String = "collected responses") throws -> ImportReport {
+    public func store(
+        _ responses: [CollectedResponse], plan: ScoringPlan, target: ImportTarget,
+        batch: BatchSettings = BatchSettings(), name: String = "collected responses"
+    ) throws -> ImportReport {
         let items = plan.itemIDs
         let questions = items.map { ImportQuestion(key: $0, text: $0, item: $0, kind: .item, identifying: false) }
         var rows: [ImportRow] = []
@@ -53,16 +57,19 @@ extension Store {
                 case .missing, nil: nil
                 }
             }
-            rows.append(ImportRow(sourceRow: index + 1, sourceID: response.id, personID: response.person,
-                                  wave: response.wave ?? batch.wave, provider: response.provider ?? batch.provider,
-                                  submittedAt: response.submittedAt.map { dates.string(from: $0) },
-                                  answers: answers, scores: scores.map(Store.stored)))
+            rows.append(
+                ImportRow(
+                    sourceRow: index + 1, sourceID: response.id, personID: response.person,
+                    wave: response.wave ?? batch.wave, provider: response.provider ?? batch.provider,
+                    submittedAt: response.submittedAt.map { dates.string(from: $0) },
+                    answers: answers, scores: scores.map(Store.stored)))
         }
         let fingerprint = Self.fingerprint(of: responses, items: items)
         var settings = batch.settings
         settings["on-conflict"] = target.onConflict.rawValue
-        let source = BatchSource(fileName: name, fingerprint: { fingerprint }, dialect: "collected", encoding: "utf-8",
-                                 options: settings, tool: batch.tool, user: batch.user)
+        let source = BatchSource(
+            fileName: name, fingerprint: { fingerprint }, dialect: "collected", encoding: "utf-8",
+            options: settings, tool: batch.tool, user: batch.user)
         return try importBatch(into: target, source: source, questions: questions, scales: plan.scoring) { session in
             for row in rows { try session.add(row) }
         }

@@ -54,10 +54,13 @@ final class FastCSVRows {
         slotStarts = .allocate(capacity: scaleCount + 1)
         slotStarts[0] = 0
         for (index, planned) in plan.scales.enumerated() { slotStarts[index + 1] = slotStarts[index] + planned.slots.count }
-        var minimums: [Int] = [], tableStarts: [Int] = [], size = 0
+        var minimums: [Int] = []
+        var tableStarts: [Int] = []
+        var size = 0
         for planned in plan.scales {
             let codes = planned.instrument.items.filter { planned.scale.items.contains($0.id) }.map { planned.instrument.options(of: $0).map(\.code) }
-            let minimum = codes.map { $0.min() ?? 0 }.reduce(0, +), maximum = codes.map { $0.max() ?? 0 }.reduce(0, +)
+            let minimum = codes.map { $0.min() ?? 0 }.reduce(0, +)
+            let maximum = codes.map { $0.max() ?? 0 }.reduce(0, +)
             minimums.append(minimum)
             tableStarts.append(size)
             size += max(0, maximum - minimum + 1)
@@ -132,7 +135,14 @@ final class FastCSVRows {
     func write(_ response: borrowing RawResponse) throws -> Bool {
         let answers = response.answers
         var usable = !response.status.isExcluded && response.sourceID.count + response.person.count < FastCSVRows.lineLimit / 2
-        if usable { for answer in answers { if case .invalid = answer { usable = false; break } } }
+        if usable {
+            for answer in answers {
+                if case .invalid = answer {
+                    usable = false
+                    break
+                }
+            }
+        }
         guard usable, FastCSVRows.plain(response.sourceID), FastCSVRows.plain(response.person) else {
             try flush()
             return false
@@ -145,17 +155,27 @@ final class FastCSVRows {
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
         withUnsafeMutableBytes(of: &digits) { buffer in
             var end = buffer.count
-            repeat { end -= 1; buffer[end] = UInt8(0x30 + value % 10); value /= 10 } while value > 0
-            FastCSVRows.append(UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) + end, count: buffer.count - end), &cursor)
+            repeat {
+                end -= 1
+                buffer[end] = UInt8(0x30 + value % 10)
+                value /= 10
+            } while value > 0
+            FastCSVRows.append(
+                UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) + end, count: buffer.count - end), &cursor)
         }
         FastCSVRows.append(0x2C, &cursor)
         FastCSVRows.append(response.sourceID, &cursor)
-        if context.hasPerson { FastCSVRows.append(0x2C, &cursor); FastCSVRows.append(response.person, &cursor) }
+        if context.hasPerson {
+            FastCSVRows.append(0x2C, &cursor)
+            FastCSVRows.append(response.person, &cursor)
+        }
         if context.hasWave {
             FastCSVRows.append(0x2C, &cursor)
             if let wave = response.wave {
                 let waveIndex = response.waveIndex
-                if waveIndex >= 0, waveIndex < 64, let cell = waveCells[waveIndex] { FastCSVRows.append(cell, &cursor) } else {
+                if waveIndex >= 0, waveIndex < 64, let cell = waveCells[waveIndex] {
+                    FastCSVRows.append(cell, &cursor)
+                } else {
                     let cell = Array(TextFormat.csv(wave).utf8)
                     if waveIndex >= 0, waveIndex < 64 { waveCells[waveIndex] = cell }
                     FastCSVRows.append(cell, &cursor)
@@ -168,7 +188,12 @@ final class FastCSVRows {
             var sum = 0
             var allCodes = true
             for position in slotStarts[index]..<slotStarts[index + 1] {
-                if case .code(let code) = answers[flatSlots[position]] { sum += code } else { allCodes = false; break }
+                if case .code(let code) = answers[flatSlots[position]] {
+                    sum += code
+                } else {
+                    allCodes = false
+                    break
+                }
             }
             let offset = sum - minimums[index]
             if allCodes, offset >= 0, offset < tableStarts[index + 1] - tableStarts[index] {
@@ -216,8 +241,14 @@ final class FastCSVRows {
     /// `,scored,`
     @inline(__always)
     private static func appendScored(_ cursor: inout UnsafeMutablePointer<UInt8>) {
-        cursor[0] = 0x2C; cursor[1] = 0x73; cursor[2] = 0x63; cursor[3] = 0x6F
-        cursor[4] = 0x72; cursor[5] = 0x65; cursor[6] = 0x64; cursor[7] = 0x2C
+        cursor[0] = 0x2C
+        cursor[1] = 0x73
+        cursor[2] = 0x63
+        cursor[3] = 0x6F
+        cursor[4] = 0x72
+        cursor[5] = 0x65
+        cursor[6] = 0x64
+        cursor[7] = 0x2C
         cursor += 8
     }
 

@@ -27,8 +27,10 @@ public final class FileImport {
 
     /// Reads `path`'s header and sample rows. `keepColumns` names direct-identifier columns
     /// to keep (they are dropped otherwise).
-    public init(path: String, displayName: String? = nil, catalog: Catalog, options: SourceOptions = .init(),
-                missing: MissingPolicy? = nil, keepColumns: [String] = []) throws {
+    public init(
+        path: String, displayName: String? = nil, catalog: Catalog, options: SourceOptions = .init(),
+        missing: MissingPolicy? = nil, keepColumns: [String] = []
+    ) throws {
         var options = options
         options.keepIdentifierColumns = keepColumns
         let name = displayName ?? path
@@ -54,8 +56,10 @@ public final class FileImport {
     ///   - batch: what is recorded with the batch (the settings that shaped it, the tool, the user),
     ///     and every row's wave or provider when the file has none.
     ///   - progress: called once a row is stored (on the reading thread).
-    public func store(into store: Store, target: ImportTarget, batch: BatchSettings = BatchSettings(),
-                      progress: (() -> Void)? = nil) throws -> ImportReport {
+    public func store(
+        into store: Store, target: ImportTarget, batch: BatchSettings = BatchSettings(),
+        progress: (() -> Void)? = nil
+    ) throws -> ImportReport {
         let fullPath = path
         // The fingerprint is computed while the rows are read, on the time the import's
         // reading and writing threads leave idle (it is needed only at the end).
@@ -68,21 +72,29 @@ public final class FileImport {
         recorded["instruments"] = source.matching.instruments.joined(separator: ",")
         let batchSource = BatchSource(
             fileName: (displayName as NSString).lastPathComponent,
-            fingerprint: { let value = try fingerprint.value(); return (value.sha256, value.bytes) },
+            fingerprint: {
+                let value = try fingerprint.value()
+                return (value.sha256, value.bytes)
+            },
             dialect: type(of: source.dialect).name, encoding: source.encoding.encoding.rawValue,
             options: recorded, tool: batch.tool, user: batch.user)
         var excluded: [String: Int] = [:]
-        let plan = plan, layout = layout, source = source
-        return try store.importBatch(into: target, source: batchSource, questions: layout.questions, scales: plan.scoring,
-                                     excluded: { excluded }, columnsDropped: layout.dropped) { session in
+        let plan = plan
+        let layout = layout
+        let source = source
+        return try store.importBatch(
+            into: target, source: batchSource, questions: layout.questions, scales: plan.scoring,
+            excluded: { excluded }, columnsDropped: layout.dropped
+        ) { session in
             var providers = TextTable<String>()
             try source.forEachRawResponse(plan: plan) { raw in
                 if case .excluded(let reason) = raw.status {
                     excluded[reason, default: 0] += 1
                     return
                 }
-                try layout.add(raw, plan: plan, session: session, wave: batch.wave, provider: batch.provider,
-                               providers: &providers)
+                try layout.add(
+                    raw, plan: plan, session: session, wave: batch.wave, provider: batch.provider,
+                    providers: &providers)
                 progress?()
             }
         }
@@ -93,8 +105,9 @@ extension ScoringPlan {
     /// How each planned scale is scored, as recorded with every response it scores.
     package var scoring: [ScaleScoring] {
         scales.map {
-            ScaleScoring(scale: $0.id, instrumentVersion: $0.instrument.version, policy: $0.policy.description,
-                         hasRaw: $0.scale.conversion != nil)
+            ScaleScoring(
+                scale: $0.id, instrumentVersion: $0.instrument.version, policy: $0.policy.description,
+                hasRaw: $0.scale.conversion != nil)
         }
     }
 }
@@ -112,8 +125,10 @@ public struct BatchSettings: Sendable {
     /// Who imported (the login name), if known.
     public var user: String?
 
-    public init(wave: String? = nil, provider: String? = nil, settings: [String: String] = [:],
-                tool: String = "Kith library", user: String? = nil) {
+    public init(
+        wave: String? = nil, provider: String? = nil, settings: [String: String] = [:],
+        tool: String = "Kith library", user: String? = nil
+    ) {
         self.wave = wave
         self.provider = provider
         self.settings = settings

@@ -18,8 +18,10 @@ public final class FileScoring {
     public let displayName: String
 
     /// Reads `path`'s header and sample rows; throws when no column is an instrument item.
-    public init(path: String, displayName: String? = nil, catalog: Catalog, options: SourceOptions = .init(),
-                missing: MissingPolicy? = nil, classifications: Set<String> = []) throws {
+    public init(
+        path: String, displayName: String? = nil, catalog: Catalog, options: SourceOptions = .init(),
+        missing: MissingPolicy? = nil, classifications: Set<String> = []
+    ) throws {
         let name = displayName ?? path
         self.displayName = name
         source = try SourceFile(path: path, displayName: name, catalog: catalog, options: options)
@@ -39,11 +41,14 @@ public final class FileScoring {
 
     /// Scores every row and writes it to `sink` in `format` (the sink is not committed).
     /// `describe` words each notice for the output (a program may add its own hints).
-    public func write(_ format: ScoreFormat, to sink: ByteSink,
-                      describe: (ScoringNotice) -> String = { $0.description }) throws -> ScoringResult {
+    public func write(
+        _ format: ScoreFormat, to sink: ByteSink,
+        describe: (ScoringNotice) -> String = { $0.description }
+    ) throws -> ScoringResult {
         let roles = Set(source.dialect.columns.map(\.role))
-        let context = ScoreContext(file: displayName, reading: reading, scales: plan.scales,
-                                   hasPerson: roles.contains(.person), hasWave: roles.contains(.wave))
+        let context = ScoreContext(
+            file: displayName, reading: reading, scales: plan.scales,
+            hasPerson: roles.contains(.person), hasWave: roles.contains(.wave))
         let writer = makeScoreWriter(format, sink: sink)
         var tally = ScoreTally()
         try writer.begin(context)
@@ -77,12 +82,15 @@ public final class FileScoring {
         bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
     }
 
-    private func scoredRow(row: Int, sourceID: String?, person: String?, wave: String?, status: ResponseStatus,
-                           duplicateOf: Int?, answers: [ItemAnswer]) -> ScoredRow {
-        var scored = ScoredRow(row: row, sourceID: sourceID, person: person, wave: wave,
-                               completion: status.isExcluded ? nil : status.name,
-                               excludedBecause: status.isExcluded ? status.reason : nil,
-                               duplicateOf: duplicateOf, scores: [])
+    private func scoredRow(
+        row: Int, sourceID: String?, person: String?, wave: String?, status: ResponseStatus,
+        duplicateOf: Int?, answers: [ItemAnswer]
+    ) -> ScoredRow {
+        var scored = ScoredRow(
+            row: row, sourceID: sourceID, person: person, wave: wave,
+            completion: status.isExcluded ? nil : status.name,
+            excludedBecause: status.isExcluded ? status.reason : nil,
+            duplicateOf: duplicateOf, scores: [])
         guard !status.isExcluded else { return scored }
         scored.scores = plan.score(answers)
         for score in scored.scores {
@@ -106,10 +114,14 @@ public final class FileScoring {
             notices.append(.repeatedSubmissions(count: tally.duplicates, first: tally.duplicateRows.prefix(5).map { ($0.row, $0.of, $0.reason) }))
         }
         if !tally.missingCodes.isEmpty {
-            notices.append(.missingCodesRead(tally.missingCodes.sorted { $0.key < $1.key }.map { column, codes in
-                (column: column, header: source.dialect.columns[column].header,
-                 codes: codes.sorted { $0.key < $1.key }.map { ($0.key, $0.value.count) })
-            }))
+            notices.append(
+                .missingCodesRead(
+                    tally.missingCodes.sorted { $0.key < $1.key }.map { column, codes in
+                        (
+                            column: column, header: source.dialect.columns[column].header,
+                            codes: codes.sorted { $0.key < $1.key }.map { ($0.key, $0.value.count) }
+                        )
+                    }))
         }
         if tally.trailingBlankRows > 0 { notices.append(.trailingBlankRows(tally.trailingBlankRows)) }
         return notices

@@ -42,13 +42,19 @@ package struct ImportLayout {
             if key.isEmpty { key = "column \(question.index + 1)" }
             var unique = key
             var counter = 2
-            while keys.contains(unique) { unique = "\(key) #\(counter)"; counter += 1 }
+            while keys.contains(unique) {
+                unique = "\(key) #\(counter)"
+                counter += 1
+            }
             keys.insert(unique)
             var identifying = question.possiblyIdentifying
             if case .identifier = question.column.role { identifying = true }
-            let details = QuestionDetails(separator: question.separator, question: question.question, choice: question.choice, options: question.options)
-            questions.append(ImportQuestion(key: unique, text: question.header, item: nil, kind: question.kind,
-                                            identifying: identifying, details: details))
+            let details = QuestionDetails(
+                separator: question.separator, question: question.question, choice: question.choice, options: question.options)
+            questions.append(
+                ImportQuestion(
+                    key: unique, text: question.header, item: nil, kind: question.kind,
+                    identifying: identifying, details: details))
             if let labels = question.codeLabels { localLabels[localColumns.count] = labels }
             localColumns.append(question.index)
             if providerColumn == nil, SourceFile.isProviderHeader(question.header) { providerColumn = question.index }
@@ -64,8 +70,10 @@ package struct ImportLayout {
     }
 
     /// Adds one row to the import, built in place in the session.
-    package func add(_ raw: borrowing RawResponse, plan: ScoringPlan, session: ImportSession, wave: String?, provider: String?,
-             providers: inout TextTable<String>) throws {
+    package func add(
+        _ raw: borrowing RawResponse, plan: ScoringPlan, session: ImportSession, wave: String?, provider: String?,
+        providers: inout TextTable<String>
+    ) throws {
         for (index, slot) in itemSlots.enumerated() {
             switch raw.answers[slot] {
             case .code(let code): session.setAnswer(.code(code), question: index)
@@ -98,9 +106,10 @@ package struct ImportLayout {
         }
         var partial = false
         if case .partial = raw.status { partial = true }
-        try session.commitRow(sourceRow: raw.row, sourceID: raw.sourceID, personID: raw.person, wave: wave ?? raw.wave, provider: providerText,
-                              partial: partial, flag: raw.duplicateOf.map { "possible duplicate of row \($0)" },
-                              scoring: plan, answers: raw.answers)
+        try session.commitRow(
+            sourceRow: raw.row, sourceID: raw.sourceID, personID: raw.person, wave: wave ?? raw.wave, provider: providerText,
+            partial: partial, flag: raw.duplicateOf.map { "possible duplicate of row \($0)" },
+            scoring: plan, answers: raw.answers)
     }
 
     /// A time cell worth storing: not blank, not the tool's text for "never submitted".

@@ -17,8 +17,9 @@ public final class TemporaryStore {
     /// Creates the folder and an empty store in it.
     public init() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kith-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false,
-                                                attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            at: folder, withIntermediateDirectories: false,
+            attributes: [.posixPermissions: 0o700])
         do {
             store = try Store.open(path: folder.appendingPathComponent("kith.sqlite").path, create: true)
         } catch {

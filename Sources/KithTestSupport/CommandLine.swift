@@ -33,13 +33,17 @@ package var kithExecutable: URL {
 }
 
 /// Runs the `kith` executable as a child process, feeding `input` to its standard input.
-package func kithProcess(_ arguments: [String], input: Data? = nil, environment: [String: String]? = nil, in directory: URL = packageRoot) throws -> (status: Int32, out: String, err: String) {
+package func kithProcess(_ arguments: [String], input: Data? = nil, environment: [String: String]? = nil, in directory: URL = packageRoot) throws -> (
+    status: Int32, out: String, err: String
+) {
     let process = Process()
     process.executableURL = kithExecutable
     process.arguments = arguments
     process.currentDirectoryURL = directory
     if let environment { process.environment = environment }
-    let outPipe = Pipe(), errPipe = Pipe(), inPipe = Pipe()
+    let outPipe = Pipe()
+    let errPipe = Pipe()
+    let inPipe = Pipe()
     process.standardOutput = outPipe
     process.standardError = errPipe
     process.standardInput = inPipe

@@ -7,7 +7,9 @@ import Testing
 /// (value to 1e-9, status, raw, label, missing and invalid items).
 package func expectRowsMatch(json: String, expected path: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let actual = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any], sourceLocation: sourceLocation)
-    let expected = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: packageRoot.appendingPathComponent(path))) as? [String: Any], sourceLocation: sourceLocation)
+    let expected = try #require(
+        try JSONSerialization.jsonObject(with: Data(contentsOf: packageRoot.appendingPathComponent(path))) as? [String: Any],
+        sourceLocation: sourceLocation)
     let rows = try #require(actual["rows"] as? [[String: Any]], sourceLocation: sourceLocation)
     let wanted = try #require(expected["rows"] as? [[String: Any]], sourceLocation: sourceLocation)
     #expect(rows.count == wanted.count, "\(path): row count", sourceLocation: sourceLocation)
@@ -33,13 +35,19 @@ package func expectRowsMatch(json: String, expected path: String, sourceLocation
                 Issue.record("\(path) row \(row): no score for \(scale)", sourceLocation: sourceLocation)
                 continue
             }
-            #expect(gotScore["status"] as? String == wantScore["status"] as? String, "\(path) row \(row) \(scale) status", sourceLocation: sourceLocation)
+            #expect(
+                gotScore["status"] as? String == wantScore["status"] as? String, "\(path) row \(row) \(scale) status", sourceLocation: sourceLocation)
             let wantValue = (wantScore["value"] as? NSNumber)?.doubleValue
             let gotValue = (gotScore["value"] as? NSNumber)?.doubleValue
             if let wantValue, let gotValue {
-                #expect(abs(wantValue - gotValue) <= 1e-9 * max(1, abs(wantValue)), "\(path) row \(row) \(scale) = \(gotValue), expected \(wantValue)", sourceLocation: sourceLocation)
+                #expect(
+                    abs(wantValue - gotValue) <= 1e-9 * max(1, abs(wantValue)), "\(path) row \(row) \(scale) = \(gotValue), expected \(wantValue)",
+                    sourceLocation: sourceLocation)
             } else {
-                #expect(wantValue == nil && gotValue == nil, "\(path) row \(row) \(scale) value \(String(describing: gotValue)), expected \(String(describing: wantValue))", sourceLocation: sourceLocation)
+                #expect(
+                    wantValue == nil && gotValue == nil,
+                    "\(path) row \(row) \(scale) value \(String(describing: gotValue)), expected \(String(describing: wantValue))",
+                    sourceLocation: sourceLocation)
             }
             for key in ["raw", "label"] where wantScore[key] != nil && !(wantScore[key] is NSNull) {
                 #expect("\(gotScore[key] ?? "nil")" == "\(wantScore[key]!)", "\(path) row \(row) \(scale).\(key)", sourceLocation: sourceLocation)

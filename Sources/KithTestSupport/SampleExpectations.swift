@@ -64,20 +64,23 @@ package func readSample(_ file: String, options: SourceOptions = .init(), catalo
 /// (id, status, exclusion reason, duplicate, person, wave, each scale's value, raw sum, label,
 /// status and missing / invalid items) against its expected JSON.
 @discardableResult
-package func expectSampleMatches(_ file: String, expected stem: String? = nil, options: SourceOptions = .init(),
-                                sourceLocation: SourceLocation = #_sourceLocation) throws -> ReadSample {
+package func expectSampleMatches(
+    _ file: String, expected stem: String? = nil, options: SourceOptions = .init(),
+    sourceLocation: SourceLocation = #_sourceLocation
+) throws -> ReadSample {
     let stem = stem ?? String(file.prefix { $0 != "." })
     let expected = try ExpectedSample.load(stem)
     let read = try readSample(file, options: options)
     let source = read.source
     let dialect = type(of: source.dialect).name
     #expect(dialect == (expected.source == "paper" ? "generic" : expected.source), "dialect", sourceLocation: sourceLocation)
-    let encoding: String = switch source.encoding.encoding {
-    case .utf8: source.encoding.hadByteOrderMark ? "utf-8-bom" : "utf-8"
-    case .utf16LittleEndian: "utf-16le"
-    case .utf16BigEndian: "utf-16be"
-    case .windows1252: "windows-1252"
-    }
+    let encoding: String =
+        switch source.encoding.encoding {
+        case .utf8: source.encoding.hadByteOrderMark ? "utf-8-bom" : "utf-8"
+        case .utf16LittleEndian: "utf-16le"
+        case .utf16BigEndian: "utf-16be"
+        case .windows1252: "windows-1252"
+        }
     #expect(encoding == expected.encoding, "encoding", sourceLocation: sourceLocation)
     #expect(String(UnicodeScalar(source.delimiter.delimiter.rawValue)) == expected.delimiter, "delimiter", sourceLocation: sourceLocation)
     #expect(source.headerRows == expected.header_rows, "header rows", sourceLocation: sourceLocation)
@@ -98,19 +101,28 @@ package func expectSampleMatches(_ file: String, expected stem: String? = nil, o
         #expect(Set(scores.keys) == Set(wantScores.keys), "\(at): scales scored", sourceLocation: sourceLocation)
         for (scale, wantScore) in wantScores {
             guard let score = scores[scale] else { continue }
-            #expect(score.status.rawValue == wantScore.status, "\(at): \(scale) status \(score.status) missing \(score.missing) invalid \(score.invalid)", sourceLocation: sourceLocation)
+            #expect(
+                score.status.rawValue == wantScore.status, "\(at): \(scale) status \(score.status) missing \(score.missing) invalid \(score.invalid)",
+                sourceLocation: sourceLocation)
             switch (score.value, wantScore.value) {
             case (nil, nil): break
             case (let a?, let b?): #expect(abs(a - b) < 0.005, "\(at): \(scale) = \(a), expected \(b)", sourceLocation: sourceLocation)
-            default: Issue.record("\(at): \(scale) value \(String(describing: score.value)), expected \(String(describing: wantScore.value))", sourceLocation: sourceLocation)
+            default:
+                Issue.record(
+                    "\(at): \(scale) value \(String(describing: score.value)), expected \(String(describing: wantScore.value))",
+                    sourceLocation: sourceLocation)
             }
             if let raw = wantScore.raw { #expect(score.raw == raw, "\(at): \(scale) raw", sourceLocation: sourceLocation) }
             if let label = wantScore.label { #expect(score.label == label, "\(at): \(scale) label", sourceLocation: sourceLocation) }
             if let missing = wantScore.missing {
-                #expect(Set(score.missing.map { shortItem($0) }) == Set(missing.map { shortItem($0) }), "\(at): \(scale) missing \(score.missing)", sourceLocation: sourceLocation)
+                #expect(
+                    Set(score.missing.map { shortItem($0) }) == Set(missing.map { shortItem($0) }), "\(at): \(scale) missing \(score.missing)",
+                    sourceLocation: sourceLocation)
             }
             if let invalid = wantScore.invalid {
-                #expect(Set(score.invalid.map { shortItem($0.item) }) == Set(invalid.map { shortItem($0) }), "\(at): \(scale) invalid", sourceLocation: sourceLocation)
+                #expect(
+                    Set(score.invalid.map { shortItem($0.item) }) == Set(invalid.map { shortItem($0) }), "\(at): \(scale) invalid",
+                    sourceLocation: sourceLocation)
             }
         }
     }

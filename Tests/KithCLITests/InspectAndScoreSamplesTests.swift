@@ -1,11 +1,14 @@
 import Foundation
-import Testing
 import KithTestSupport
+import Testing
+
 @testable import KithCLI
 
-private let sampleExports = ["surveymonkey.csv", "qualtrics-choice-text.csv", "qualtrics-numeric.csv", "qualtrics-legacy.csv", "google-forms.csv",
-                             "microsoft-forms.txt", "microsoft-forms-utf8.csv", "smartsurvey.csv", "redcap.csv", "limesurvey.csv", "typeform.csv",
-                             "kobo.csv", "paper-forms.csv", "answers.csv", "wemwbs-14.csv"]
+private let sampleExports = [
+    "surveymonkey.csv", "qualtrics-choice-text.csv", "qualtrics-numeric.csv", "qualtrics-legacy.csv", "google-forms.csv",
+    "microsoft-forms.txt", "microsoft-forms-utf8.csv", "smartsurvey.csv", "redcap.csv", "limesurvey.csv", "typeform.csv",
+    "kobo.csv", "paper-forms.csv", "answers.csv", "wemwbs-14.csv"
+]
 
 private func samplePath(_ name: String) -> String { packageRoot.appendingPathComponent("Samples/\(name)").path }
 
@@ -21,7 +24,10 @@ struct InspectAndScoreSamplesTests {
         #expect(text.contains("Rows:"))
         #expect(text.contains("Would score:"))
         // Free-text answers and identifiers are never printed.
-        for secret in ["More benches in the park", "jo@example.org", "Bloggs", "lunch club on Tuesdays is the highlight", "198.51.100", "Client\u{2019}s daughter"] {
+        for secret in [
+            "More benches in the park", "jo@example.org", "Bloggs", "lunch club on Tuesdays is the highlight", "198.51.100",
+            "Client\u{2019}s daughter"
+        ] {
             #expect(!text.contains(secret), "\(name): inspect printed respondent text")
         }
     }
@@ -45,8 +51,9 @@ struct InspectAndScoreSamplesTests {
         #expect(console.err.text.contains("scoring "))
     }
 
-    @Test("kith import takes every sample export into a new store, whole, and a second time adds nothing",
-          arguments: sampleExports + ["service-outcomes.csv", "kent-esurvey.csv", "medway-panel.csv"])
+    @Test(
+        "kith import takes every sample export into a new store, whole, and a second time adds nothing",
+        arguments: sampleExports + ["service-outcomes.csv", "kent-esurvey.csv", "medway-panel.csv"])
     func importsEverySample(_ name: String) throws {
         let store = try temporaryFolder("kith-samples").appendingPathComponent("kith.sqlite").path
         let map = name == "limesurvey.csv" ? ["--map", samplePath("limesurvey.map.json")] : []
@@ -70,7 +77,9 @@ struct InspectAndScoreSamplesTests {
         #expect(KithCLI.run(["score", samplePath("limesurvey.csv")], console: console) == .data)
         #expect(console.err.text.contains("kith inspect"))
         let mapped = Console.memory()
-        #expect(KithCLI.run(["score", samplePath("limesurvey.csv"), "--map", samplePath("limesurvey.map.json"), "--format", "json"], console: mapped) == .ok)
+        #expect(
+            KithCLI.run(["score", samplePath("limesurvey.csv"), "--map", samplePath("limesurvey.map.json"), "--format", "json"], console: mapped)
+                == .ok)
         #expect(mapped.out.text.contains("\"ons-loneliness.ucla3\""))
     }
 
@@ -99,7 +108,10 @@ struct InspectAndScoreSamplesTests {
         #expect(KithCLI.run(["inspect", samplePath("answers.csv"), "--source", "nosuchtool"], console: bad) == .usage)
         #expect(bad.err.text.contains("surveymonkey"))
         let dictionary = Console.memory()
-        #expect(KithCLI.run(["score", samplePath("redcap.csv"), "--dictionary", samplePath("redcap-dictionary.csv"), "--format", "csv"], console: dictionary) == .ok)
+        #expect(
+            KithCLI.run(
+                ["score", samplePath("redcap.csv"), "--dictionary", samplePath("redcap-dictionary.csv"), "--format", "csv"], console: dictionary)
+                == .ok)
         let missing = Console.memory()
         #expect(KithCLI.run(["score", samplePath("redcap.csv"), "--dictionary", "/nonexistent.csv"], console: missing) == .noInput)
     }
@@ -116,13 +128,13 @@ struct InspectAndScoreSamplesTests {
     @Test func fastCSVPathWritesWhatTheWriterWrites() throws {
         // Rows taking the fast path and rows taking the writer's path, in one file.
         let csv = """
-        Respondent ID,Wave,How often do you feel that you lack companionship?,How often do you feel left out?,How often do you feel isolated from others?,How often do you feel lonely?
-        1,baseline,Often,Often,Often,Never
-        2,"follow, up",Often,,Often,Never
-        =3,baseline,Often,Often,Sometimes maybe,Never
-        4,baseline,Hardly ever,Often,Often,Often/always
+            Respondent ID,Wave,How often do you feel that you lack companionship?,How often do you feel left out?,How often do you feel isolated from others?,How often do you feel lonely?
+            1,baseline,Often,Often,Often,Never
+            2,"follow, up",Often,,Often,Never
+            =3,baseline,Often,Often,Sometimes maybe,Never
+            4,baseline,Hardly ever,Often,Often,Often/always
 
-        """
+            """
         let path = "/tmp/kith-fast-\(UInt32.random(in: 0...UInt32.max)).csv"
         try csv.write(toFile: path, atomically: true, encoding: .utf8)
         let console = Console.memory()

@@ -1,10 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import KithCLI
 import KithTestSupport
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// A service-outcomes export written for a test: `clients` per provider, baseline and
 /// follow-up, answers from a fixed pseudo-random sequence; `followUp` false leaves the
@@ -15,10 +16,12 @@ func outcomesCSV(clients: [(provider: String, count: Int)], pairedFollowUp: Bool
     let frequency = ["None of the time", "Rarely", "Some of the time", "Often", "All of the time"]
     var state: UInt64 = 0x9E37_79B9_7F4A_7C15
     func next(_ n: Int) -> Int {
-        state = state &* 6364136223846793005 &+ 1442695040888963407
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         return Int((state >> 33) % UInt64(n))
     }
-    var lines = ["Client ID,Wave,Provider,How often do you feel that you lack companionship?,How often do you feel left out?,How often do you feel isolated from others?,How often do you feel lonely?,Optimistic about the future,Feeling useful,Feeling relaxed,Dealing with problems well,Thinking clearly,Feeling close to other people,Able to make up my own mind"]
+    var lines = [
+        "Client ID,Wave,Provider,How often do you feel that you lack companionship?,How often do you feel left out?,How often do you feel isolated from others?,How often do you feel lonely?,Optimistic about the future,Feeling useful,Feeling relaxed,Dealing with problems well,Thinking clearly,Feeling close to other people,Able to make up my own mind"
+    ]
     var number = 0
     for (provider, count) in clients {
         for _ in 0..<count {
@@ -47,7 +50,8 @@ struct OutcomeCommandTests {
         #expect(commands.count == 5)
         let folder = try temporaryFolder("kith-readme")
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("Samples"), withDestinationURL: packageRoot.appendingPathComponent("Samples"))
+        try FileManager.default.createSymbolicLink(
+            at: folder.appendingPathComponent("Samples"), withDestinationURL: packageRoot.appendingPathComponent("Samples"))
         var outputs: [String] = []
         for command in commands {
             let run = kith(command, environment: [:], in: folder.path)
@@ -96,8 +100,9 @@ struct OutcomeCommandTests {
         #expect(kith(["change", Self.sample, "--classify", "lonely-7-9"] + Self.waves).status == .usage)
         #expect(kith(["change", Self.sample, "--store", "x.sqlite"] + Self.waves).status == .usage)
         #expect(kith(["compare", Self.sample, "--by", "provider"] + Self.waves).status == .usage, "--instrument required")
-        #expect(kith(["compare", Self.sample, "--by", "provider", "--instrument", "ons-loneliness.direct"] + Self.waves).status == .usage,
-                "a single question cannot be compared as a score")
+        #expect(
+            kith(["compare", Self.sample, "--by", "provider", "--instrument", "ons-loneliness.direct"] + Self.waves).status == .usage,
+            "a single question cannot be compared as a score")
         #expect(kith(["compare", Self.sample, "--by", "provider", "--instrument", "nope"] + Self.waves).status == .usage)
         #expect(kith(["change", "Samples/no-such-file.csv"] + Self.waves).status == .noInput)
         #expect(kith(["change", "--survey", "x", "--store", "/nonexistent/kith.sqlite"] + Self.waves).status == .noInput)
@@ -107,7 +112,8 @@ struct OutcomeCommandTests {
     func zeroPairs() throws {
         let folder = try temporaryFolder("kith-outcomes")
         defer { try? FileManager.default.removeItem(at: folder) }
-        try outcomesCSV(clients: [("A", 6), ("B", 6)], pairedFollowUp: false).write(to: folder.appendingPathComponent("unpaired.csv"), atomically: true, encoding: .utf8)
+        try outcomesCSV(clients: [("A", 6), ("B", 6)], pairedFollowUp: false).write(
+            to: folder.appendingPathComponent("unpaired.csv"), atomically: true, encoding: .utf8)
         for command in ["change", "compare"] {
             let run = kith([command, "unpaired.csv", "--instrument", "swemwbs", "--by", "provider"] + Self.waves, in: folder.path)
             #expect(run.status == .data)
@@ -120,7 +126,8 @@ struct OutcomeCommandTests {
     func smallProvider() throws {
         let folder = try temporaryFolder("kith-outcomes")
         defer { try? FileManager.default.removeItem(at: folder) }
-        try outcomesCSV(clients: [("Big", 40), ("Other", 30), ("Tiny", 3)]).write(to: folder.appendingPathComponent("small.csv"), atomically: true, encoding: .utf8)
+        try outcomesCSV(clients: [("Big", 40), ("Other", 30), ("Tiny", 3)]).write(
+            to: folder.appendingPathComponent("small.csv"), atomically: true, encoding: .utf8)
         let base = ["compare", "small.csv", "--by", "provider", "--instrument", "swemwbs", "--format", "json"] + Self.waves
         let hidden = kith(base, in: folder.path)
         #expect(hidden.status == .ok, "\(hidden.err)")
@@ -211,7 +218,9 @@ final class ElementCounter: NSObject, XMLParserDelegate {
     var counts: [String: Int] = [:]
     var texts: Set<String> = []
     private var current = ""
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
         counts[elementName, default: 0] += 1
         current = ""
     }

@@ -2,15 +2,19 @@ import Foundation
 import Kith
 import KithTestSupport
 import Testing
+
 @testable import KithCLI
 
 @Suite("Import progress line")
 struct ProgressTests {
     @Test("a bar with the share of the file read, or a count of rows when the size is unknown")
     func lines() {
-        #expect(Progress.line(name: "export.csv", rows: 220_000, fraction: 0.234)
+        #expect(
+            Progress.line(name: "export.csv", rows: 220_000, fraction: 0.234)
                 == "Importing export.csv " + String(repeating: "█", count: 7) + String(repeating: "░", count: 23) + "  23%  220,000 rows")
-        #expect(Progress.line(name: "a.csv", rows: 1_000_000, fraction: 1) == "Importing a.csv " + String(repeating: "█", count: 30) + " 100%  1,000,000 rows")
+        #expect(
+            Progress.line(name: "a.csv", rows: 1_000_000, fraction: 1) == "Importing a.csv " + String(repeating: "█", count: 30)
+                + " 100%  1,000,000 rows")
         #expect(Progress.line(name: "a.csv", rows: 40_000, fraction: 0.05).contains("░   5%  40,000 rows"))
         #expect(Progress.line(name: "-", rows: 1, fraction: nil) == "Importing -… 1 row")
         #expect(Progress.grouped(999) == "999" && Progress.grouped(1_000) == "1,000" && Progress.grouped(12_345_678) == "12,345,678")
@@ -34,7 +38,8 @@ struct ProgressTests {
 
     @Test("the line is drawn on a terminal every 20,000 rows and erased at the end; never otherwise")
     func drawing() {
-        let terminal = ByteSink.inMemory(), pipe = ByteSink.inMemory()
+        let terminal = ByteSink.inMemory()
+        let pipe = ByteSink.inMemory()
         for (sink, isTerminal) in [(terminal, true), (pipe, false)] {
             let console = Console(out: .inMemory(), err: sink, errIsTerminal: isTerminal, environment: [:], currentDirectory: "/")
             let progress = Progress(console: console, enabled: console.errIsTerminal, name: "a.csv")

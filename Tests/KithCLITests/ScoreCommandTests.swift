@@ -108,14 +108,16 @@ struct ScoreCommandTests {
         #expect(result.out.split(separator: "\n").count == 17)
     }
 
-    @Test("usage errors exit 64 and say what was expected", arguments: [
-        (["score"], "missing argument"),
-        (["score", "Samples/answers.csv", "--format", "xml"], "--format must be one of table, csv, json; got 'xml'"),
-        (["score", "Samples/answers.csv", "--missing", "zero"], "--missing must be 'complete' or 'prorate:N'"),
-        (["score", "Samples/answers.csv", "--instrument", "wembws"], "Did you mean 'wemwbs'?"),
-        (["score", "Samples/answers.csv", "--formta", "csv"], "Did you mean '--format'?"),
-        (["scroe"], "unknown command 'scroe'"),
-    ])
+    @Test(
+        "usage errors exit 64 and say what was expected",
+        arguments: [
+            (["score"], "missing argument"),
+            (["score", "Samples/answers.csv", "--format", "xml"], "--format must be one of table, csv, json; got 'xml'"),
+            (["score", "Samples/answers.csv", "--missing", "zero"], "--missing must be 'complete' or 'prorate:N'"),
+            (["score", "Samples/answers.csv", "--instrument", "wembws"], "Did you mean 'wemwbs'?"),
+            (["score", "Samples/answers.csv", "--formta", "csv"], "Did you mean '--format'?"),
+            (["scroe"], "unknown command 'scroe'")
+        ])
     func usage(arguments: [String], message: String) {
         let run = kith(arguments)
         #expect(run.status == .usage)

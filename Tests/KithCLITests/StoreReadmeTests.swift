@@ -9,7 +9,8 @@ struct StoreReadmeTests {
         let (section, commands) = try readmeSection("Keeping surveys in a store")
         #expect(commands.map { $0[0] } == ["import", "import", "import", "surveys", "batches", "summary", "undo"])
         let folder = try temporaryFolder("kith-store-readme")
-        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("Samples"), withDestinationURL: packageRoot.appendingPathComponent("Samples"))
+        try FileManager.default.createSymbolicLink(
+            at: folder.appendingPathComponent("Samples"), withDestinationURL: packageRoot.appendingPathComponent("Samples"))
         var runs: [(out: String, err: String)] = []
         for command in commands {
             let run = kith(command, environment: [:], in: folder.path)

@@ -26,10 +26,14 @@ let medway = ["Samples/medway-panel.csv", "--invited", "317", "--kind", "citizen
 
 @Suite("kith summary")
 struct SummaryCommandTests {
-    static let sentences = ["97 people (37%, 95% CI 32% to 43%) said they felt lonely often or always, and 81 (31%, 95% CI 26% to 37%) some of the time.",
-                            "of the 254 who answered this one, 38% (95% CI 32% to 44%) said they felt lonely often or always."]
+    static let sentences = [
+        "97 people (37%, 95% CI 32% to 43%) said they felt lonely often or always, and 81 (31%, 95% CI 26% to 37%) some of the time.",
+        "of the 254 who answered this one, 38% (95% CI 32% to 44%) said they felt lonely often or always."
+    ]
 
-    @Test("Kent: 97 (37%) often/always and 81 (31%) some of the time, with both bases, in every format", arguments: ["table", "markdown", "html", "csv", "json"])
+    @Test(
+        "Kent: 97 (37%) often/always and 81 (31%) some of the time, with both bases, in every format",
+        arguments: ["table", "markdown", "html", "csv", "json"])
     func kentSeeds(format: String) throws {
         let run = kith(["summary", kent, "--format", format])
         #expect(run.status == .ok, "\(run.err)")
@@ -69,7 +73,9 @@ struct SummaryCommandTests {
         }
     }
 
-    @Test("Medway: 223 of 317 completed (Wilson interval), partials counted apart, licence notice, in every format", arguments: ["table", "markdown", "html", "csv", "json"])
+    @Test(
+        "Medway: 223 of 317 completed (Wilson interval), partials counted apart, licence notice, in every format",
+        arguments: ["table", "markdown", "html", "csv", "json"])
     func medwaySeeds(format: String) throws {
         let run = kith(["summary"] + medway + ["--format", format])
         #expect(run.status == .ok, "\(run.err)")
@@ -111,8 +117,9 @@ struct SummaryCommandTests {
         }
     }
 
-    @Test("the disclosure policy is printed in every output; min5 is the default for reports, none for table and json",
-          arguments: [("table", "none"), ("json", "none"), ("markdown", "min5"), ("html", "min5"), ("csv", "min5")])
+    @Test(
+        "the disclosure policy is printed in every output; min5 is the default for reports, none for table and json",
+        arguments: [("table", "none"), ("json", "none"), ("markdown", "min5"), ("html", "min5"), ("csv", "min5")])
     func policyPrinted(format: String, policy: String) throws {
         let run = kith(["summary", kent, "--format", format])
         #expect(run.out.contains("Disclosure control: \(policy)"))
@@ -130,7 +137,8 @@ struct SummaryCommandTests {
         let fromStore = kith("summary", "--survey", "kent", "--store", store, "--format", "json")
         #expect(fromStore.status == .ok, "\(fromStore.err)")
         let fromFile = kith("summary", kent, "--format", "json")
-        var a = try jsonObject(fromStore.out), b = try jsonObject(fromFile.out)
+        var a = try jsonObject(fromStore.out)
+        var b = try jsonObject(fromFile.out)
         a["survey"] = nil
         b["survey"] = nil
         #expect(NSDictionary(dictionary: a).isEqual(to: b), "the same numbers whichever way the survey is read")

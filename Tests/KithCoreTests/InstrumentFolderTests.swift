@@ -45,8 +45,10 @@ struct InstrumentFolderTests {
     @Test("every scale has scoring tests")
     func scoringTests() throws {
         let tests = packageRoot.appendingPathComponent("Tests/KithCoreTests")
-        let text = try FileManager.default.contentsOfDirectory(atPath: tests.path).filter { $0.hasSuffix(".swift") && $0 != "InstrumentFolderTests.swift" }
-            .map { try String(contentsOf: tests.appendingPathComponent($0), encoding: .utf8) }.joined()
+        let text = try FileManager.default.contentsOfDirectory(atPath: tests.path).filter {
+            $0.hasSuffix(".swift") && $0 != "InstrumentFolderTests.swift"
+        }
+        .map { try String(contentsOf: tests.appendingPathComponent($0), encoding: .utf8) }.joined()
         for instrument in builtInCatalog.instruments {
             for scale in instrument.scales {
                 #expect(text.contains("\"\(instrument.id).\(scale.id)\""), "no test names \(instrument.id).\(scale.id)")
@@ -67,8 +69,9 @@ struct InstrumentFolderTests {
             let enumerator = FileManager.default.enumerator(at: packageRoot.appendingPathComponent(folderName), includingPropertiesForKeys: nil)
             while let url = enumerator?.nextObject() as? URL {
                 guard ["json", "swift", "csv", "txt", "md", "py"].contains(url.pathExtension),
-                      url.lastPathComponent != "InstrumentFolderTests.swift",
-                      let data = try? Data(contentsOf: url) else { continue }
+                    url.lastPathComponent != "InstrumentFolderTests.swift",
+                    let data = try? Data(contentsOf: url)
+                else { continue }
                 let text = (String(data: data, encoding: .utf8) ?? String(decoding: data, as: UTF8.self)).lowercased()
                 for stem in stems where text.contains(stem) && !text.contains("never write \"\(stem)") {
                     Issue.record("\(url.path) contains WEMWBS statement wording ('\(stem)…')")

@@ -1,7 +1,8 @@
 import Foundation
-@testable import KithCore
 import KithTestSupport
 import Testing
+
+@testable import KithCore
 
 @Suite("JSON: the definitions' parser")
 struct JSONParserTests {
@@ -71,30 +72,32 @@ struct JSONParserTests {
         let expected: JSONValue = .object([
             "a": .string("é🙂\n\"\\/\t"),
             "b": .array([.number(1), .number(-2500), .number(0), .number(0.125), .number(100), .bool(true), .bool(false), .null]),
-            "c": .object([:]),
+            "c": .object([:])
         ])
         #expect(try parse(text) == expected)
-        #expect(try parse("\u{FEFF}[]") == .array([]))  // a byte order mark is skipped
+        #expect(try parse("\u{FEFF}[]") == .array([])) // a byte order mark is skipped
         #expect(try parse(" \"naïve\" ") == .string("naïve"))
     }
 
-    @Test("syntax errors name the line, the column and what was expected", arguments: [
-        ("{\n  \"a\": 1,\n  \"b\": ]\n}", "line 3, column 8: expected a value (object, array, string, number, true, false or null)"),
-        ("[1, 2,]", "line 1, column 7: expected a value (object, array, string, number, true, false or null)"),
-        ("{\"a\" 1}", "line 1, column 6: expected ':' after the member name"),
-        ("{\"a\": 1 \"b\": 2}", "line 1, column 9: expected ',' or '}' in an object"),
-        ("[\"é\" 1]", "line 1, column 6: expected ',' or ']' in an array"),
-        ("\"open", "line 1, column 1: a string that is never closed"),
-        ("\"tab\there\"", "line 1, column 5: a control character inside a string (write it as an escape)"),
-        ("\"\\x\"", "line 1, column 2: an unknown escape '\\x'"),
-        ("\"\\ud83d\"", "line 1, column 2: a lone surrogate escape"),
-        ("012", "line 1, column 2: a number with a leading zero"),
-        ("1.", "line 1, column 3: expected a digit after the decimal point"),
-        ("1e999", "line 1, column 1: a number out of range"),
-        ("tru", "line 1, column 1: expected a value (object, array, string, number, true, false or null)"),
-        ("{} {}", "line 1, column 4: unexpected text after the document"),
-        ("", "line 1, column 1: the document ends where a value was expected"),
-    ])
+    @Test(
+        "syntax errors name the line, the column and what was expected",
+        arguments: [
+            ("{\n  \"a\": 1,\n  \"b\": ]\n}", "line 3, column 8: expected a value (object, array, string, number, true, false or null)"),
+            ("[1, 2,]", "line 1, column 7: expected a value (object, array, string, number, true, false or null)"),
+            ("{\"a\" 1}", "line 1, column 6: expected ':' after the member name"),
+            ("{\"a\": 1 \"b\": 2}", "line 1, column 9: expected ',' or '}' in an object"),
+            ("[\"é\" 1]", "line 1, column 6: expected ',' or ']' in an array"),
+            ("\"open", "line 1, column 1: a string that is never closed"),
+            ("\"tab\there\"", "line 1, column 5: a control character inside a string (write it as an escape)"),
+            ("\"\\x\"", "line 1, column 2: an unknown escape '\\x'"),
+            ("\"\\ud83d\"", "line 1, column 2: a lone surrogate escape"),
+            ("012", "line 1, column 2: a number with a leading zero"),
+            ("1.", "line 1, column 3: expected a digit after the decimal point"),
+            ("1e999", "line 1, column 1: a number out of range"),
+            ("tru", "line 1, column 1: expected a value (object, array, string, number, true, false or null)"),
+            ("{} {}", "line 1, column 4: unexpected text after the document"),
+            ("", "line 1, column 1: the document ends where a value was expected")
+        ])
     func errors(text: String, expected: String) {
         #expect(message(text) == "not valid JSON: " + expected)
     }

@@ -11,7 +11,7 @@ import Testing
 let warwickMetric: [Int: Double] = [
     7: 7.00, 8: 9.51, 9: 11.25, 10: 12.40, 11: 13.33, 12: 14.08, 13: 14.75, 14: 15.32, 15: 15.84, 16: 16.36,
     17: 16.88, 18: 17.43, 19: 17.98, 20: 18.59, 21: 19.25, 22: 19.98, 23: 20.73, 24: 21.54, 25: 22.35, 26: 23.21,
-    27: 24.11, 28: 25.03, 29: 26.02, 30: 27.03, 31: 28.13, 32: 29.31, 33: 30.70, 34: 32.55, 35: 35.00,
+    27: 24.11, 28: 25.03, 29: 26.02, 30: 27.03, 31: 28.13, 32: 29.31, 33: 30.70, 34: 32.55, 35: 35.00
 ]
 
 /// Seven codes 1–5 that sum to `raw`, spread as evenly as possible.
@@ -58,6 +58,6 @@ struct SWEMWBSConversionTests {
         for (id, cell) in cells { answers[plan.slot(of: id)!] = .code(Int(cell)!) }
         let scores = Dictionary(uniqueKeysWithValues: plan.score(answers).map { ($0.scale, $0) })
         #expect(scores["swemwbs.metric"]?.value == 35.00)
-        #expect(scores["wemwbs.total"]?.value == 42.0)  // 5 × 7 on the SWEMWBS items + 1 × 7 elsewhere
+        #expect(scores["wemwbs.total"]?.value == 42.0) // 5 × 7 on the SWEMWBS items + 1 × 7 elsewhere
     }
 }

@@ -7,7 +7,9 @@ struct ScaleEndsTests {
     @Test func uclaEnds() throws {
         try expectScore("ons-loneliness.ucla3", of: ["ucla3_1": "1", "ucla3_2": "1", "ucla3_3": "1"], is: 3, status: .complete)
         try expectScore("ons-loneliness.ucla3", of: ["ucla3_1": "Often", "ucla3_2": "Often", "ucla3_3": "Often"], is: 9, status: .complete)
-        try expectScore("ons-loneliness.ucla3", of: ["ucla3_1": "Hardly ever or never", "ucla3_2": "Some of the time", "ucla3_3": "Often"], is: 6, status: .complete)
+        try expectScore(
+            "ons-loneliness.ucla3", of: ["ucla3_1": "Hardly ever or never", "ucla3_2": "Some of the time", "ucla3_3": "Often"], is: 6,
+            status: .complete)
     }
 
     @Test("the direct question keeps its code and label, 1 = Often/always … 5 = Never")
@@ -99,7 +101,9 @@ struct MissingAnswerTests {
         #expect(plan.notices.contains { $0.hasPrefix("swemwbs.metric: scored with up to 1 missing item prorated (policy prorate:1)") })
     }
 
-    @Test("policies parse as named", arguments: [("complete", MissingPolicy.complete), ("prorate:2", .prorate(maxMissing: 2)), ("PRORATE:1", .prorate(maxMissing: 1))])
+    @Test(
+        "policies parse as named",
+        arguments: [("complete", MissingPolicy.complete), ("prorate:2", .prorate(maxMissing: 2)), ("PRORATE:1", .prorate(maxMissing: 1))])
     func policyNames(text: String, policy: MissingPolicy) {
         #expect(MissingPolicy(text) == policy)
     }
@@ -146,17 +150,21 @@ struct InvalidAnswerTests {
 
 @Suite("Scoring: label variants")
 struct LabelVariantTests {
-    @Test("variants of the direct question's labels", arguments: [
-        ("Often/always", 1), ("Often / always", 1), ("often/Always", 1), ("  OFTEN/ALWAYS  ", 1), ("Often or always", 1),
-        ("some of the time", 2), ("Some  of the time", 2), ("occasionally", 3), ("Hardly ever", 4), ("never", 5),
-    ])
+    @Test(
+        "variants of the direct question's labels",
+        arguments: [
+            ("Often/always", 1), ("Often / always", 1), ("often/Always", 1), ("  OFTEN/ALWAYS  ", 1), ("Often or always", 1),
+            ("some of the time", 2), ("Some  of the time", 2), ("occasionally", 3), ("Hardly ever", 4), ("never", 5)
+        ])
     func direct(label: String, code: Int) throws {
         #expect(try score("ons-loneliness", ["direct": label])["ons-loneliness.direct"]?.value == Double(code))
     }
 
-    @Test("variants of the UCLA labels, including Hughes's 'Hardly ever'", arguments: [
-        ("Hardly ever or never", 1), ("Hardly ever", 1), ("hardly ever / never", 1), ("Some of the time", 2), ("OFTEN", 3), (" Often ", 3),
-    ])
+    @Test(
+        "variants of the UCLA labels, including Hughes's 'Hardly ever'",
+        arguments: [
+            ("Hardly ever or never", 1), ("Hardly ever", 1), ("hardly ever / never", 1), ("Some of the time", 2), ("OFTEN", 3), (" Often ", 3)
+        ])
     func ucla(label: String, code: Int) throws {
         let cells = ["ucla3_1": label, "ucla3_2": label, "ucla3_3": label]
         #expect(try score("ons-loneliness", cells)["ons-loneliness.ucla3"]?.value == Double(3 * code))
@@ -195,7 +203,9 @@ struct ClassificationTests {
         #expect(result.bands.first?.status == .convention)
     }
 
-    @Test("SWEMWBS metric bands apply to converted values", arguments: [(19, "Probable depression"), (20, "Possible depression"), (23, "Possible depression"), (24, "Average"), (32, "High")])
+    @Test(
+        "SWEMWBS metric bands apply to converted values",
+        arguments: [(19, "Probable depression"), (20, "Possible depression"), (23, "Possible depression"), (24, "Average"), (32, "High")])
     func swemwbsBands(raw: Int, label: String) throws {
         let result = try #require(try score("swemwbs", swemwbsAnswers(summingTo: raw), classify: ["all"])["swemwbs.metric"])
         #expect(result.bands.first?.label == label, "raw \(raw) → \(result.value ?? .nan)")
@@ -220,8 +230,9 @@ struct ChildMeasureTests {
 struct OutcomeTests {
     /// `outcome` is what the import stores; `score` what every report shows. They
     /// must agree on every mix of answered, missing and invalid items.
-    @Test("outcome gives score's status, value and raw sum on 20,000 random answer rows",
-          arguments: [MissingPolicy.complete, .prorate(maxMissing: 1), .prorate(maxMissing: 3)])
+    @Test(
+        "outcome gives score's status, value and raw sum on 20,000 random answer rows",
+        arguments: [MissingPolicy.complete, .prorate(maxMissing: 1), .prorate(maxMissing: 3)])
     func outcomeMatchesScore(policy: MissingPolicy) throws {
         let plan = try ScoringPlan(catalog: builtInCatalog, instruments: builtInCatalog.instruments.map(\.id), missing: policy)
         var generator = SplitMix(seed: 20_261_123)
@@ -237,9 +248,11 @@ struct OutcomeTests {
             }
             try answers.withUnsafeBufferPointer { buffer in
                 for planned in plan.scales {
-                    let full = plan.score(planned, buffer), outcome = plan.outcome(planned, buffer)
-                    try #require(outcome.status == full.status && outcome.value == full.value && outcome.raw == full.raw,
-                                 "\(planned.id): \(outcome) vs \(full)")
+                    let full = plan.score(planned, buffer)
+                    let outcome = plan.outcome(planned, buffer)
+                    try #require(
+                        outcome.status == full.status && outcome.value == full.value && outcome.raw == full.raw,
+                        "\(planned.id): \(outcome) vs \(full)")
                     statuses.insert(full.status)
                 }
             }
@@ -248,4 +261,3 @@ struct OutcomeTests {
         #expect(statuses.count == (policy == .complete ? 3 : 4))
     }
 }
-

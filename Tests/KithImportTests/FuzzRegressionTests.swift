@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import KithTestSupport
+import Testing
+
 @testable import KithImport
 
 /// Replays every input the fuzzer kept (`Fuzz/corpus-regressions/`, crashes and the

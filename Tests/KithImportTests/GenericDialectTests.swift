@@ -1,5 +1,6 @@
-import Testing
 import KithTestSupport
+import Testing
+
 @testable import KithImport
 
 @Suite("Dialect: generic and typed-up paper forms")
@@ -11,7 +12,9 @@ struct GenericDialectTests {
         // 9 = no answer is read as missing and reported, never silently.
         let nines = read.source.tally.missingCodes.values.compactMap { $0[9]?.count }.reduce(0, +)
         #expect(nines == 3)
-        #expect(read.responses[0].submittedAt?.iso8601 == "2017-10-25T00:00:00" || read.responses[0].submittedAt?.iso8601?.hasPrefix("2025-10-17") == true)
+        #expect(
+            read.responses[0].submittedAt?.iso8601 == "2017-10-25T00:00:00" || read.responses[0].submittedAt?.iso8601?.hasPrefix("2025-10-17") == true
+        )
     }
 
     @Test(arguments: ["answers", "wemwbs-14", "kent-esurvey", "medway-panel", "service-outcomes"])

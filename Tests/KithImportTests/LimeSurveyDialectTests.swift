@@ -1,5 +1,6 @@
-import Testing
 import KithTestSupport
+import Testing
+
 @testable import KithImport
 
 @Suite("Dialect: LimeSurvey")

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import KithTestSupport
+import Testing
+
 @testable import KithImport
 
 @Suite("Dialect: Qualtrics")
@@ -48,7 +49,7 @@ struct QualtricsDialectTests {
         let read = try readSample("qualtrics-numeric.csv")
         let ucla = read.scores.compactMap { $0["ons-loneliness.ucla3"] }
         #expect(!ucla.isEmpty && ucla.allSatisfy { $0.status != .complete || $0.value != nil })
-        #expect(read.source.tally.invalidAnswers.keys.contains(21))  // Q3_1 holds 0, not an option
+        #expect(read.source.tally.invalidAnswers.keys.contains(21)) // Q3_1 holds 0, not an option
         #expect(read.responses[0].status == .excluded("survey preview"))
         #expect(read.responses[13].status == .excluded("spam"))
     }
@@ -70,20 +71,23 @@ struct QualtricsDialectTests {
 
     @Test func previewAndPartialRows() throws {
         let csv = """
-        StartDate,EndDate,Status,Progress,Finished,ResponseId,Q1
-        Start Date,End Date,Response Type,Progress,Finished,Response ID,How often do you feel lonely?
-        "{""ImportId"":""startDate"",""timeZone"":""UTC""}","{""ImportId"":""endDate"",""timeZone"":""UTC""}","{""ImportId"":""status""}","{""ImportId"":""progress""}","{""ImportId"":""finished""}","{""ImportId"":""_recordId""}","{""ImportId"":""QID1""}"
-        2026-03-01 10:00:00,2026-03-01 10:05:00,Survey Preview,100,True,R_1,Never
-        2026-03-01 11:00:00,2026-03-01 11:05:00,IP Address,40,False,R_2,
-        2026-03-01 12:00:00,2026-03-01 12:05:00,Survey Test,100,True,R_3,Never
-        2026-03-01 13:00:00,2026-03-01 13:05:00,IP Address,100,True,R_4,Often/always
+            StartDate,EndDate,Status,Progress,Finished,ResponseId,Q1
+            Start Date,End Date,Response Type,Progress,Finished,Response ID,How often do you feel lonely?
+            "{""ImportId"":""startDate"",""timeZone"":""UTC""}","{""ImportId"":""endDate"",""timeZone"":""UTC""}","{""ImportId"":""status""}","{""ImportId"":""progress""}","{""ImportId"":""finished""}","{""ImportId"":""_recordId""}","{""ImportId"":""QID1""}"
+            2026-03-01 10:00:00,2026-03-01 10:05:00,Survey Preview,100,True,R_1,Never
+            2026-03-01 11:00:00,2026-03-01 11:05:00,IP Address,40,False,R_2,
+            2026-03-01 12:00:00,2026-03-01 12:05:00,Survey Test,100,True,R_3,Never
+            2026-03-01 13:00:00,2026-03-01 13:05:00,IP Address,100,True,R_4,Often/always
 
-        """
+            """
         let source = try SourceFile(bytes: Array(csv.utf8), displayName: "q.csv", catalog: builtInCatalog)
         #expect(type(of: source.dialect).name == "qualtrics")
         var statuses: [ResponseStatus] = []
         var submitted: [String?] = []
-        try source.forEachResponse(plan: source.plan()) { statuses.append($0.status); submitted.append($0.submittedAt?.iso8601) }
+        try source.forEachResponse(plan: source.plan()) {
+            statuses.append($0.status)
+            submitted.append($0.submittedAt?.iso8601)
+        }
         #expect(statuses == [.excluded("survey preview"), .partial("not finished (progress 40%)"), .excluded("survey test"), .complete])
         #expect(submitted.last == "2026-03-01T13:05:00Z")
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KithImport
 
 @Suite("Reader: delimiter detection")

@@ -1,11 +1,13 @@
 import Testing
+
 @testable import KithImport
 
 /// `text` as UTF-16 with a byte order mark.
 func utf16(_ text: String, bigEndian: Bool, bom: Bool = true) -> [UInt8] {
     var out: [UInt8] = bom ? (bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]) : []
     for unit in text.utf16 {
-        let hi = UInt8(unit >> 8), lo = UInt8(unit & 0xFF)
+        let hi = UInt8(unit >> 8)
+        let lo = UInt8(unit & 0xFF)
         out += bigEndian ? [hi, lo] : [lo, hi]
     }
     return out
@@ -32,9 +34,12 @@ struct ReaderEncodingTests {
         #expect(ascii.detectedEncoding.method == .asciiOnly)
     }
 
-    static let excelText = "Respondent\tComment\tWard\r\n1\t\"Tab\there, \"\"quoted\"\"\"\tStrood\r\n2\tFeeling \u{1F642} \u{00A3}5 \u{2013} ok\tHoo\r\n"
-    static let excelRows = [["Respondent", "Comment", "Ward"], ["1", "Tab\there, \"quoted\"", "Strood"],
-                            ["2", "Feeling \u{1F642} \u{00A3}5 \u{2013} ok", "Hoo"]]
+    static let excelText =
+        "Respondent\tComment\tWard\r\n1\t\"Tab\there, \"\"quoted\"\"\"\tStrood\r\n2\tFeeling \u{1F642} \u{00A3}5 \u{2013} ok\tHoo\r\n"
+    static let excelRows = [
+        ["Respondent", "Comment", "Ward"], ["1", "Tab\there, \"quoted\"", "Strood"],
+        ["2", "Feeling \u{1F642} \u{00A3}5 \u{2013} ok", "Hoo"]
+    ]
 
     @Test(arguments: [false, true])
     func utf16WithBOMIsTabSeparated(bigEndian: Bool) throws {
@@ -113,7 +118,7 @@ struct ReaderEncodingTests {
             #expect(error.description.contains("Windows-1252"))
             #expect(!error.description.contains("SECRET"))
         }
-        #expect(delivered == 21)   // every record before the bad one
+        #expect(delivered == 21) // every record before the bad one
     }
 
     @Test func truncatedUTF8AtEndIsAnError() throws {
@@ -160,9 +165,9 @@ struct ReaderEncodingTests {
         }
         #expect(valid(Array("plain ascii text here and more".utf8)))
         #expect(valid(Array("é’€🙂".utf8)))
-        #expect(!valid([0xC0, 0xAF]))         // overlong
-        #expect(!valid([0xED, 0xA0, 0x80]))   // surrogate
-        #expect(!valid([0xF4, 0x90, 0x80, 0x80]))  // above U+10FFFF
+        #expect(!valid([0xC0, 0xAF])) // overlong
+        #expect(!valid([0xED, 0xA0, 0x80])) // surrogate
+        #expect(!valid([0xF4, 0x90, 0x80, 0x80])) // above U+10FFFF
         #expect(!valid([0x80]))
         #expect(!valid([0xE2, 0x28, 0xA1]))
     }

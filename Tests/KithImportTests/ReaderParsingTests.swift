@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KithImport
 
 // MARK: - Helpers shared by the Reader*Tests files
@@ -46,8 +47,10 @@ func recordInfos(_ input: [UInt8], _ options: CSVReader.Options = .init()) throw
     var reader = try CSVReader(bytes: input, displayName: "test.csv", options: options)
     var out: [RecordInfo] = []
     try reader.forEachRecord { r in
-        out.append(RecordInfo(fields: r.strings, quoted: (0..<r.count).map { r.wasQuoted($0) },
-                              line: r.line, index: r.index, blank: r.isBlank))
+        out.append(
+            RecordInfo(
+                fields: r.strings, quoted: (0..<r.count).map { r.wasQuoted($0) },
+                line: r.line, index: r.index, blank: r.isBlank))
     }
     return out
 }
@@ -73,8 +76,11 @@ struct ReaderQuotingTests {
     @Test func newlinesInsideQuotedHeaderCells() throws {
         let text = "\"Respondent\nID\",\"How often do you feel\r\nlonely?\",Ward\n1,Often,Strood\n2,Never,Hoo\n"
         let infos = try recordInfos(bytes(text))
-        #expect(infos.map(\.fields) == [["Respondent\nID", "How often do you feel\r\nlonely?", "Ward"],
-                                        ["1", "Often", "Strood"], ["2", "Never", "Hoo"]])
+        #expect(
+            infos.map(\.fields) == [
+                ["Respondent\nID", "How often do you feel\r\nlonely?", "Ward"],
+                ["1", "Often", "Strood"], ["2", "Never", "Hoo"]
+            ])
         #expect(infos.map(\.line) == [1, 4, 5])
         #expect(infos[0].quoted == [true, true, false])
     }
@@ -220,7 +226,9 @@ struct ReaderContinuationTests {
             #expect(n == 2)
             #expect(headers == [["h1", "h2"], ["sub1", "sub2"]])
             #expect(try reader.peekRows(1) == [["1", "a"]])
-            var lines: [Int] = [], indexes: [Int] = [], ids: [String] = []
+            var lines: [Int] = []
+            var indexes: [Int] = []
+            var ids: [String] = []
             try reader.forEachRecord { r in
                 lines.append(r.line)
                 indexes.append(r.index)

@@ -1,6 +1,7 @@
 import Foundation
 import KithTestSupport
 import Testing
+
 @testable import KithImport
 
 // MARK: - A deliberately simple reference parser (same grammar, whole input at once)
@@ -11,7 +12,9 @@ enum ReferenceResult: Equatable {
 }
 
 func referenceParse(_ b: [UInt8], delimiter: UInt8) -> ReferenceResult {
-    let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+    let quote = UInt8(ascii: "\"")
+    let lf = UInt8(ascii: "\n")
+    let cr = UInt8(ascii: "\r")
     func isStop(_ c: UInt8) -> Bool { c == delimiter || c == lf || c == cr }
     /// Physical line of offset `k`: 1 + line breaks before it (CRLF counts once). Offsets asked
     /// for never decrease, so count on from the previous answer.
@@ -39,16 +42,29 @@ func referenceParse(_ b: [UInt8], delimiter: UInt8) -> ReferenceResult {
                 while true {
                     if i >= b.count { return .unterminatedQuote(line: lineOf(open), column: record.count + 1) }
                     if b[i] == quote {
-                        if i + 1 < b.count && b[i + 1] == quote { field.append(quote); i += 2 } else { i += 1; break }
+                        if i + 1 < b.count && b[i + 1] == quote {
+                            field.append(quote)
+                            i += 2
+                        } else {
+                            i += 1
+                            break
+                        }
                     } else {
-                        field.append(b[i]); i += 1
+                        field.append(b[i])
+                        i += 1
                     }
                 }
             }
-            while i < b.count && !isStop(b[i]) { field.append(b[i]); i += 1 }
+            while i < b.count && !isStop(b[i]) {
+                field.append(b[i])
+                i += 1
+            }
             record.append(field)
             if i >= b.count { break }
-            if b[i] == delimiter { i += 1; continue }
+            if b[i] == delimiter {
+                i += 1
+                continue
+            }
             i += (b[i] == cr && i + 1 < b.count && b[i + 1] == lf) ? 2 : 1
             break
         }
@@ -72,7 +88,6 @@ func readerParse(_ input: [UInt8], _ options: CSVReader.Options) throws -> Refer
     }
     return .records(records, lines: lines)
 }
-
 
 /// A well-formed CSV: random cells (with delimiters, quotes, CR/LF and non-ASCII in them),
 /// quoted when needed or at random, random line endings, ragged rows, optional final newline.
@@ -103,9 +118,11 @@ func wellFormedCSV(_ rng: inout SplitMix, delimiter: Character) -> String {
 /// exercises the lenient paths: stray quotes, text after closing quotes, unterminated quotes.
 func messyCSV(_ rng: inout SplitMix, pieces: ClosedRange<Int> = 0...60) -> [UInt8] {
     // Also tabs, semicolons and other control bytes, which the word-at-a-time scan must look at and skip.
-    let alphabet: [[UInt8]] = [[0x61], [0x62], [0x2C], [0x2C], [0x22], [0x22], [0x22], [0x0A], [0x0D], [0x0D, 0x0A],
-                               [0x20], [0xC3, 0xA9], [0x09], [0x3B], [0x01], [0x0B], [0x0C], [0xE2, 0x80, 0x99],
-                               Array("abcdefghijklmnop".utf8)]
+    let alphabet: [[UInt8]] = [
+        [0x61], [0x62], [0x2C], [0x2C], [0x22], [0x22], [0x22], [0x0A], [0x0D], [0x0D, 0x0A],
+        [0x20], [0xC3, 0xA9], [0x09], [0x3B], [0x01], [0x0B], [0x0C], [0xE2, 0x80, 0x99],
+        Array("abcdefghijklmnop".utf8)
+    ]
     var out: [UInt8] = []
     for _ in 0..<Int.random(in: pieces, using: &rng) { out += alphabet.randomElement(using: &rng)! }
     return out

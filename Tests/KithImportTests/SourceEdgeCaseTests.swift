@@ -1,6 +1,7 @@
-import Testing
 import KithCore
 import KithTestSupport
+import Testing
+
 @testable import KithImport
 
 private func open(_ bytes: [UInt8], options: SourceOptions = .init()) throws -> SourceFile {
@@ -14,7 +15,8 @@ private func responses(_ source: SourceFile) throws -> (plan: ScoringPlan, rows:
     return (plan, rows)
 }
 
-private let onsHeader = "ID,How often do you feel that you lack companionship?,How often do you feel left out?,How often do you feel isolated from others?,How often do you feel lonely?"
+private let onsHeader =
+    "ID,How often do you feel that you lack companionship?,How often do you feel left out?,How often do you feel isolated from others?,How often do you feel lonely?"
 
 @Suite("Source files: edge cases")
 struct SourceEdgeCaseTests {
@@ -70,7 +72,8 @@ struct SourceEdgeCaseTests {
     }
 
     @Test func repeatedResponseIDsAreDuplicatesWithinAWave() throws {
-        let csv = "ID,Wave,How often do you feel lonely?\n7,baseline,Never\n8,baseline,Never\n7,follow-up,Never\n7,baseline,Occasionally\nX1,baseline,Never\nX1,baseline,Never\n"
+        let csv =
+            "ID,Wave,How often do you feel lonely?\n7,baseline,Never\n8,baseline,Never\n7,follow-up,Never\n7,baseline,Occasionally\nX1,baseline,Never\nX1,baseline,Never\n"
         let (_, rows) = try responses(open(Array(csv.utf8)))
         #expect(rows.map(\.duplicateOf) == [nil, nil, nil, 1, nil, 5])
         #expect(rows[3].duplicateReason == "same response id")
@@ -83,16 +86,17 @@ struct SourceEdgeCaseTests {
         }
         #expect(row("10", "", 1) == nil)
         #expect(row("20", "", 2) == nil)
-        #expect(row("10", "", 3) == 1)     // lower than the last: found by bisection
-        #expect(row("010", "", 4) == nil)  // not canonical: a different id
+        #expect(row("10", "", 3) == 1) // lower than the last: found by bisection
+        #expect(row("010", "", 4) == nil) // not canonical: a different id
         #expect(row("010", "", 5) == 4)
         #expect(row("abc", "", 6) == nil)
         #expect(row("abc", "", 7) == 6)
-        #expect(row("20", "x", 8) == nil)  // same id, other wave
+        #expect(row("20", "x", 8) == nil) // same id, other wave
     }
 
     @Test func minus99AndNineAreNoAnswerAndReported() throws {
-        let csv = "ID,Q1 Lack companionship (1-3),Q2 Left out (1-3),Q3 Isolated (1-3),Q4 Lonely (1-5)\n1,9,1,1,-99\n2,1,1,1,9\n3,4,1,1,6\n"
+        let csv =
+            "ID,Q1 Lack companionship (1-3),Q2 Left out (1-3),Q3 Isolated (1-3),Q4 Lonely (1-5)\n1,9,1,1,-99\n2,1,1,1,9\n3,4,1,1,6\n"
             + (4...12).map { "\($0),1,2,3,\($0 % 5 + 1)\n" }.joined()
         let source = try open(Array(csv.utf8))
         let (plan, rows) = try responses(source)
@@ -100,8 +104,8 @@ struct SourceEdgeCaseTests {
         #expect(first[0].status == .incomplete && first[0].missing == ["ucla3_1"])
         #expect(first[1].status == .incomplete)
         #expect(source.matching.matches.count == 4)
-        #expect(plan.score(rows[2].answers)[0].status == .invalid)  // 4 is out of range: invalid, not missing
-        #expect(plan.score(rows[2].answers)[1].status == .invalid)  // 6 likewise
+        #expect(plan.score(rows[2].answers)[0].status == .invalid) // 4 is out of range: invalid, not missing
+        #expect(plan.score(rows[2].answers)[1].status == .invalid) // 6 likewise
         #expect(source.tally.missingCodes[1]?[9]?.rows == [1])
         #expect(source.tally.missingCodes[4]?[-99]?.count == 1)
         #expect(source.tally.invalidAnswers[1]?["4"]?.rows == [3])
@@ -137,8 +141,9 @@ struct SourceEdgeCaseTests {
     @Test func mapNamesColumnsLabelsRecodesFieldsAndExclusions() throws {
         let csv = "Ref,Visit,Status,Lonely score,Staff notes\nP1,T1,ok,6,x\nP1,T2,skip,1,y\nP2,T1,ok,maybe,z\n"
         let columns: [String: String?] = ["Lonely score": "direct", "Staff notes": nil]
-        let map = ImportMap(columns: columns, labels: ["direct": ["6": 5, "maybe": 3]],
-                            fields: ["person": "Ref", "wave": "Visit"], exclude: ["Status": ["skip"]])
+        let map = ImportMap(
+            columns: columns, labels: ["direct": ["6": 5, "maybe": 3]],
+            fields: ["person": "Ref", "wave": "Visit"], exclude: ["Status": ["skip"]])
         let source = try open(Array(csv.utf8), options: SourceOptions(map: map))
         #expect(source.matching.match(forColumn: 3)?.method == .map)
         #expect(!source.questions.contains { $0.header == "Staff notes" })
@@ -182,7 +187,8 @@ struct SourceEdgeCaseTests {
     }
 
     @Test func questionKindsFromTheRows() throws {
-        let csv = "ID,Age band,Visits,Comments,Your postcode,Case ref,How often do you feel lonely?\n1,16-24,3,Lovely staff,ME1 1AA,K1,Never\n2,25-34,1,,ME4 2BB,K2,Never\n"
+        let csv =
+            "ID,Age band,Visits,Comments,Your postcode,Case ref,How often do you feel lonely?\n1,16-24,3,Lovely staff,ME1 1AA,K1,Never\n2,25-34,1,,ME4 2BB,K2,Never\n"
             + "3,16-24,0,Too far to travel,ME2 3CC,K3,Never\n4,25-34,2,,ME2 3CD,K4,Never\n5,16-24,2,,ME2 3CE,K5,Never\n"
         let source = try open(Array(csv.utf8))
         let kinds = Dictionary(uniqueKeysWithValues: source.questions.map { ($0.header, $0.kind) })

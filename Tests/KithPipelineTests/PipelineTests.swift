@@ -43,15 +43,17 @@ struct PipelineTests {
         let report = try file.store(into: temporary.store, target: ImportTarget(survey: "kent"))
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let cli = kith("import", samplePath("kent-esurvey.csv"), "--survey", "kent", "--format", "json",
-                       "--store", folder.appendingPathComponent("k.sqlite").path)
+        let cli = kith(
+            "import", samplePath("kent-esurvey.csv"), "--survey", "kent", "--format", "json",
+            "--store", folder.appendingPathComponent("k.sqlite").path)
         #expect(cli.status == .ok)
         let json = try JSONSerialization.jsonObject(with: Data(cli.out.utf8)) as! [String: Any]
         #expect(report.added == json["added"] as? Int)
         #expect(report.rowsRead == json["rows_read"] as? Int)
         #expect(report.added > 0)
-        let summary = try SummaryBuilder.build(store: temporary.store, survey: try temporary.store.survey(named: "kent"),
-                                               options: SummaryOptions(policy: .none, catalog: catalog))
+        let summary = try SummaryBuilder.build(
+            store: temporary.store, survey: try temporary.store.survey(named: "kent"),
+            options: SummaryOptions(policy: .none, catalog: catalog))
         #expect(summary.response.responses.shown == report.added)
     }
 
@@ -60,9 +62,11 @@ struct PipelineTests {
         let temporary = try TemporaryStore()
         let plan = try ScoringPlan(catalog: catalog, instruments: ["ons-loneliness"])
         let responses = [
-            CollectedResponse(id: "visit-1", person: "client-1", wave: "baseline", answers: ["ucla3_1": .code(3), "ucla3_2": .code(3), "ucla3_3": .code(3)]),
-            CollectedResponse(id: "visit-2", person: "client-2", wave: "baseline", answers: ["ucla3_1": .code(1), "ucla3_2": .code(2), "ucla3_3": .code(1)]),
-            CollectedResponse(id: "visit-3", person: "client-3", wave: "baseline", answers: ["ucla3_1": .code(2)]),
+            CollectedResponse(
+                id: "visit-1", person: "client-1", wave: "baseline", answers: ["ucla3_1": .code(3), "ucla3_2": .code(3), "ucla3_3": .code(3)]),
+            CollectedResponse(
+                id: "visit-2", person: "client-2", wave: "baseline", answers: ["ucla3_1": .code(1), "ucla3_2": .code(2), "ucla3_3": .code(1)]),
+            CollectedResponse(id: "visit-3", person: "client-3", wave: "baseline", answers: ["ucla3_1": .code(2)])
         ]
         let target = ImportTarget(survey: "visits", kind: .serviceOutcomes)
         let first = try temporary.store.store(responses, plan: plan, target: target)
@@ -71,8 +75,9 @@ struct PipelineTests {
         let again = try temporary.store.store(responses, plan: plan, target: target)
         #expect(again.added == 0)
         #expect(again.batch == nil)
-        let summary = try SummaryBuilder.build(store: temporary.store, survey: try temporary.store.survey(named: "visits"),
-                                               options: SummaryOptions(policy: .none, catalog: catalog))
+        let summary = try SummaryBuilder.build(
+            store: temporary.store, survey: try temporary.store.survey(named: "visits"),
+            options: SummaryOptions(policy: .none, catalog: catalog))
         let ucla = try #require(summary.scales.first { $0.id == "ons-loneliness.ucla3" })
         // Two complete sets (9 and 4); the third answered one item of three and is not scored.
         #expect(ucla.scored.shown == 2)

@@ -10,7 +10,7 @@ struct ComparisonDisclosureTests {
     /// (left out altogether with `keep: 0`).
     func sample(cutting provider: String, keep: Int, in folder: URL) throws -> String {
         let lines = try String(contentsOf: packageRoot.appendingPathComponent("Samples/service-outcomes.csv"), encoding: .utf8)
-            .split(whereSeparator: \.isNewline)  // CRLF is one Character
+            .split(whereSeparator: \.isNewline) // CRLF is one Character
         var kept: [Substring] = [lines[0]]
         var clients: [Substring] = []
         for line in lines.dropFirst() {
@@ -27,7 +27,9 @@ struct ComparisonDisclosureTests {
     }
 
     func compare(_ file: String) throws -> [String: Any] {
-        let run = kith("compare", file, "--by", "provider", "--instrument", "swemwbs", "--from", "baseline", "--to", "follow-up", "--suppress", "min5", "--format", "json")
+        let run = kith(
+            "compare", file, "--by", "provider", "--instrument", "swemwbs", "--from", "baseline", "--to", "follow-up", "--suppress", "min5",
+            "--format", "json")
         #expect(run.status == .ok, "\(run.err)")
         return try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
     }
@@ -41,7 +43,8 @@ struct ComparisonDisclosureTests {
         #expect(without["all_leaves_out"] as? [String] == [])
         let thanet = try #require((small["providers"] as? [[String: Any]])?.first { $0["provider"] as? String == "Thanet Together" })
         #expect(thanet["baseline_mean"] is NSNull && thanet["paired"] is NSNull)
-        let all = try #require(small["all"] as? [String: Any]), expected = try #require(without["all"] as? [String: Any])
+        let all = try #require(small["all"] as? [String: Any])
+        let expected = try #require(without["all"] as? [String: Any])
         for key in ["baseline_n", "paired", "lost", "baseline_mean", "followup_mean", "mean_change"] {
             #expect("\(all[key] ?? "missing")" == "\(expected[key] ?? "missing")", "\(key)")
         }

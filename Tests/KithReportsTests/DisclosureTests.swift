@@ -15,7 +15,8 @@ func attack(_ table: ProtectedTable) -> [Int: Set<Int>] {
 /// the largest value a reader would consider for a hidden count.
 func attack(cells: [ProtectedTable.Cell], lines: [[Int]], policy: DisclosurePolicy, limit: Int) -> [Int: Set<Int>] {
     let slack = policy.rounding > 1 ? (policy.rounding - 1) / 2 : 0
-    var low: [Int] = [], high: [Int] = []
+    var low: [Int] = []
+    var high: [Int] = []
     for cell in cells {
         switch cell {
         case .shown(let value):
@@ -35,7 +36,8 @@ func attack(cells: [ProtectedTable.Cell], lines: [[Int]], policy: DisclosurePoli
     var value = [Int?](repeating: nil, count: cells.count)
     var found: [Int: Set<Int>] = [:]
     func feasible(_ line: Int) -> Bool {
-        var minimum = 0, maximum = 0
+        var minimum = 0
+        var maximum = 0
         for (cell, sign) in terms[line] {
             if let fixed = value[cell] {
                 minimum += sign * fixed
@@ -156,7 +158,8 @@ struct DisclosureTests {
         var hiddenSeen = 0
         for _ in 0..<60 {
             // Small tables keep the exhaustive attack quick; larger ones are covered by the audit test.
-            let rows = 2, columns = 2 + Int(generator.next() % 2)
+            let rows = 2
+            let columns = 2 + Int(generator.next() % 2)
             let counts = (0..<rows).map { _ in (0..<columns).map { _ in Int(generator.next() % 12) } }
             let table = ProtectedTable.crossTable(counts, policy: policy)
             if table.withheld || table.values.indices.filter(table.isHidden).count > 8 { continue }
@@ -185,4 +188,3 @@ struct DisclosureTests {
         }
     }
 }
-

@@ -40,13 +40,15 @@ struct OutcomeReferenceTests {
     func comparisonFails() throws {
         var problems: [String] = []
         var compared = 0
-        JSONComparison.compare(["groups": [["provider": NSNull(), "scales": [["scale": "x", "t": 2.0, "ci": [1.0, 2.0]]]]]],
-                               ["groups": [["provider": NSNull(), "scales": [["scale": "x", "t": 2.0 * (1 + 2e-9), "ci": [1.0, 2.0]]]]]],
-                               path: "", problems: &problems, compared: &compared)
+        JSONComparison.compare(
+            ["groups": [["provider": NSNull(), "scales": [["scale": "x", "t": 2.0, "ci": [1.0, 2.0]]]]]],
+            ["groups": [["provider": NSNull(), "scales": [["scale": "x", "t": 2.0 * (1 + 2e-9), "ci": [1.0, 2.0]]]]]],
+            path: "", problems: &problems, compared: &compared)
         #expect(problems.count == 1)
         problems = []
-        JSONComparison.compare(["providers": [["provider": "A", "paired": 3]]], ["providers": [["provider": "B", "paired": 3]]],
-                               path: "", problems: &problems, compared: &compared)
+        JSONComparison.compare(
+            ["providers": [["provider": "A", "paired": 3]]], ["providers": [["provider": "B", "paired": 3]]],
+            path: "", problems: &problems, compared: &compared)
         #expect(problems.count == 1)
     }
 }
@@ -58,10 +60,16 @@ enum JSONComparison {
     static func compare(_ expected: Any, _ actual: Any?, path: String, problems: inout [String], compared: inout Int) {
         switch expected {
         case let object as [String: Any]:
-            guard let other = actual as? [String: Any] else { problems.append("\(path): expected an object, got \(String(describing: actual))"); return }
+            guard let other = actual as? [String: Any] else {
+                problems.append("\(path): expected an object, got \(String(describing: actual))")
+                return
+            }
             for (key, value) in object { compare(value, other[key], path: path + "." + key, problems: &problems, compared: &compared) }
         case let array as [Any]:
-            guard let other = actual as? [Any] else { problems.append("\(path): expected an array, got \(String(describing: actual))"); return }
+            guard let other = actual as? [Any] else {
+                problems.append("\(path): expected an array, got \(String(describing: actual))")
+                return
+            }
             for (index, element) in array.enumerated() {
                 if let object = element as? [String: Any], let key = identity(object) {
                     guard let match = other.first(where: { ($0 as? [String: Any]).flatMap(identity) == key }) else {
@@ -70,16 +78,24 @@ enum JSONComparison {
                     }
                     compare(element, match, path: path + "[\(key)]", problems: &problems, compared: &compared)
                 } else {
-                    guard index < other.count else { problems.append("\(path): \(other.count) elements, expected \(array.count)"); return }
+                    guard index < other.count else {
+                        problems.append("\(path): \(other.count) elements, expected \(array.count)")
+                        return
+                    }
                     compare(element, other[index], path: path + "[\(index)]", problems: &problems, compared: &compared)
                 }
             }
             if array.count != other.count { problems.append("\(path): \(other.count) elements, expected \(array.count)") }
         case let number as NSNumber:
-            guard let value = (actual as? NSNumber)?.doubleValue else { problems.append("\(path): expected \(number), got \(String(describing: actual))"); return }
+            guard let value = (actual as? NSNumber)?.doubleValue else {
+                problems.append("\(path): expected \(number), got \(String(describing: actual))")
+                return
+            }
             let e = number.doubleValue
             compared += 1
-            if abs(value - e) > max(1e-9 * abs(e), 1e-12) { problems.append("\(path): \(value), expected \(e) (relative difference \(abs(value - e) / max(abs(e), 1e-300)))") }
+            if abs(value - e) > max(1e-9 * abs(e), 1e-12) {
+                problems.append("\(path): \(value), expected \(e) (relative difference \(abs(value - e) / max(abs(e), 1e-300)))")
+            }
         case let text as String:
             if actual as? String != text { problems.append("\(path): \(String(describing: actual)), expected \(text)") }
         case is NSNull:

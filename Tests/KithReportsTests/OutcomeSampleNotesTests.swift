@@ -23,7 +23,7 @@ struct OutcomeSampleNotesTests {
         guard let range = text.range(of: label) else { return nil }
         let rest = text[range.upperBound...].drop { $0 == " " }
         var token = String(rest.prefix { "+-.0123456789".contains($0) })
-        while token.hasSuffix(".") { token.removeLast() }   // the sentence's full stop
+        while token.hasSuffix(".") { token.removeLast() } // the sentence's full stop
         return Double(token)
     }
 
@@ -51,10 +51,13 @@ struct OutcomeSampleNotesTests {
     @Test("baseline-adjusted mean change per provider and the slope", arguments: [("swemwbs", "SWEMWBS metric"), ("ons-loneliness.ucla3", "UCLA-3")])
     func adjusted(instrument: String, name: String) throws {
         let note = try #require(try Self.notes().first { $0.hasPrefix("Baseline-adjusted comparison, \(name) ") })
-        let report = try Self.json(["compare", "Samples/service-outcomes.csv", "--by", "provider", "--instrument", instrument,
-                                    "--from", "baseline", "--to", "follow-up"])
+        let report = try Self.json([
+            "compare", "Samples/service-outcomes.csv", "--by", "provider", "--instrument", instrument,
+            "--from", "baseline", "--to", "follow-up"
+        ])
         let adjusted = try #require(report["adjusted"] as? [String: Any])
-        let slope = try #require((adjusted["coefficients"] as? [[String: Any]])?.first { $0["term"] as? String == "baseline" }?["estimate"] as? Double)
+        let slope = try #require(
+            (adjusted["coefficients"] as? [[String: Any]])?.first { $0["term"] as? String == "baseline" }?["estimate"] as? Double)
         #expect(abs(slope - (Self.number(note, after: "slope") ?? .nan)) <= 0.0005 + 1e-9)
         #expect(abs((adjusted["baseline_mean"] as? Double ?? .nan) - (Self.number(note, after: "pooled paired mean") ?? .nan)) <= 0.005 + 1e-9)
         let rows = try #require(adjusted["providers"] as? [[String: Any]])

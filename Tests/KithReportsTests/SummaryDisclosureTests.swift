@@ -21,9 +21,11 @@ struct SummaryDisclosureTests {
         cell(object[key] is NSNull || object[key] == nil ? object["\(key)_suppressed"] : object[key], policy: policy)
     }
 
-    @Test("no suppressed count of a summary can be worked out from what it publishes", arguments: [
-        ("Sex", DisclosurePolicy.min5), ("Sex", .min10), ("Sex", .nhs), ("Age band", .min5),
-    ])
+    @Test(
+        "no suppressed count of a summary can be worked out from what it publishes",
+        arguments: [
+            ("Sex", DisclosurePolicy.min5), ("Sex", .min10), ("Sex", .nhs), ("Age band", .min5)
+        ])
     func recovery(by: String, policy: DisclosurePolicy) throws {
         let run = kith("summary", "Samples/kent-esurvey.csv", "--by", by, "--format", "json", "--suppress", policy.rawValue)
         #expect(run.status == .ok, "\(run.err)")
@@ -35,7 +37,8 @@ struct SummaryDisclosureTests {
         for table in tables {
             let question = try #require(questions.first { $0["id"] as? String == table["question"] as? String })
             let rows = try #require(table["rows"] as? [[String: Any]])
-            let r = rows.count, k = try #require(table["options"] as? [String]).count
+            let r = rows.count
+            let k = try #require(table["options"] as? [String]).count
             // Cells: inner r×k, row totals, option totals, answered (the grand total), no answer, base.
             var cells: [ProtectedTable.Cell] = []
             for row in rows { cells += (row["counts"] as? [Any] ?? []).map { Self.cell($0, policy: policy) } }
@@ -53,7 +56,9 @@ struct SummaryDisclosureTests {
             // The question's own table shows the same option totals.
             let options = try #require(question["options"] as? [[String: Any]])
             for (o, option) in options.enumerated() where o < k {
-                #expect(Self.count(option, "count", policy: policy) == cells[r * k + r + o], "\(table["text"] ?? ""): option totals as in the question's table")
+                #expect(
+                    Self.count(option, "count", policy: policy) == cells[r * k + r + o],
+                    "\(table["text"] ?? ""): option totals as in the question's table")
                 if option["count"] is NSNull { #expect(option["percent"] is NSNull && option["percent_answered"] is NSNull) }
             }
             for row in rows {
@@ -167,9 +172,15 @@ struct Reader {
         let slack = policy.rounding > 1 ? (policy.rounding - 1) / 2 : 0
         for cell in cells {
             switch cell {
-            case .shown(let value): low.append(max(0, value - slack)); high.append(value + slack)
-            case .primary: low.append(policy.hidesZero ? 0 : 1); high.append(policy.threshold - 1)
-            case .complementary: low.append(policy == .nhs ? 1 : policy.threshold); high.append(limit)
+            case .shown(let value):
+                low.append(max(0, value - slack))
+                high.append(value + slack)
+            case .primary:
+                low.append(policy.hidesZero ? 0 : 1)
+                high.append(policy.threshold - 1)
+            case .complementary:
+                low.append(policy == .nhs ? 1 : policy.threshold)
+                high.append(limit)
             }
         }
     }
@@ -180,14 +191,29 @@ struct Reader {
         while changed {
             changed = false
             for line in lines {
-                let total = line.last!, parts = line.dropLast()
-                let sumLow = parts.reduce(0) { $0 + low[$1] }, sumHigh = parts.reduce(0) { $0 + high[$1] }
-                if sumLow > low[total] { low[total] = sumLow; changed = true }
-                if sumHigh < high[total] { high[total] = sumHigh; changed = true }
+                let total = line.last!
+                let parts = line.dropLast()
+                let sumLow = parts.reduce(0) { $0 + low[$1] }
+                let sumHigh = parts.reduce(0) { $0 + high[$1] }
+                if sumLow > low[total] {
+                    low[total] = sumLow
+                    changed = true
+                }
+                if sumHigh < high[total] {
+                    high[total] = sumHigh
+                    changed = true
+                }
                 for part in parts {
-                    let othersLow = sumLow - low[part], othersHigh = sumHigh - high[part]
-                    if high[total] - othersLow < high[part] { high[part] = high[total] - othersLow; changed = true }
-                    if low[total] - othersHigh > low[part] { low[part] = low[total] - othersHigh; changed = true }
+                    let othersLow = sumLow - low[part]
+                    let othersHigh = sumHigh - high[part]
+                    if high[total] - othersLow < high[part] {
+                        high[part] = high[total] - othersLow
+                        changed = true
+                    }
+                    if low[total] - othersHigh > low[part] {
+                        low[part] = low[total] - othersHigh
+                        changed = true
+                    }
                 }
                 for cell in line where low[cell] > high[cell] { return false }
             }
@@ -201,7 +227,8 @@ struct Reader {
         func search(_ low: [Int], _ high: [Int]) -> [Int]? {
             steps += 1
             if steps > budget { return nil }
-            var low = low, high = high
+            var low = low
+            var high = high
             guard propagate(&low, &high) else { return nil }
             guard let cell = low.indices.filter({ low[$0] < high[$0] }).min(by: { high[$0] - low[$0] < high[$1] - low[$1] }) else { return low }
             let middle = (low[cell] + high[cell]) / 2
@@ -218,7 +245,8 @@ struct Reader {
     /// 1 when the cell has a single possible value, 2 when it has at least two (0: none).
     func possibleValues(of cell: Int) -> Int {
         guard let first = solve(low, high) else { return 0 }
-        var above = low, below = high
+        var above = low
+        var below = high
         above[cell] = first[cell] + 1
         below[cell] = first[cell] - 1
         if above[cell] <= high[cell], solve(above, high) != nil { return 2 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KithStatistics
 
 /// Chi-square, Fisher, McNemar and the paired difference (`Fixtures/contingency.json`), relative tolerance 1e-9.
@@ -48,7 +49,8 @@ struct ContingencyTests {
     }
 
     @Test func fisherTwoByTwo() throws {
-        let scipy = select("fisher2x2"), exact = select("fisher_exact_fraction")
+        let scipy = select("fisher2x2")
+        let exact = select("fisher_exact_fraction")
         #expect(scipy.count == 9 && exact.count == 9)
         for c in scipy {
             let r = try FisherExactTest(table: c.inputs["t"].intMatrix)
@@ -87,7 +89,8 @@ struct ContingencyTests {
         let selected = select("mcnemar")
         #expect(selected.count == 6)
         for c in selected {
-            let b = c.inputs["b"].int, cc = c.inputs["c"].int
+            let b = c.inputs["b"].int
+            let cc = c.inputs["c"].int
             let e = c.expected.doubles
             let plain = try McNemarTest(firstOnly: b, secondOnly: cc, method: .chiSquare)
             let corrected = try McNemarTest(firstOnly: b, secondOnly: cc, method: .chiSquareCorrected)

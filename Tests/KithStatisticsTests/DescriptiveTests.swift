@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KithStatistics
 
 /// Summaries and quantiles against NumPy/SciPy (`Fixtures/descriptive.json`), relative tolerance 1e-9.

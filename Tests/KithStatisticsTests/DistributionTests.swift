@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KithStatistics
 
 /// Every distribution function against SciPy (`Fixtures/distributions.json`),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KithStatistics
 
 /// Proportion and mean intervals against statsmodels / SciPy (`Fixtures/estimators.json`).
@@ -13,7 +14,8 @@ struct EstimatorTests {
         #expect(selected.count == 12 * 3 * 5)
         for c in selected {
             let method = try #require(ProportionInterval(rawValue: c["method"].string ?? ""))
-            let x = c.inputs["x"].int, n = c.inputs["n"].int
+            let x = c.inputs["x"].int
+            let n = c.inputs["n"].int
             let r = try ProportionEstimate(successes: x, trials: n, level: c.inputs["level"].double, method: method)
             var e = c.expected.doubles
             if method == .jeffreys {
@@ -44,8 +46,9 @@ struct EstimatorTests {
         for c in selected {
             let m = try MeanEstimate(c.inputs["x"].doubles, level: c.inputs["level"].double)
             let e = c.expected.doubles
-            expectClose([m.mean, m.standardDeviation, m.standardError, m.degreesOfFreedom, m.interval.lower, m.interval.upper],
-                        e, "\(c)")
+            expectClose(
+                [m.mean, m.standardDeviation, m.standardError, m.degreesOfFreedom, m.interval.lower, m.interval.upper],
+                e, "\(c)")
         }
     }
 

@@ -41,15 +41,27 @@ enum JSON: Sendable, CustomStringConvertible {
     }
 
     /// Integer value; Int.min for a missing or non-numeric entry (never traps).
-    var int: Int { let d = double; return d.isFinite ? Int(d) : Int.min }
-    var string: String? { if case let .string(s) = self { return s }; return nil }
+    var int: Int {
+        let d = double
+        return d.isFinite ? Int(d) : Int.min
+    }
+    var string: String? {
+        if case let .string(s) = self { return s }
+        return nil
+    }
     var bool: Bool { double != 0 }
-    var array: [JSON] { if case let .array(a) = self { return a }; return [] }
+    var array: [JSON] {
+        if case let .array(a) = self { return a }
+        return []
+    }
     var doubles: [Double] { array.map(\.double) }
     var ints: [Int] { array.map(\.int) }
     var matrix: [[Double]] { array.map(\.doubles) }
     var intMatrix: [[Int]] { array.map(\.ints) }
-    var isNull: Bool { if case .null = self { return true }; return false }
+    var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
 
     var description: String {
         switch self {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KithStatistics
 
 /// Funnel-plot limits and the reliable change index (`Fixtures/funnel.json`), relative tolerance 1e-9.
@@ -11,7 +12,8 @@ struct FunnelAndChangeTests {
 
     @Test func proportionLimits() throws {
         let first = try #require(select("prop_normal").first)
-        let events = first.inputs["events"].ints, denominators = first.inputs["denominators"].ints
+        let events = first.inputs["events"].ints
+        let denominators = first.inputs["denominators"].ints
         let normal = try FunnelPlot.proportions(events: events, denominators: denominators, levels: [0.95, 0.998])
         let exact = try FunnelPlot.proportions(events: events, denominators: denominators, levels: [0.95, 0.998], method: .exactBinomial)
         expectClose(normal.centre, try #require(select("prop_centre").first).expected.double, "centre")
@@ -64,7 +66,8 @@ struct FunnelAndChangeTests {
         let selected = select("rci")
         #expect(selected.count == 3)
         for c in selected {
-            let i = c.inputs, e = c.expected.doubles
+            let i = c.inputs
+            let e = c.expected.doubles
             let rci = try ReliableChangeIndex(baselineSD: i["sd"].double, reliability: i["rxx"].double)
             let rc = rci.index(baseline: i["x1"].double, followUp: i["x2"].double)
             expectClose([rci.standardErrorOfMeasurement, rci.standardErrorOfDifference, rc, rci.criticalDifference], e, "\(c)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KithStatistics
 
 /// OLS and ANCOVA against statsmodels (`Fixtures/models.json`), relative tolerance 1e-9.
@@ -12,18 +13,23 @@ struct ModelTests {
         let selected = cases.filter { $0["kind"].string == "ols" }
         #expect(selected.count == 2)
         for c in selected {
-            let i = c.inputs, e = c.expected
-            let m = try LinearModel(response: i["y"].doubles, predictors: [i["x1"].doubles, i["x2"].doubles],
-                                    names: ["x1", "x2"], level: i["level"].double)
+            let i = c.inputs
+            let e = c.expected
+            let m = try LinearModel(
+                response: i["y"].doubles, predictors: [i["x1"].doubles, i["x2"].doubles],
+                names: ["x1", "x2"], level: i["level"].double)
             expectClose(m.coefficients, e["params"].doubles, "coefficients")
             expectClose(m.standardErrors, e["bse"].doubles, "SE")
             expectClose(m.tStatistics, e["tvalues"].doubles, "t")
             expectClose(m.pValues, e["pvalues"].doubles, "p")
             expectClose(m.intervals.flatMap { [$0.lower, $0.upper] }, e["ci"].matrix.flatMap { $0 }, "CI")
             expectClose(m.covariance.flatMap { $0 }, e["cov"].matrix.flatMap { $0 }, "covariance")
-            expectClose([m.rSquared, m.adjustedRSquared, m.residualStandardError * m.residualStandardError,
-                         Double(m.residualDegreesOfFreedom), m.residualSumOfSquares],
-                        [e["rsquared"].double, e["rsquared_adj"].double, e["scale"].double, e["df_resid"].double, e["ssr"].double], "fit")
+            expectClose(
+                [
+                    m.rSquared, m.adjustedRSquared, m.residualStandardError * m.residualStandardError,
+                    Double(m.residualDegreesOfFreedom), m.residualSumOfSquares
+                ],
+                [e["rsquared"].double, e["rsquared_adj"].double, e["scale"].double, e["df_resid"].double, e["ssr"].double], "fit")
             #expect(m.names == ["(Intercept)", "x1", "x2"])
         }
     }
@@ -48,7 +54,8 @@ struct ModelTests {
         let selected = cases.filter { $0["kind"].string == "ancova" }
         #expect(selected.count == 6)
         for c in selected {
-            let i = c.inputs, e = c.expected
+            let i = c.inputs
+            let e = c.expected
             let groups = i["g"].array.compactMap(\.string)
             let levels = e["levels"].array.compactMap(\.string)
             let a = try ANCOVA(followUp: i["y"].doubles, baseline: i["x"].doubles, group: groups, levels: levels, level: i["level"].double)
@@ -63,11 +70,15 @@ struct ModelTests {
             expectClose(a.adjustedMeans.flatMap { [$0.interval.lower, $0.interval.upper] }, e["adjusted_ci"].matrix.flatMap { $0 }, "adjusted CI")
             expectClose(a.deviations.map(\.contrast.estimate), e["deviation"].doubles, "deviations")
             expectClose(a.deviations.map(\.contrast.standardError), e["deviation_se"].doubles, "deviation SE")
-            expectClose(a.deviations.flatMap { [$0.contrast.interval.lower, $0.contrast.interval.upper] },
-                        e["deviation_ci"].matrix.flatMap { $0 }, "deviation CI")
-            expectClose([a.groupEffect.f, a.groupEffect.pValue, Double(a.groupEffect.numeratorDegreesOfFreedom),
-                         Double(a.groupEffect.denominatorDegreesOfFreedom)],
-                        [e["F"].double, e["F_p"].double, e["df_num"].double, e["df_den"].double], "group F")
+            expectClose(
+                a.deviations.flatMap { [$0.contrast.interval.lower, $0.contrast.interval.upper] },
+                e["deviation_ci"].matrix.flatMap { $0 }, "deviation CI")
+            expectClose(
+                [
+                    a.groupEffect.f, a.groupEffect.pValue, Double(a.groupEffect.numeratorDegreesOfFreedom),
+                    Double(a.groupEffect.denominatorDegreesOfFreedom)
+                ],
+                [e["F"].double, e["F_p"].double, e["df_num"].double, e["df_den"].double], "group F")
             // Deviations sum to zero by construction.
             #expect(abs(a.deviations.map(\.contrast.estimate).reduce(0, +)) < 1e-9)
         }

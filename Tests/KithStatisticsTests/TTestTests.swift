@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KithStatistics
 
 /// t tests and Welch's ANOVA against SciPy / statsmodels (`Fixtures/ttests.json`), relative tolerance 1e-9.
@@ -12,8 +13,9 @@ struct TTestTests {
         let selected = cases.filter { $0["kind"].string == "two_sample" }
         #expect(selected.count == 16)
         for c in selected {
-            let r = try TwoSampleTTest(c.inputs["x"].doubles, c.inputs["y"].doubles,
-                                       variance: c["pooled"].bool ? .pooled : .welch, level: c.inputs["level"].double)
+            let r = try TwoSampleTTest(
+                c.inputs["x"].doubles, c.inputs["y"].doubles,
+                variance: c["pooled"].bool ? .pooled : .welch, level: c.inputs["level"].double)
             expectClose([r.t, r.pValue, r.degreesOfFreedom, r.interval.lower, r.interval.upper], c.expected.doubles, "\(c)")
         }
     }
@@ -29,7 +31,8 @@ struct TTestTests {
 
     @Test func welchANOVAOfTwoGroupsIsWelchTSquared() throws {
         let c = try #require(cases.first { $0["kind"].string == "two_sample" && !$0["pooled"].bool })
-        let x = c.inputs["x"].doubles, y = c.inputs["y"].doubles
+        let x = c.inputs["x"].doubles
+        let y = c.inputs["y"].doubles
         let t = try TwoSampleTTest(x, y)
         let f = try WelchANOVA(groups: [x, y])
         expectClose(f.f, t.t * t.t, rel: 1e-12, "F = t²")
@@ -59,7 +62,8 @@ struct TTestTests {
         let selected = cases.filter { $0["kind"].string == "one_sample_of_differences" }
         #expect(selected.count == 3)
         for c in selected {
-            let x = c.inputs["x"].doubles, y = c.inputs["y"].doubles
+            let x = c.inputs["x"].doubles
+            let y = c.inputs["y"].doubles
             let r = try PairedTTest(x, y)
             let m = try MeanEstimate(zip(x, y).map { $0 - $1 })
             expectClose([r.t, r.pValue], c.expected.doubles, "\(c)")

@@ -9,7 +9,7 @@ struct DatabaseTests {
         try withTemporaryDirectory { directory in
             let path = directory + "/store.sqlite"
             let missing = try #require(throws: SQLiteError.self) { try Database.open(path: path, mode: .readWrite) }
-            #expect(missing.code == 14)  // SQLITE_CANTOPEN
+            #expect(missing.code == 14) // SQLITE_CANTOPEN
             #expect(throws: SQLiteError.self) { try Database.open(path: path, mode: .readOnly) }
             #expect(!FileManager.default.fileExists(atPath: path))
 
@@ -22,7 +22,7 @@ struct DatabaseTests {
             let reader = try Database.open(path: path, mode: .readOnly)
             #expect(try reader.scalar("SELECT x FROM t", as: Int.self) == 1)
             let readOnly = try #require(throws: SQLiteError.self) { try reader.execute("INSERT INTO t VALUES (2)") }
-            #expect(readOnly.code == 8)  // SQLITE_READONLY
+            #expect(readOnly.code == 8) // SQLITE_READONLY
 
             let writer = try Database.open(path: path, mode: .readWrite)
             try writer.execute("INSERT INTO t VALUES (?)", 2)
@@ -40,7 +40,7 @@ struct DatabaseTests {
                 let db = try Database.open(path: path)
                 _ = try db.userVersion()
             }
-            #expect(error.code == 26)  // SQLITE_NOTADB
+            #expect(error.code == 26) // SQLITE_NOTADB
             #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
         }
     }
@@ -48,12 +48,13 @@ struct DatabaseTests {
     @Test("execute(sql:) runs a script; an error names the failing statement and earlier ones stay")
     func scripts() throws {
         let db = try Database.open(path: ":memory:")
-        try db.execute(sql: """
-            -- a comment
-            CREATE TABLE a(x);
-            INSERT INTO a VALUES (1);
-            INSERT INTO a VALUES (2);   -- trailing comment
-            """)
+        try db.execute(
+            sql: """
+                -- a comment
+                CREATE TABLE a(x);
+                INSERT INTO a VALUES (1);
+                INSERT INTO a VALUES (2);   -- trailing comment
+                """)
         #expect(try db.scalar("SELECT sum(x) FROM a", as: Int.self) == 3)
         try db.execute(sql: "")
         try db.execute(sql: "  ;  -- nothing\n")
@@ -73,7 +74,7 @@ struct DatabaseTests {
         _ = try db.prepare("SELECT 1; -- just a comment")
         for sql in ["SELECT 1; SELECT 2", "", "   ", "-- only a comment", "SELECT 1; garbage"] {
             let error = try #require(throws: SQLiteError.self, "\(sql)") { try db.prepare(sql) }
-            #expect(error.code == 21)  // SQLITE_MISUSE
+            #expect(error.code == 21) // SQLITE_MISUSE
         }
         let syntax = try #require(throws: SQLiteError.self) { try db.prepare("SELEC 1") }
         #expect(syntax.code == 1)
@@ -89,7 +90,7 @@ struct DatabaseTests {
         let second = try db.prepare("SELECT ?")
         #expect(first === second)
         #expect(try second.step() == .row)
-        #expect(second.isNull(at: 0))  // handed out with bindings cleared
+        #expect(second.isNull(at: 0)) // handed out with bindings cleared
         #expect(try db.prepare("SELECT ?", cached: false) !== first)
         #expect(try db.prepare("SELECT ? ") !== first)
         // More distinct statements than the cache holds still work.
@@ -175,19 +176,21 @@ struct DatabaseTests {
     @Test("integrity check: ok for a sound database, problems for a damaged one")
     func integrityCheck() throws {
         try withTemporaryDatabase { db, path in
-            try db.execute(sql: """
-                CREATE TABLE t(x, y);
-                CREATE INDEX t_x ON t(x);
-                INSERT INTO t VALUES (1, 10), (2, 20), (3, 30);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE t(x, y);
+                    CREATE INDEX t_x ON t(x);
+                    INSERT INTO t VALUES (1, 10), (2, 20), (3, 30);
+                    """)
             #expect(try db.integrityCheck() == ["ok"])
 
             // Damage it: make the index's definition disagree with its contents.
-            try db.execute(sql: """
-                PRAGMA writable_schema = ON;
-                UPDATE sqlite_schema SET sql = 'CREATE INDEX t_x ON t(y)' WHERE name = 't_x';
-                PRAGMA writable_schema = OFF;
-                """)
+            try db.execute(
+                sql: """
+                    PRAGMA writable_schema = ON;
+                    UPDATE sqlite_schema SET sql = 'CREATE INDEX t_x ON t(y)' WHERE name = 't_x';
+                    PRAGMA writable_schema = OFF;
+                    """)
             let reopened = try Database.open(path: path, mode: .readWrite)
             let problems = try reopened.integrityCheck()
             #expect(problems != ["ok"])
@@ -208,8 +211,8 @@ struct SQLiteErrorTests {
 
         #expect(error.isConstraintViolation)
         #expect(!error.isBusy)
-        #expect(error.code == 19)            // SQLITE_CONSTRAINT
-        #expect(error.extendedCode == 2067)  // SQLITE_CONSTRAINT_UNIQUE
+        #expect(error.code == 19) // SQLITE_CONSTRAINT
+        #expect(error.extendedCode == 2067) // SQLITE_CONSTRAINT_UNIQUE
         #expect(error.sql == sql)
         #expect(error.message.contains("UNIQUE constraint failed: respondent.name"))
 
@@ -217,7 +220,7 @@ struct SQLiteErrorTests {
         dump(error, to: &dumped)
         let renderings = [
             error.description, "\(error)", String(describing: error), String(reflecting: error),
-            error.localizedDescription, dumped, "\([error])",
+            error.localizedDescription, dumped, "\([error])"
         ]
         for text in renderings {
             #expect(text.contains(sql), "\(text)")
@@ -239,7 +242,7 @@ struct SQLiteErrorTests {
         try insert.bind(Int?.none, at: 1)
         let error = try #require(throws: SQLiteError.self) { try insert.step() }
         #expect(error.isConstraintViolation)
-        #expect(error.extendedCode == 1299)  // SQLITE_CONSTRAINT_NOTNULL
+        #expect(error.extendedCode == 1299) // SQLITE_CONSTRAINT_NOTNULL
         // The statement can be reused after the error.
         insert.reset()
         try insert.bind(1, at: 1)

@@ -36,7 +36,7 @@ struct FileSecurityTests {
                 #expect(try FileSecurity.ensureOwnerOnly(path: path) == false)
             }
             #expect(FilePermissions(rawValue: 0o644).description == "0644")
-            #expect(FilePermissions(rawValue: 0o100600).description == "0600")  // type bits dropped
+            #expect(FilePermissions(rawValue: 0o100600).description == "0600") // type bits dropped
             #expect(throws: SystemCallError.self) { try FileSecurity.permissions(of: directory + "/missing") }
         }
     }
@@ -52,7 +52,7 @@ struct StoreSecretTests {
             let path = StoreSecret.path(besides: store)
             #expect(path == directory + "/kith.sqlite.secret")
             #expect(secret.count == 32)
-            #expect(Set(secret).count > 8)  // not all one byte
+            #expect(Set(secret).count > 8) // not all one byte
             #expect(try posixPermissions(path) == 0o600)
             #expect(try String(contentsOfFile: path, encoding: .utf8) == Hex.encode(secret) + "\n")
             #expect(try StoreSecret.loadOrCreate(besides: store) == secret)

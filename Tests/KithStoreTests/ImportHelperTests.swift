@@ -1,6 +1,7 @@
-@testable import KithStore
 import KithTestSupport
 import Testing
+
+@testable import KithStore
 
 @Suite("KeyIndex")
 struct KeyIndexTests {
@@ -11,8 +12,8 @@ struct KeyIndexTests {
         switch step % 10 {
         case 0: words = [0, 0]
         case 1: words[0] = UInt64(step % 997) << 40
-        case 2: words = [generator.next() % 5_000, 7]  // repeats
-        case 3: words = [0, generator.next() % 50]  // first eight bytes 0, repeated
+        case 2: words = [generator.next() % 5_000, 7] // repeats
+        case 3: words = [0, generator.next() % 50] // first eight bytes 0, repeated
         default: break
         }
         return words.flatMap { word in (0..<8).map { UInt8(truncatingIfNeeded: word >> (8 * $0)) } }
@@ -20,11 +21,13 @@ struct KeyIndexTests {
 
     @Test("answers like a Dictionary through many growths, with repeats, zero keys and colliding low bits")
     func matchesDictionary() {
-        var index = KeyIndex(), reference: [[UInt8]: (entry: Int, hash: Int64, location: Int64)] = [:]
+        var index = KeyIndex()
+        var reference: [[UInt8]: (entry: Int, hash: Int64, location: Int64)] = [:]
         var generator = SplitMix(seed: 42)
         for step in 0..<200_000 {
             let key = key(&generator, step: step)
-            let hash = Int64(step % 13), location = Int64(step)
+            let hash = Int64(step % 13)
+            let location = Int64(step)
             let found = key.withUnsafeBufferPointer { index.insert($0, hash: hash, location: location) }
             if let known = reference[key] {
                 #expect(found == known.entry, "step \(step)")
@@ -55,7 +58,8 @@ struct ResponseBlockTests {
         func maybe(_ make: () -> [UInt8]) -> [UInt8]? { generator.next() % 3 == 0 ? nil : make() }
         let waves = ["Baseline", "Follow-up", "Caf\u{E9}", "Cafe\u{301}", ""].map { Array($0.utf8) }
         return (0..<count).map { index in
-            Row(key: bytes(16), hash: Int64(bitPattern: generator.next()), partial: generator.next() % 2 == 0,
+            Row(
+                key: bytes(16), hash: Int64(bitPattern: generator.next()), partial: generator.next() % 2 == 0,
                 wave: maybe { waves[Int(generator.next() % 5)] }, provider: maybe { Array("Provider \(generator.next() % 7)".utf8) },
                 flag: maybe { Array("speeding".utf8) }, sourceRow: index + 2 + Int(generator.next() % 3_000_000),
                 personKey: maybe { bytes(16) }, sourceID: maybe { bytes(Int(generator.next() % 200)) }, personID: maybe { bytes(5) },
@@ -67,9 +71,10 @@ struct ResponseBlockTests {
     func encode(_ rows: [Row]) -> (bytes: [UInt8], waves: [String]) {
         var builder = ResponseBlock.Builder()
         for row in rows {
-            builder.append(key: row.key, hash: row.hash, partial: row.partial, wave: row.wave, provider: row.provider, flag: row.flag,
-                           sourceRow: row.sourceRow, personKey: row.personKey, sourceID: row.sourceID, personID: row.personID,
-                           startedAt: row.started, submittedAt: row.submitted, answers: row.answers, scores: row.scores)
+            builder.append(
+                key: row.key, hash: row.hash, partial: row.partial, wave: row.wave, provider: row.provider, flag: row.flag,
+                sourceRow: row.sourceRow, personKey: row.personKey, sourceID: row.sourceID, personID: row.personID,
+                startedAt: row.started, submittedAt: row.submitted, answers: row.answers, scores: row.scores)
         }
         return (builder.encoded(), builder.waves)
     }
@@ -81,11 +86,13 @@ struct ResponseBlockTests {
             try block.forEachRow { row in
                 #expect(row.slot == rows.count)
                 #expect(Array(block.key(row.slot)) == Array(row.key) && block.hash(row.slot) == row.hash)
-                rows.append(Row(key: Array(row.key), hash: row.hash, partial: row.partial, wave: row.wave.map(Array.init),
-                                provider: row.provider.map(Array.init), flag: row.flag.map(Array.init), sourceRow: row.sourceRow,
-                                personKey: row.personKey.map(Array.init), sourceID: row.sourceID.map(Array.init), personID: row.personID.map(Array.init),
-                                started: row.startedAt.map(Array.init), submitted: row.submittedAt.map(Array.init),
-                                answers: Array(row.answers), scores: Array(row.scores)))
+                rows.append(
+                    Row(
+                        key: Array(row.key), hash: row.hash, partial: row.partial, wave: row.wave.map(Array.init),
+                        provider: row.provider.map(Array.init), flag: row.flag.map(Array.init), sourceRow: row.sourceRow,
+                        personKey: row.personKey.map(Array.init), sourceID: row.sourceID.map(Array.init), personID: row.personID.map(Array.init),
+                        started: row.startedAt.map(Array.init), submitted: row.submittedAt.map(Array.init),
+                        answers: Array(row.answers), scores: Array(row.scores)))
             }
             #expect(rows.count == block.count)
             return rows
@@ -118,14 +125,17 @@ struct ResponseBlockTests {
 struct TextTableTests {
     @Test("numbers texts by their bytes in first-seen order, below and past the scan limit, canonically equivalent ones apart")
     func numbering() {
-        var table = TextTable<String>(), reference: [[UInt8]] = []
+        var table = TextTable<String>()
+        var reference: [[UInt8]] = []
         var generator = SplitMix(seed: 3)
         let special = ["Caf\u{E9}", "Cafe\u{301}", ""]
         for step in 0..<5_000 {
             let text = step % 7 == 0 ? special[step % 3] : "p\(generator.next() % UInt64(step < 2_000 ? 12 : 300))"
             let bytes = Array(text.utf8)
             let index = bytes.withUnsafeBufferPointer { table.index(of: $0) { String(decoding: $0, as: UTF8.self) } }
-            if let known = reference.firstIndex(of: bytes) { #expect(index == known, "step \(step)") } else {
+            if let known = reference.firstIndex(of: bytes) {
+                #expect(index == known, "step \(step)")
+            } else {
                 #expect(index == reference.count, "step \(step)")
                 reference.append(bytes)
             }

@@ -26,7 +26,7 @@ struct MigratorTests {
         CREATE TABLE response(respondent INTEGER NOT NULL REFERENCES respondent(id), item TEXT NOT NULL, value INTEGER);
         CREATE INDEX response_by_respondent ON response(respondent);
         """,
-        "ALTER TABLE respondent ADD COLUMN wave INTEGER NOT NULL DEFAULT 1; UPDATE respondent SET wave = 1;",
+        "ALTER TABLE respondent ADD COLUMN wave INTEGER NOT NULL DEFAULT 1; UPDATE respondent SET wave = 1;"
     ]
 
     private func schema(_ db: Database) throws -> [String] {
@@ -103,7 +103,7 @@ struct MigratorTests {
     func failureRollsBack() throws {
         let broken = Migrator([
             Self.migrations()[0],
-            Migration(version: 2, name: "half broken", sql: "CREATE TABLE extra(x); CREATE TABLE oops(;"),
+            Migration(version: 2, name: "half broken", sql: "CREATE TABLE extra(x); CREATE TABLE oops(;")
         ])
         let db = try Database.open(path: ":memory:")
         let error = try #require(throws: MigrationError.self) { try broken.migrate(db) }

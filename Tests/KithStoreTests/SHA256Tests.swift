@@ -6,11 +6,15 @@ import Testing
 struct SHA256Tests {
     static let nist: [(String, String)] = [
         ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
-        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",  // 448 bits
-         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
-        ("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu",  // 896 bits
-         "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"),
-        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        (
+            "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", // 448 bits
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+        ),
+        (
+            "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu", // 896 bits
+            "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"
+        ),
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
     ]
 
     /// Expected digests from:
@@ -29,7 +33,7 @@ struct SHA256Tests {
         (127, "192409cd280e14b743642ad1343fbd3e82d9305de72c078117745a679210cc3d"),
         (128, "cc548ca2dec1f6fe4f58b2e27aa9c7521607df1130d140b55a4dad0665302356"),
         (1000, "5097e7d587352f5097062ae679f37bda5802d9f875aba14c8cb4d1a188ada179"),
-        (4097, "bb37fb3430fb3bc003f70512ee0189aec84b029b221885c8f16280d1b935483e"),
+        (4097, "bb37fb3430fb3bc003f70512ee0189aec84b029b221885c8f16280d1b935483e")
     ]
 
     /// FIPS 180-4 examples (NIST "Examples with intermediate values", SHA-256).
@@ -110,8 +114,9 @@ struct SHA256Tests {
 
     /// On a CPU without SHA instructions `.hardware` falls back to portable Swift, and
     /// both arguments test the same code; `SHA256.Implementation.best` says which this is.
-    @Test("portable Swift and the CPU's SHA instructions both give the published digests",
-          arguments: [SHA256.Implementation.portable, .hardware])
+    @Test(
+        "portable Swift and the CPU's SHA instructions both give the published digests",
+        arguments: [SHA256.Implementation.portable, .hardware])
     func implementations(implementation: SHA256.Implementation) {
         func digest(_ bytes: some Sequence<UInt8>) -> String {
             var hasher = SHA256(implementation: implementation)
@@ -120,7 +125,8 @@ struct SHA256Tests {
         }
         for (message, expected) in Self.nist { #expect(digest(message.utf8) == expected, "\(message)") }
         for (count, expected) in Self.hashlib { #expect(digest(pattern(count)) == expected, "\(count) bytes") }
-        #expect(digest([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))
+        #expect(
+            digest([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))
                 == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
@@ -128,7 +134,8 @@ struct SHA256Tests {
     func implementationsAgree() {
         let data = pattern(1_100, multiplier: 167, addend: 13)
         for count in 0...data.count {
-            var portable = SHA256(implementation: .portable), hardware = SHA256(implementation: .hardware)
+            var portable = SHA256(implementation: .portable)
+            var hardware = SHA256(implementation: .hardware)
             portable.update(data[..<count])
             hardware.update(data[..<count])
             #expect(portable.finalize() == hardware.finalize(), "\(count) bytes")
@@ -139,7 +146,7 @@ struct SHA256Tests {
     func fileHash() throws {
         try withTemporaryDirectory { directory in
             let path = directory + "/import.csv"
-            let data = pattern(3 << 20 | 123)  // more than one 1 MiB read
+            let data = pattern(3 << 20 | 123) // more than one 1 MiB read
             try Data(data).write(to: URL(fileURLWithPath: path))
             #expect(try SHA256.hash(contentsOfFile: path) == SHA256.hash(data))
             try Data().write(to: URL(fileURLWithPath: directory + "/empty.csv"))

@@ -10,7 +10,7 @@ struct ScoreCodingTests {
             .init(status: .complete, value: 24.11, raw: 27),
             .init(status: .incomplete, value: nil, raw: nil),
             .init(status: .prorated, value: 1.0 / 3.0, raw: 20.5),
-            .init(status: .invalid, value: nil, raw: nil),
+            .init(status: .invalid, value: nil, raw: nil)
         ]
         let hasRaw = [false, true, false, true, true]
         let blob = AnswerCoding.encodeScores(scores, hasRaw: hasRaw)
@@ -21,6 +21,8 @@ struct ScoreCodingTests {
         #expect(read.map(\.1) == decoded.map(\.status))
         #expect(read.map(\.2) == decoded.map(\.value))
         #expect(read[1].2 == 24.11 && read[3].2 == 1.0 / 3.0)
-        #expect(throws: StoreError.self) { try Array(blob.dropLast()).withUnsafeBufferPointer { try AnswerCoding.forEachScore($0, hasRaw: hasRaw) { _, _, _ in } } }
+        #expect(throws: StoreError.self) {
+            try Array(blob.dropLast()).withUnsafeBufferPointer { try AnswerCoding.forEachScore($0, hasRaw: hasRaw) { _, _, _ in } }
+        }
     }
 }

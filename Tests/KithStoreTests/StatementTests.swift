@@ -80,7 +80,7 @@ struct StatementTests {
             { try $0.bind(String?.none, at: 1) },
             { try $0.bindNull(at: 1) },
             { try $0.bind(SQLiteValue.null, at: 1) },
-            { try $0.bind([nil]) },
+            { try $0.bind([nil]) }
         ]
         for bindNull in binders {
             try db.execute(sql: "DELETE FROM t")
@@ -137,10 +137,11 @@ struct StatementTests {
     func borrowedBytes() throws {
         let db = try makeTable()
         let insert = try db.prepare("INSERT INTO t(v) VALUES (?)")
-        var text: [UInt8] = Array("abc".utf8), blob: [UInt8] = [1, 2, 3]
+        var text: [UInt8] = Array("abc".utf8)
+        var blob: [UInt8] = [1, 2, 3]
         try text.withUnsafeMutableBufferPointer { buffer in
             try insert.bindUTF8(UnsafeBufferPointer(buffer), at: 1, lifetime: .borrowedUntilRebound)
-            buffer[0] = UInt8(ascii: "x")  // SQLite reads the bytes when the row is written
+            buffer[0] = UInt8(ascii: "x") // SQLite reads the bytes when the row is written
             try insert.step()
             insert.reset()
             try insert.bindUTF8(UnsafeBufferPointer(buffer), at: 1, lifetime: .copied)
@@ -153,7 +154,7 @@ struct StatementTests {
             bytes[0] = 9
             try insert.step()
             insert.reset()
-            insert.clearBindings()  // the borrowing ends here
+            insert.clearBindings() // the borrowing ends here
         }
         try insert.step()
         let rows = try db.query("SELECT quote(v) FROM t ORDER BY rowid") { $0.string(at: 0)! }
@@ -167,7 +168,7 @@ struct StatementTests {
         try select.bind(1, named: ":a")
         try select.bind("two", named: "@b")
         try select.bind(3.5, named: "$c")
-        try select.bind(true, named: "d")  // looked up as :d
+        try select.bind(true, named: "d") // looked up as :d
         #expect(try select.step() == .row)
         #expect(select.int64(at: 0) == 1)
         #expect(select.string(at: 1) == "two")
@@ -177,14 +178,14 @@ struct StatementTests {
         try select.bindNull(named: ":a")
         try select.step()
         #expect(select.isNull(at: 0))
-        #expect(select.string(at: 1) == "two")  // reset keeps bindings...
+        #expect(select.string(at: 1) == "two") // reset keeps bindings...
         select.reset()
         select.clearBindings()
         try select.step()
-        #expect(select.isNull(at: 1))  // ...clearBindings doesn't
+        #expect(select.isNull(at: 1)) // ...clearBindings doesn't
 
         let unknown = try #require(throws: SQLiteError.self) { try select.bind(1, named: ":nope") }
-        #expect(unknown.code == 25)  // SQLITE_RANGE
+        #expect(unknown.code == 25) // SQLITE_RANGE
         #expect(unknown.description.contains(":nope"))
     }
 
@@ -194,7 +195,7 @@ struct StatementTests {
         let select = try db.prepare("SELECT ?, ?")
         for index in [0, 3, -1, Int.max] {
             let error = try #require(throws: SQLiteError.self) { try select.bind(1, at: index) }
-            #expect(error.code == 25)  // SQLITE_RANGE
+            #expect(error.code == 25) // SQLITE_RANGE
         }
         #expect(throws: SQLiteError.self) { try select.bind([1]) }
         #expect(throws: SQLiteError.self) { try select.bind([1, 2, 3]) }

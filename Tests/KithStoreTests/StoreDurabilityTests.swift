@@ -5,9 +5,9 @@ import KithTestSupport
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 @Suite("Store durability: atomic imports, concurrent processes, migrations, rescore", .serialized)
@@ -144,7 +144,9 @@ struct StoreDurabilityTests {
         try FileManager.default.createDirectory(at: definitions, withIntermediateDirectories: true)
         var text = try String(contentsOf: packageRoot.appendingPathComponent("Instruments/ons-loneliness.json"), encoding: .utf8)
         text = text.replacingOccurrences(of: "\"version\": \"1.0.0\"", with: "\"version\": \"1.1.0\"")
-        text = text.replacingOccurrences(of: "\"label\": \"Occasionally\",\n        \"aliases\": []", with: "\"label\": \"Occasionally\",\n        \"aliases\": [\"Now and then\"]")
+        text = text.replacingOccurrences(
+            of: "\"label\": \"Occasionally\",\n        \"aliases\": []", with: "\"label\": \"Occasionally\",\n        \"aliases\": [\"Now and then\"]"
+        )
         #expect(text.contains("Now and then"), "the fixture edit applies")
         try Data(text.utf8).write(to: definitions.appendingPathComponent("ons-loneliness.json"))
         let rescore = kith("rescore", "--survey", "Panel", "--store", store, "--instruments", definitions.path, "--format", "json")

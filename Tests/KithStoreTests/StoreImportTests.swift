@@ -9,10 +9,12 @@ import Testing
 func exportFile(rows: ClosedRange<Int>, changedAnswers: Set<Int> = [], in folder: URL, name: String = "export.csv") throws -> String {
     let labels = ["Hardly ever or never", "Some of the time", "Often"]
     let direct = ["Often/always", "Some of the time", "Occasionally", "Hardly ever", "Never"]
-    var text = "Respondent ID,Email,Provider,How often do you feel that you lack companionship?,How often do you feel left out?,How often do you feel isolated from others?,How often do you feel lonely?,Comments\n"
+    var text =
+        "Respondent ID,Email,Provider,How often do you feel that you lack companionship?,How often do you feel left out?,How often do you feel isolated from others?,How often do you feel lonely?,Comments\n"
     for id in rows {
         let shift = changedAnswers.contains(id) ? 1 : 0
-        text += "R\(id),person\(id)@example.org,\(["North", "South"][id % 2]),\(labels[(id + shift) % 3]),\(labels[(id / 3) % 3]),\(labels[(id / 9) % 3]),\(direct[id % 5]),comment \(id)\n"
+        text +=
+            "R\(id),person\(id)@example.org,\(["North", "South"][id % 2]),\(labels[(id + shift) % 3]),\(labels[(id / 3) % 3]),\(labels[(id / 9) % 3]),\(direct[id % 5]),comment \(id)\n"
     }
     let url = folder.appendingPathComponent(name)
     try Data(text.utf8).write(to: url)
@@ -57,12 +59,13 @@ struct StoreImportTests {
         let plain = try exportFile(rows: 1...5001, in: folder, name: "plain.csv")
         var text = try String(contentsOfFile: plain, encoding: .utf8)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let repeated = lines[10]  // R10
-        lines.insert(repeated, at: 5001)  // just before R5001
+        let repeated = lines[10] // R10
+        lines.insert(repeated, at: 5001) // just before R5001
         text = lines.joined(separator: "\n")
         let withRepeat = folder.appendingPathComponent("repeat.csv").path
         try Data(text.utf8).write(to: URL(fileURLWithPath: withRepeat))
-        let one = folder.appendingPathComponent("one.sqlite").path, two = folder.appendingPathComponent("two.sqlite").path
+        let one = folder.appendingPathComponent("one.sqlite").path
+        let two = folder.appendingPathComponent("two.sqlite").path
         let first = try importJSON(withRepeat, store: one)
         #expect(first.status == .ok)
         #expect(first.report["added"] as? Int == 5001)
@@ -71,7 +74,9 @@ struct StoreImportTests {
         // Same answers and scores, row for row (the repeat aside), as an import without it.
         func answersAndScores(_ store: String) -> [String] {
             let run = kith("export", "--survey", "Panel", "--store", store, "--format", "csv")
-            return run.out.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).dropFirst(12).joined(separator: ",") }
+            return run.out.split(separator: "\n").dropFirst().map {
+                $0.split(separator: ",", omittingEmptySubsequences: false).dropFirst(12).joined(separator: ",")
+            }
         }
         let stored = answersAndScores(one)
         #expect(stored.count == 5001)
@@ -107,7 +112,8 @@ struct StoreImportTests {
         let folder = try temporaryFolder()
         let store = folder.appendingPathComponent("kith.sqlite").path
         _ = try importJSON(try exportFile(rows: 1...30, in: folder, name: "a.csv"), store: store)
-        let result = try importJSON(try exportFile(rows: 1...40, changedAnswers: [5, 7], in: folder, name: "b.csv"), store: store, ["--on-conflict", "keep"])
+        let result = try importJSON(
+            try exportFile(rows: 1...40, changedAnswers: [5, 7], in: folder, name: "b.csv"), store: store, ["--on-conflict", "keep"])
         #expect(result.status == .ok)
         #expect(result.report["added"] as? Int == 10)
         #expect(result.report["kept"] as? Int == 2)
@@ -120,7 +126,8 @@ struct StoreImportTests {
         let store = folder.appendingPathComponent("kith.sqlite").path
         _ = try importJSON(try exportFile(rows: 1...30, in: folder, name: "a.csv"), store: store)
         let before = kith("export", "--survey", "Panel", "--store", store).out
-        let result = try importJSON(try exportFile(rows: 1...40, changedAnswers: [5, 7], in: folder, name: "b.csv"), store: store, ["--on-conflict", "replace"])
+        let result = try importJSON(
+            try exportFile(rows: 1...40, changedAnswers: [5, 7], in: folder, name: "b.csv"), store: store, ["--on-conflict", "replace"])
         #expect(result.report["replaced"] as? Int == 2)
         #expect(result.report["added"] as? Int == 10)
         #expect(try responseCount(store) == 40)
@@ -155,7 +162,8 @@ struct StoreImportTests {
     func listing() throws {
         let folder = try temporaryFolder()
         let store = folder.appendingPathComponent("kith.sqlite").path
-        _ = try importJSON(try exportFile(rows: 1...12, in: folder), store: store, ["--invited", "40", "--wave", "spring", "--kind", "citizens-panel"])
+        _ = try importJSON(
+            try exportFile(rows: 1...12, in: folder), store: store, ["--invited", "40", "--wave", "spring", "--kind", "citizens-panel"])
         let surveys = kith("surveys", "--store", store, "--format", "json")
         let list = try #require(try JSONSerialization.jsonObject(with: Data(surveys.out.utf8)) as? [[String: Any]])
         #expect(list.first?["name"] as? String == "Panel")
@@ -221,7 +229,8 @@ struct StorePrivacyTests {
     func keyedByStoreSecret() throws {
         let folder = try temporaryFolder()
         let file = folder.appendingPathComponent("waves.csv")
-        try Data("Client ID,Wave,How often do you feel lonely?\nC1,baseline,Often/always\nC2,baseline,Never\nC1,follow-up,Occasionally\n".utf8).write(to: file)
+        try Data("Client ID,Wave,How often do you feel lonely?\nC1,baseline,Often/always\nC2,baseline,Never\nC1,follow-up,Occasionally\n".utf8).write(
+            to: file)
         var keys: [[String]] = []
         for name in ["one.sqlite", "two.sqlite"] {
             let store = folder.appendingPathComponent(name).path

@@ -59,7 +59,7 @@ struct TransactionTests {
         let error = try #require(throws: SQLiteError.self) {
             try db.transaction {
                 try db.execute("INSERT INTO t VALUES (?)", 2)
-                try db.execute("INSERT OR ROLLBACK INTO t VALUES (?)", 1)  // SQLite rolls back the whole transaction
+                try db.execute("INSERT OR ROLLBACK INTO t VALUES (?)", 1) // SQLite rolls back the whole transaction
             }
         }
         #expect(error.isConstraintViolation)
@@ -74,13 +74,14 @@ struct TransactionTests {
     @Test("a failing COMMIT rolls back and throws")
     func commitFails() throws {
         let db = try Database.open(path: ":memory:")
-        try db.execute(sql: """
-            PRAGMA foreign_keys = ON;
-            CREATE TABLE parent(id INTEGER PRIMARY KEY);
-            CREATE TABLE t(x REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED);
-            """)
+        try db.execute(
+            sql: """
+                PRAGMA foreign_keys = ON;
+                CREATE TABLE parent(id INTEGER PRIMARY KEY);
+                CREATE TABLE t(x REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED);
+                """)
         let error = try #require(throws: SQLiteError.self) {
-            try db.transaction { try db.execute("INSERT INTO t VALUES (?)", 99) }  // checked at COMMIT
+            try db.transaction { try db.execute("INSERT INTO t VALUES (?)", 99) } // checked at COMMIT
         }
         #expect(error.isConstraintViolation)
         #expect(error.sql?.contains("COMMIT") == true)
@@ -96,14 +97,14 @@ struct TransactionTests {
         let error = try #require(throws: SQLiteError.self) {
             try db.transaction {
                 let insert = try db.prepare("INSERT INTO t VALUES (1), (2) RETURNING x", cached: false)
-                #expect(try insert.step() == .row)  // and never finished
+                #expect(try insert.step() == .row) // and never finished
                 pending = insert
             }
         }
         #expect(error.message.contains("SQL statements in progress"))
         #expect(error.sql?.contains("COMMIT") == true)
         #expect(!db.isInTransaction)
-        #expect(pending?.sql.contains("RETURNING") == true)  // kept alive until here on purpose
+        #expect(pending?.sql.contains("RETURNING") == true) // kept alive until here on purpose
         pending = nil
         #expect(try count(db) == 0)
     }
@@ -117,7 +118,7 @@ struct TransactionTests {
             let error = try #require(throws: SQLiteError.self) {
                 try db.transaction { try db.execute("INSERT INTO t VALUES (?)", 2) }
             }
-            #expect(error.code == 21)  // SQLITE_MISUSE
+            #expect(error.code == 21) // SQLITE_MISUSE
             #expect(error.message.contains("nested"))
             #expect(error.message.contains("savepoint"))
             #expect(db.isInTransaction)
@@ -182,7 +183,7 @@ struct BusyTimeoutTests {
     func waitsThenSucceeds() throws {
         try withTemporaryDatabase { holder, path in
             try holder.execute(sql: "CREATE TABLE t(x)")
-            try holder.execute(sql: "BEGIN IMMEDIATE")  // holds the write lock
+            try holder.execute(sql: "BEGIN IMMEDIATE") // holds the write lock
             try holder.execute("INSERT INTO t VALUES (?)", 1)
 
             let attemptStarted = DispatchSemaphore(value: 0)
@@ -190,7 +191,7 @@ struct BusyTimeoutTests {
             let outcome = LockedBox<Result<(attempted: ContinuousClock.Instant, succeeded: ContinuousClock.Instant), any Error>?>(nil)
             DispatchQueue.global().async {
                 do {
-                    let waiter = try Database.open(path: path, mode: .readWrite)  // default 10 s timeout
+                    let waiter = try Database.open(path: path, mode: .readWrite) // default 10 s timeout
                     let attempted = ContinuousClock.now
                     attemptStarted.signal()
                     try waiter.transaction(.immediate) { try waiter.execute("INSERT INTO t VALUES (?)", 2) }
@@ -208,8 +209,8 @@ struct BusyTimeoutTests {
 
             try #require(finished.wait(timeout: .now() + 20) == .success)
             let times = try #require(try outcome.get()?.get())
-            #expect(times.attempted < released)  // it tried while the lock was held...
-            #expect(times.succeeded >= released)  // ...and only got it after the release
+            #expect(times.attempted < released) // it tried while the lock was held...
+            #expect(times.succeeded >= released) // ...and only got it after the release
             #expect(try holder.query("SELECT x FROM t ORDER BY x") { $0.int(at: 0) } == [1, 2])
         }
     }

@@ -3,10 +3,13 @@ import Kith
 /// `kith export --survey S`.
 enum ExportCommand {
     static let command = KithCLI.Command(
-        spec: CommandSpec(name: "export", usage: "kith export --survey NAME [--wave W] [--format csv|json] [--output PATH] [--store PATH]",
-                          summary: "Write a survey's stored responses with their scores (never the columns dropped at import).",
-                          options: [StoreOptions.survey, OptionSpec(name: "wave", value: "W", help: "Only this wave."),
-                                    OptionSpec(name: "format", value: "FORMAT", help: "csv (default) or json."), SharedOptions.output, StoreOptions.store]),
+        spec: CommandSpec(
+            name: "export", usage: "kith export --survey NAME [--wave W] [--format csv|json] [--output PATH] [--store PATH]",
+            summary: "Write a survey's stored responses with their scores (never the columns dropped at import).",
+            options: [
+                StoreOptions.survey, OptionSpec(name: "wave", value: "W", help: "Only this wave."),
+                OptionSpec(name: "format", value: "FORMAT", help: "csv (default) or json."), SharedOptions.output, StoreOptions.store
+            ]),
         run: run)
 
     static func run(_ arguments: Arguments, _ console: Console) throws {

@@ -8,15 +8,17 @@ enum InspectCommand {
             usage: "kith inspect FILE [--format text|json] [--source NAME] [--map FILE] [--dictionary FILE] [--instrument ID…]",
             summary: "Show how Kith reads a survey export: tool, encoding, columns, items, rows.",
             discussion: """
-            Reads the whole file and reports: the survey tool (dialect) and why, the encoding, delimiter and header
-            rows; each column's role and, for instrument items, how its header was matched; columns that are
-            ambiguous or were set aside; the file's own questions with their kind; answers that are not options of
-            their items, with example rows; missing-answer codes; complete, partial, excluded and duplicate rows;
-            and what 'kith score' would score. Free-text answers and identifiers are never printed.
-            Known sources: \(Dialects.all.map { $0.name }.joined(separator: ", ")).
-            """,
-            options: [OptionSpec(name: "format", value: "FORMAT", help: "text (default) or json."), SharedOptions.source, SharedOptions.map,
-                      SharedOptions.dictionary, SharedOptions.instrument, SharedOptions.instruments, SharedOptions.delimiter, SharedOptions.encoding],
+                Reads the whole file and reports: the survey tool (dialect) and why, the encoding, delimiter and header
+                rows; each column's role and, for instrument items, how its header was matched; columns that are
+                ambiguous or were set aside; the file's own questions with their kind; answers that are not options of
+                their items, with example rows; missing-answer codes; complete, partial, excluded and duplicate rows;
+                and what 'kith score' would score. Free-text answers and identifiers are never printed.
+                Known sources: \(Dialects.all.map { $0.name }.joined(separator: ", ")).
+                """,
+            options: [
+                OptionSpec(name: "format", value: "FORMAT", help: "text (default) or json."), SharedOptions.source, SharedOptions.map,
+                SharedOptions.dictionary, SharedOptions.instrument, SharedOptions.instruments, SharedOptions.delimiter, SharedOptions.encoding
+            ],
             positionals: 1...1),
         run: run)
 
@@ -91,7 +93,8 @@ enum InspectCommand {
             if fields.isEmpty { out += "  none (no response id, person, wave, time or status column)\n" }
             for field in fields { out += "  column \(field.column + 1) '\(field.header)': \(field.role)\n" }
             if !identifiers.isEmpty {
-                out += "  direct identifiers (dropped at import unless kept on purpose): \(identifiers.map { "column \($0.index + 1) '\($0.header)'" }.joined(separator: ", "))\n"
+                out +=
+                    "  direct identifiers (dropped at import unless kept on purpose): \(identifiers.map { "column \($0.index + 1) '\($0.header)'" }.joined(separator: ", "))\n"
             }
             if !metadata.isEmpty { out += "  tool metadata (not kept): \(metadata.map { "'\($0.header)'" }.joined(separator: ", "))\n" }
 
@@ -101,19 +104,23 @@ enum InspectCommand {
                 out += "  column \(match.column + 1) '\(match.header)' → \(match.item) (\(match.instrument)): \(match.method)\n"
             }
             for ambiguous in source.matching.ambiguous {
-                out += "  column \(ambiguous.column + 1) '\(ambiguous.header)' is AMBIGUOUS: could be \(ambiguous.items.joined(separator: " or ")); not used (name it with --map or choose with --instrument)\n"
+                out +=
+                    "  column \(ambiguous.column + 1) '\(ambiguous.header)' is AMBIGUOUS: could be \(ambiguous.items.joined(separator: " or ")); not used (name it with --map or choose with --instrument)\n"
             }
             if !source.matching.rejected.isEmpty {
                 out += "  set aside:\n"
-                for rejected in source.matching.rejected { out += "    column \(rejected.column + 1) '\(rejected.header)' not read as \(rejected.item): \(rejected.reason)\n" }
+                for rejected in source.matching.rejected {
+                    out += "    column \(rejected.column + 1) '\(rejected.header)' not read as \(rejected.item): \(rejected.reason)\n"
+                }
             }
             for notice in source.matching.notices { out += "  note: \(notice)\n" }
 
             out += "\nThe file's own questions (\(source.questions.count), kept as questions):\n"
             for question in source.questions {
                 var line = "  column \(question.index + 1) '\(question.header)': \(question.kind.rawValue)"
-                if let choice = question.choice, let stem = question.question { line += " (choice '\(choice)' of '\(stem)')" }
-                else if question.kind == .singleChoice || question.kind == .multiSelect, !question.options.isEmpty {
+                if let choice = question.choice, let stem = question.question {
+                    line += " (choice '\(choice)' of '\(stem)')"
+                } else if question.kind == .singleChoice || question.kind == .multiSelect, !question.options.isEmpty {
                     let shown = question.options.prefix(8).map { "'\($0)'" }.joined(separator: ", ")
                     line += ": \(shown)\(question.options.count > 8 ? ", … (\(question.options.count) seen)" : "")"
                     if let separator = question.separator { line += " joined with '\(separator)'" }
@@ -122,16 +129,24 @@ enum InspectCommand {
                 out += line + "\n"
             }
 
-            out += "\nRows: \(tally.rows): \(tally.complete) complete, \(tally.partial) partial, \(tally.excluded) excluded, \(tally.duplicates) duplicate\(tally.duplicates == 1 ? "" : "s")\n"
+            out +=
+                "\nRows: \(tally.rows): \(tally.complete) complete, \(tally.partial) partial, \(tally.excluded) excluded, \(tally.duplicates) duplicate\(tally.duplicates == 1 ? "" : "s")\n"
             for (reason, count) in tally.excludedReasons.sorted(by: { $0.key < $1.key }) { out += "  excluded: \(reason) ×\(count)\n" }
-            for duplicate in tally.duplicateRows.prefix(20) { out += "  duplicate: row \(duplicate.row) repeats row \(duplicate.of) (\(duplicate.reason))\n" }
-            if tally.trailingBlankRows > 0 { out += "  \(tally.trailingBlankRows) blank row\(tally.trailingBlankRows == 1 ? "" : "s") at the end ignored\n" }
+            for duplicate in tally.duplicateRows.prefix(20) {
+                out += "  duplicate: row \(duplicate.row) repeats row \(duplicate.of) (\(duplicate.reason))\n"
+            }
+            if tally.trailingBlankRows > 0 {
+                out += "  \(tally.trailingBlankRows) blank row\(tally.trailingBlankRows == 1 ? "" : "s") at the end ignored\n"
+            }
 
             if !tally.invalidAnswers.isEmpty {
                 out += "\nAnswers that are not options of their items (those scales are not scored for those rows):\n"
                 for (column, labels) in tally.invalidAnswers.sorted(by: { $0.key < $1.key }) {
                     out += "  column \(column + 1) '\(header(column))' (\(itemOf(column: column) ?? "?")): "
-                    out += labels.sorted { $0.value.count > $1.value.count }.prefix(8).map { "'\($0.key)' ×\($0.value.count) (\(rowsLine($0.value.rows)))" }.joined(separator: ", ") + "\n"
+                    out +=
+                        labels.sorted { $0.value.count > $1.value.count }.prefix(8).map {
+                            "'\($0.key)' ×\($0.value.count) (\(rowsLine($0.value.rows)))"
+                        }.joined(separator: ", ") + "\n"
                 }
                 let numeric = tally.invalidAnswers.values.flatMap(\.keys).allSatisfy { Int($0) != nil }
                 if numeric {
@@ -144,7 +159,10 @@ enum InspectCommand {
             if !tally.missingCodes.isEmpty {
                 out += "\nCodes read as \"no answer\" (not options of their items; \"conventionalMissingCodes\": false in --map turns this off):\n"
                 for (column, codes) in tally.missingCodes.sorted(by: { $0.key < $1.key }) {
-                    out += "  column \(column + 1) '\(header(column))': " + codes.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value.count) (\(rowsLine($0.value.rows)))" }.joined(separator: ", ") + "\n"
+                    out +=
+                        "  column \(column + 1) '\(header(column))': "
+                        + codes.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value.count) (\(rowsLine($0.value.rows)))" }.joined(separator: ", ")
+                        + "\n"
                 }
             }
 
@@ -162,8 +180,11 @@ enum InspectCommand {
             func j(_ text: String) -> String { TextFormat.json(text) }
             var parts: [String] = []
             parts.append("\"file\":\(j(source.displayName))")
-            parts.append("\"source\":{\"name\":\(j(dialectName)),\"title\":\(j(dialectTitle)),\"how\":\(j(how)),\"confidence\":\(source.dialectConfidence)}")
-            parts.append("\"encoding\":{\"name\":\(j(source.encoding.encoding.rawValue)),\"byte_order_mark\":\(source.encoding.hadByteOrderMark),\"how\":\(j(source.encoding.description))}")
+            parts.append(
+                "\"source\":{\"name\":\(j(dialectName)),\"title\":\(j(dialectTitle)),\"how\":\(j(how)),\"confidence\":\(source.dialectConfidence)}")
+            parts.append(
+                "\"encoding\":{\"name\":\(j(source.encoding.encoding.rawValue)),\"byte_order_mark\":\(source.encoding.hadByteOrderMark),\"how\":\(j(source.encoding.description))}"
+            )
             parts.append("\"delimiter\":{\"name\":\(j(source.delimiter.delimiter.description)),\"how\":\(j(source.delimiter.description))}")
             parts.append("\"header_rows\":\(source.headerRows)")
             parts.append("\"date_order\":\(j(source.dateOrder.rawValue))")
@@ -171,12 +192,19 @@ enum InspectCommand {
             let columns = source.dialect.columns.map { column -> String in
                 var fields = ["\"column\":\(column.index + 1)", "\"header\":\(j(column.header))"]
                 if let match = source.matching.match(forColumn: column.index) {
-                    fields += ["\"role\":\"item\"", "\"item\":\(j(match.item))", "\"instrument\":\(j(match.instrument))", "\"matched_by\":\(j(match.method.description))"]
+                    fields += [
+                        "\"role\":\"item\"", "\"item\":\(j(match.item))", "\"instrument\":\(j(match.instrument))",
+                        "\"matched_by\":\(j(match.method.description))"
+                    ]
                 } else if let ambiguous = source.matching.ambiguous.first(where: { $0.column == column.index }) {
                     fields += ["\"role\":\"ambiguous\"", "\"items\":[\(ambiguous.items.map(j).joined(separator: ","))]"]
                 } else if let question = source.questions.first(where: { $0.index == column.index }) {
-                    fields += ["\"role\":\"question\"", "\"kind\":\(j(question.kind.rawValue))", "\"possibly_identifying\":\(question.possiblyIdentifying)"]
-                    if question.kind == .singleChoice || question.kind == .multiSelect { fields.append("\"options\":[\(question.options.map(j).joined(separator: ","))]") }
+                    fields += [
+                        "\"role\":\"question\"", "\"kind\":\(j(question.kind.rawValue))", "\"possibly_identifying\":\(question.possiblyIdentifying)"
+                    ]
+                    if question.kind == .singleChoice || question.kind == .multiSelect {
+                        fields.append("\"options\":[\(question.options.map(j).joined(separator: ","))]")
+                    }
                     if let separator = question.separator { fields.append("\"separator\":\(j(separator))") }
                     if let choice = question.choice, let stem = question.question { fields += ["\"question\":\(j(stem))", "\"choice\":\(j(choice))"] }
                 } else {
@@ -185,20 +213,31 @@ enum InspectCommand {
                 return "{" + fields.joined(separator: ",") + "}"
             }
             parts.append("\"columns\":[\(columns.joined(separator: ","))]")
-            parts.append("\"rejected\":[\(source.matching.rejected.map { "{\"column\":\($0.column + 1),\"item\":\(j($0.item)),\"reason\":\(j($0.reason))}" }.joined(separator: ","))]")
+            parts.append(
+                "\"rejected\":[\(source.matching.rejected.map { "{\"column\":\($0.column + 1),\"item\":\(j($0.item)),\"reason\":\(j($0.reason))}" }.joined(separator: ","))]"
+            )
             parts.append("\"matching_notices\":[\(source.matching.notices.map(j).joined(separator: ","))]")
             let excluded = tally.excludedReasons.sorted { $0.key < $1.key }.map { "\(j($0.key)):\($0.value)" }.joined(separator: ",")
-            let duplicates = tally.duplicateRows.map { "{\"row\":\($0.row),\"duplicate_of\":\($0.of),\"reason\":\(j($0.reason))}" }.joined(separator: ",")
-            parts.append("\"rows\":{\"total\":\(tally.rows),\"complete\":\(tally.complete),\"partial\":\(tally.partial),\"excluded\":\(tally.excluded),\"duplicates\":\(tally.duplicates),\"trailing_blank\":\(tally.trailingBlankRows),\"excluded_reasons\":{\(excluded)},\"duplicate_rows\":[\(duplicates)]}")
+            let duplicates = tally.duplicateRows.map { "{\"row\":\($0.row),\"duplicate_of\":\($0.of),\"reason\":\(j($0.reason))}" }.joined(
+                separator: ",")
+            parts.append(
+                "\"rows\":{\"total\":\(tally.rows),\"complete\":\(tally.complete),\"partial\":\(tally.partial),\"excluded\":\(tally.excluded),\"duplicates\":\(tally.duplicates),\"trailing_blank\":\(tally.trailingBlankRows),\"excluded_reasons\":{\(excluded)},\"duplicate_rows\":[\(duplicates)]}"
+            )
             let invalid = tally.invalidAnswers.sorted { $0.key < $1.key }.flatMap { column, labels in
-                labels.sorted { $0.key < $1.key }.map { "{\"column\":\(column + 1),\"item\":\(j(itemOf(column: column) ?? "")),\"answer\":\(j($0.key)),\"count\":\($0.value.count),\"rows\":[\($0.value.rows.map(String.init).joined(separator: ","))]}" }
+                labels.sorted { $0.key < $1.key }.map {
+                    "{\"column\":\(column + 1),\"item\":\(j(itemOf(column: column) ?? "")),\"answer\":\(j($0.key)),\"count\":\($0.value.count),\"rows\":[\($0.value.rows.map(String.init).joined(separator: ","))]}"
+                }
             }
             parts.append("\"invalid_answers\":[\(invalid.joined(separator: ","))]")
             let missing = tally.missingCodes.sorted { $0.key < $1.key }.flatMap { column, codes in
-                codes.sorted { $0.key < $1.key }.map { "{\"column\":\(column + 1),\"code\":\($0.key),\"count\":\($0.value.count),\"rows\":[\($0.value.rows.map(String.init).joined(separator: ","))]}" }
+                codes.sorted { $0.key < $1.key }.map {
+                    "{\"column\":\(column + 1),\"code\":\($0.key),\"count\":\($0.value.count),\"rows\":[\($0.value.rows.map(String.init).joined(separator: ","))]}"
+                }
             }
             parts.append("\"missing_codes\":[\(missing.joined(separator: ","))]")
-            parts.append("\"would_score\":[\(scaleCoverage().map { "{\"scale\":\(j($0.scale)),\"items_found\":\($0.found),\"items\":\($0.items),\"missing_items\":[\($0.missing.map(j).joined(separator: ","))]}" }.joined(separator: ","))]")
+            parts.append(
+                "\"would_score\":[\(scaleCoverage().map { "{\"scale\":\(j($0.scale)),\"items_found\":\($0.found),\"items\":\($0.items),\"missing_items\":[\($0.missing.map(j).joined(separator: ","))]}" }.joined(separator: ","))]"
+            )
             return "{" + parts.joined(separator: ",\n") + "}\n"
         }
     }

@@ -7,8 +7,10 @@ enum InstrumentsCommand {
             name: "instruments",
             usage: "kith instruments [show ID] [--instruments DIR] [--format text|json]",
             summary: "List the instruments Kith can score, or show one: items, options, scoring rules, thresholds and licence.",
-            options: [SharedOptions.instruments,
-                      OptionSpec(name: "format", value: "FORMAT", help: "text (default) or json (the definition as loaded).")],
+            options: [
+                SharedOptions.instruments,
+                OptionSpec(name: "format", value: "FORMAT", help: "text (default) or json (the definition as loaded).")
+            ],
             positionals: 0...2),
         run: run)
 

@@ -9,7 +9,8 @@ enum OutcomeOptions {
     static let to = OptionSpec(name: "to", value: "WAVE", help: "The follow-up wave (e.g. follow-up).")
     static let format = OptionSpec(name: "format", value: "FORMAT", help: "table (default), markdown, csv, json or html (one self-contained file).")
     static let suppress = OptionSpec(name: "suppress", value: "POLICY", help: "Disclosure control: none, min5 (default), nhs or min10.")
-    static let survey = OptionSpec(name: "survey", value: "NAME", help: "The survey, by name (with FILE: the name to give it; default the file's name).")
+    static let survey = OptionSpec(
+        name: "survey", value: "NAME", help: "The survey, by name (with FILE: the name to give it; default the file's name).")
 
     /// The options of a FILE read into a temporary store.
     static let fileOptions = [SharedOptions.map, SharedOptions.source, SharedOptions.delimiter, SharedOptions.encoding, SharedOptions.missing]
@@ -37,14 +38,17 @@ enum OutcomeOptions {
         let name = arguments.value("survey") ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         let prepared = try ImportCommand.prepare(file, arguments, console, instruments: false)
         let temporary = try TemporaryStore()
-        _ = try ImportCommand.store(prepared, into: temporary.store, target: ImportTarget(survey: name, kind: .serviceOutcomes),
-                                    arguments, console)
+        _ = try ImportCommand.store(
+            prepared, into: temporary.store, target: ImportTarget(survey: name, kind: .serviceOutcomes),
+            arguments, console)
         return (temporary.store, try temporary.store.survey(named: name), temporary)
     }
 
     /// Writes a report in the chosen format; the licence notices go to standard error for CSV.
-    static func write(_ arguments: Arguments, _ console: Console, format: Format, document: () -> ReportDocument,
-                      csv: () -> String, json: () -> String, licences: [String]) throws {
+    static func write(
+        _ arguments: Arguments, _ console: Console, format: Format, document: () -> ReportDocument,
+        csv: () -> String, json: () -> String, licences: [String]
+    ) throws {
         let sink = try console.sink(arguments.value("output"))
         do {
             switch format {

@@ -3,16 +3,23 @@ import Kith
 
 /// Options several commands share.
 enum SharedOptions {
-    static let instruments = OptionSpec(name: "instruments", value: "DIR", help: "Also load the instrument definitions (*.json) in DIR.", repeatable: true)
-    static let instrument = OptionSpec(name: "instrument", value: "ID", help: "Score only this instrument (default: every instrument whose items the file has).", repeatable: true)
-    static let source = OptionSpec(name: "source", value: "NAME", help: "Read the file as this survey tool's export (default: detect). See 'kith inspect --help'.")
+    static let instruments = OptionSpec(
+        name: "instruments", value: "DIR", help: "Also load the instrument definitions (*.json) in DIR.", repeatable: true)
+    static let instrument = OptionSpec(
+        name: "instrument", value: "ID", help: "Score only this instrument (default: every instrument whose items the file has).", repeatable: true)
+    static let source = OptionSpec(
+        name: "source", value: "NAME", help: "Read the file as this survey tool's export (default: detect). See 'kith inspect --help'.")
     static let delimiter = OptionSpec(name: "delimiter", value: "D", help: "comma, semicolon, tab or pipe (default: detect).")
     static let encoding = OptionSpec(name: "encoding", value: "ENC", help: "utf-8, utf-16le, utf-16be or windows-1252 (default: detect).")
     static let map = OptionSpec(name: "map", value: "FILE", help: "A JSON map: column → item id, label → code, extra missing-answer codes.")
-    static let dictionary = OptionSpec(name: "dictionary", value: "FILE", help: "A REDCap data dictionary for a coded REDCap export (default: one saved beside the export).")
-    static let missing = OptionSpec(name: "missing", value: "POLICY", help: "Missing-answer policy: complete (default: every item answered) or prorate:N.")
-    static let classify = OptionSpec(name: "classify", value: "ID", help: "Add a named classification of the scores (e.g. lonely-6-9), or 'all'.", repeatable: true)
-    static let output = OptionSpec(name: "output", value: "PATH", help: "Write to PATH instead of standard output (written whole or not at all).", short: "o")
+    static let dictionary = OptionSpec(
+        name: "dictionary", value: "FILE", help: "A REDCap data dictionary for a coded REDCap export (default: one saved beside the export).")
+    static let missing = OptionSpec(
+        name: "missing", value: "POLICY", help: "Missing-answer policy: complete (default: every item answered) or prorate:N.")
+    static let classify = OptionSpec(
+        name: "classify", value: "ID", help: "Add a named classification of the scores (e.g. lonely-6-9), or 'all'.", repeatable: true)
+    static let output = OptionSpec(
+        name: "output", value: "PATH", help: "Write to PATH instead of standard output (written whole or not at all).", short: "o")
 
     /// The catalog: built-in definitions plus `--instruments` folders.
     static func catalog(_ arguments: Arguments, _ console: Console) throws -> Catalog {
@@ -31,8 +38,10 @@ enum SharedOptions {
 
     /// How to read a source file, from the shared options. `instruments`: whether `--instrument`
     /// names the instruments to read (`change` and `compare` give it another meaning).
-    static func sourceOptions(_ arguments: Arguments, _ console: Console, catalog: Catalog,
-                              instruments: Bool = true) throws -> SourceOptions {
+    static func sourceOptions(
+        _ arguments: Arguments, _ console: Console, catalog: Catalog,
+        instruments: Bool = true
+    ) throws -> SourceOptions {
         var options = SourceOptions()
         if let name = arguments.value("source") {
             guard Dialects.named(name) != nil else {
@@ -41,11 +50,15 @@ enum SharedOptions {
             options.dialect = name
         }
         if let text = arguments.value("delimiter") {
-            guard let delimiter = Delimiter(name: text) else { throw CLIError.usage("--delimiter must be comma, semicolon, tab or pipe; got '\(text)'", nil) }
+            guard let delimiter = Delimiter(name: text) else {
+                throw CLIError.usage("--delimiter must be comma, semicolon, tab or pipe; got '\(text)'", nil)
+            }
             options.delimiter = delimiter
         }
         if let text = arguments.value("encoding") {
-            guard let encoding = Encoding(name: text) else { throw CLIError.usage("--encoding must be utf-8, utf-16le, utf-16be or windows-1252; got '\(text)'", nil) }
+            guard let encoding = Encoding(name: text) else {
+                throw CLIError.usage("--encoding must be utf-8, utf-16le, utf-16be or windows-1252; got '\(text)'", nil)
+            }
             options.encoding = encoding
         }
         if let path = arguments.value("map") { options.map = try ImportMap.load(path: console.resolve(path)) }

@@ -5,9 +5,10 @@ private let formatOption = OptionSpec(name: "format", value: "FORMAT", help: "ta
 /// `kith surveys`.
 enum SurveysCommand {
     static let command = KithCLI.Command(
-        spec: CommandSpec(name: "surveys", usage: "kith surveys [--store PATH] [--format table|json]",
-                          summary: "List the surveys in the store, with their responses, batches and waves.",
-                          options: [StoreOptions.store, formatOption]),
+        spec: CommandSpec(
+            name: "surveys", usage: "kith surveys [--store PATH] [--format table|json]",
+            summary: "List the surveys in the store, with their responses, batches and waves.",
+            options: [StoreOptions.store, formatOption]),
         run: run)
 
     static func run(_ arguments: Arguments, _ console: Console) throws {
@@ -30,8 +31,10 @@ enum SurveysCommand {
             return
         }
         let rows = surveys.map { overview in
-            [overview.survey.name, overview.survey.kind.rawValue, overview.survey.invited.map(String.init) ?? "-", String(overview.responses),
-             String(overview.batches), overview.waves.isEmpty ? "-" : overview.waves.joined(separator: ", "), overview.lastImport ?? "-"]
+            [
+                overview.survey.name, overview.survey.kind.rawValue, overview.survey.invited.map(String.init) ?? "-", String(overview.responses),
+                String(overview.batches), overview.waves.isEmpty ? "-" : overview.waves.joined(separator: ", "), overview.lastImport ?? "-"
+            ]
         }
         try console.out.write(InstrumentText.table(["SURVEY", "KIND", "INVITED", "RESPONSES", "BATCHES", "WAVES", "LAST IMPORT"], rows))
     }
@@ -40,9 +43,10 @@ enum SurveysCommand {
 /// `kith batches --survey S`.
 enum BatchesCommand {
     static let command = KithCLI.Command(
-        spec: CommandSpec(name: "batches", usage: "kith batches --survey NAME [--store PATH] [--format table|json]",
-                          summary: "List a survey's import batches: file, fingerprint, what each added, and whether it was undone.",
-                          options: [StoreOptions.survey, StoreOptions.store, formatOption]),
+        spec: CommandSpec(
+            name: "batches", usage: "kith batches --survey NAME [--store PATH] [--format table|json]",
+            summary: "List a survey's import batches: file, fingerprint, what each added, and whether it was undone.",
+            options: [StoreOptions.survey, StoreOptions.store, formatOption]),
         run: run)
 
     static func run(_ arguments: Arguments, _ console: Console) throws {
@@ -52,7 +56,8 @@ enum BatchesCommand {
         let batches = try store.batches(survey: name)
         if format == .json {
             let items = batches.map { batch in
-                let options = batch.options.sorted { $0.key < $1.key }.map { "\(TextFormat.json($0.key)):\(TextFormat.json($0.value))" }.joined(separator: ",")
+                let options = batch.options.sorted { $0.key < $1.key }.map { "\(TextFormat.json($0.key)):\(TextFormat.json($0.value))" }.joined(
+                    separator: ",")
                 return """
                     {"batch":\(batch.id),"file":\(TextFormat.json(batch.fileName)),"sha256":"\(batch.sha256)","bytes":\(batch.bytes),\
                     "dialect":\(TextFormat.json(batch.dialect)),"encoding":\(TextFormat.json(batch.encoding)),"imported_at":\(TextFormat.json(batch.importedAt)),\
@@ -65,20 +70,25 @@ enum BatchesCommand {
             return
         }
         let rows = batches.map { batch in
-            [String(batch.id), batch.fileName, String(batch.sha256.prefix(12)), batch.importedAt, batch.dialect, String(batch.rowsRead),
-             String(batch.added), String(batch.unchanged), String(batch.replaced), String(batch.excluded), String(batch.responses),
-             batch.undoneAt.map { "undone \($0)" } ?? ""]
+            [
+                String(batch.id), batch.fileName, String(batch.sha256.prefix(12)), batch.importedAt, batch.dialect, String(batch.rowsRead),
+                String(batch.added), String(batch.unchanged), String(batch.replaced), String(batch.excluded), String(batch.responses),
+                batch.undoneAt.map { "undone \($0)" } ?? ""
+            ]
         }
-        try console.out.write(InstrumentText.table(["BATCH", "FILE", "SHA-256", "IMPORTED", "SOURCE", "ROWS", "ADDED", "SKIPPED", "REPLACED", "EXCLUDED", "HELD", ""], rows))
+        try console.out.write(
+            InstrumentText.table(
+                ["BATCH", "FILE", "SHA-256", "IMPORTED", "SOURCE", "ROWS", "ADDED", "SKIPPED", "REPLACED", "EXCLUDED", "HELD", ""], rows))
     }
 }
 
 /// `kith undo BATCH`.
 enum UndoCommand {
     static let command = KithCLI.Command(
-        spec: CommandSpec(name: "undo", usage: "kith undo BATCH [--store PATH] [--format table|json]",
-                          summary: "Undo an import batch: remove the responses it added and put back those it replaced.",
-                          options: [StoreOptions.store, formatOption], positionals: 1...1),
+        spec: CommandSpec(
+            name: "undo", usage: "kith undo BATCH [--store PATH] [--format table|json]",
+            summary: "Undo an import batch: remove the responses it added and put back those it replaced.",
+            options: [StoreOptions.store, formatOption], positionals: 1...1),
         run: run)
 
     static func run(_ arguments: Arguments, _ console: Console) throws {
@@ -88,9 +98,13 @@ enum UndoCommand {
         let format: ImportCommand.Format = try arguments.choice("format", default: .table)
         let report = try StoreOptions.open(arguments, console).undo(batch: id)
         if format == .json {
-            try console.out.write("{\"batch\":\(report.batch),\"survey\":\(TextFormat.json(report.survey)),\"removed\":\(report.removed),\"restored\":\(report.restored)}\n")
+            try console.out.write(
+                "{\"batch\":\(report.batch),\"survey\":\(TextFormat.json(report.survey)),\"removed\":\(report.removed),\"restored\":\(report.restored)}\n"
+            )
         } else {
-            try console.out.write("Undid batch \(report.batch) of survey '\(report.survey)': \(report.removed) response\(report.removed == 1 ? "" : "s") removed\(report.restored > 0 ? ", \(report.restored) replaced response\(report.restored == 1 ? "" : "s") put back" : "").\n")
+            try console.out.write(
+                "Undid batch \(report.batch) of survey '\(report.survey)': \(report.removed) response\(report.removed == 1 ? "" : "s") removed\(report.restored > 0 ? ", \(report.restored) replaced response\(report.restored == 1 ? "" : "s") put back" : "").\n"
+            )
         }
     }
 }
@@ -98,22 +112,30 @@ enum UndoCommand {
 /// `kith rescore --survey S`.
 enum RescoreCommand {
     static let command = KithCLI.Command(
-        spec: CommandSpec(name: "rescore", usage: "kith rescore --survey NAME [--missing POLICY] [--instruments DIR] [--store PATH] [--format table|json]",
-                          summary: "Score a survey's stored answers again with the current definitions, recording the versions used.",
-                          options: [StoreOptions.survey, SharedOptions.missing, SharedOptions.instruments, StoreOptions.store, formatOption]),
+        spec: CommandSpec(
+            name: "rescore", usage: "kith rescore --survey NAME [--missing POLICY] [--instruments DIR] [--store PATH] [--format table|json]",
+            summary: "Score a survey's stored answers again with the current definitions, recording the versions used.",
+            options: [StoreOptions.survey, SharedOptions.missing, SharedOptions.instruments, StoreOptions.store, formatOption]),
         run: run)
 
     static func run(_ arguments: Arguments, _ console: Console) throws {
         let name = try StoreOptions.requiredSurvey(arguments, command: "rescore")
         let format: ImportCommand.Format = try arguments.choice("format", default: .table)
         let catalog = try SharedOptions.catalog(arguments, console)
-        let report = try StoreOptions.open(arguments, console).rescore(survey: name, catalog: catalog, missing: try SharedOptions.missingPolicy(arguments))
+        let report = try StoreOptions.open(arguments, console).rescore(
+            survey: name, catalog: catalog, missing: try SharedOptions.missingPolicy(arguments))
         let scales = report.scales.map { "\($0.scale) (definition \($0.instrumentVersion), policy \($0.policy))" }
         if format == .json {
-            let items = report.scales.map { "{\"scale\":\(TextFormat.json($0.scale)),\"instrument_version\":\(TextFormat.json($0.instrumentVersion)),\"policy\":\(TextFormat.json($0.policy))}" }
-            try console.out.write("{\"survey\":\(TextFormat.json(report.survey)),\"responses\":\(report.responses),\"changed\":\(report.changed),\"scales\":[\(items.joined(separator: ","))]}\n")
+            let items = report.scales.map {
+                "{\"scale\":\(TextFormat.json($0.scale)),\"instrument_version\":\(TextFormat.json($0.instrumentVersion)),\"policy\":\(TextFormat.json($0.policy))}"
+            }
+            try console.out.write(
+                "{\"survey\":\(TextFormat.json(report.survey)),\"responses\":\(report.responses),\"changed\":\(report.changed),\"scales\":[\(items.joined(separator: ","))]}\n"
+            )
         } else {
-            try console.out.write("Rescored \(report.responses) responses of '\(report.survey)': \(report.changed) score set\(report.changed == 1 ? "" : "s") changed.\n")
+            try console.out.write(
+                "Rescored \(report.responses) responses of '\(report.survey)': \(report.changed) score set\(report.changed == 1 ? "" : "s") changed.\n"
+            )
             for scale in scales { try console.out.write("  \(scale)\n") }
             for old in report.previous {
                 try console.out.write("  before: \(old.map { "\($0.scale) \($0.instrumentVersion) \($0.policy)" }.joined(separator: "; "))\n")

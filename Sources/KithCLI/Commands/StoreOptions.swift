@@ -3,7 +3,8 @@ import Kith
 
 /// Finding and opening the store.
 enum StoreOptions {
-    static let store = OptionSpec(name: "store", value: "PATH", help: "The store file (default: $KITH_STORE, else kith.sqlite in the current folder).")
+    static let store = OptionSpec(
+        name: "store", value: "PATH", help: "The store file (default: $KITH_STORE, else kith.sqlite in the current folder).")
     static let survey = OptionSpec(name: "survey", value: "NAME", help: "The survey, by name.")
 
     /// `--store`, else `$KITH_STORE`, else `kith.sqlite` in the current folder.

@@ -61,8 +61,10 @@ public struct Catalog: Sendable {
                 if existing.builtIn, !source.builtIn {
                     notices.append("\(source.file) replaces the built-in definition of '\(instrument.id)' (version \(existing.instrument.version)).")
                 } else {
-                    problems.append(InstrumentError(.conflict, file: source.file, path: "id",
-                                                    "instrument id '\(instrument.id)' is also defined in \(existing.file)"))
+                    problems.append(
+                        InstrumentError(
+                            .conflict, file: source.file, path: "id",
+                            "instrument id '\(instrument.id)' is also defined in \(existing.file)"))
                     continue
                 }
             }
@@ -74,8 +76,11 @@ public struct Catalog: Sendable {
         for (index, entry) in sorted.enumerated() {
             for (itemIndex, item) in entry.instrument.items.enumerated() {
                 if let other = owners[item.id] {
-                    problems.append(InstrumentError(.conflict, file: entry.file, path: "items[\(itemIndex)].id",
-                                                    "item id '\(item.id)' is also used by '\(sorted[other].instrument.id)' (\(sorted[other].file)); item ids must be unique across instruments"))
+                    problems.append(
+                        InstrumentError(
+                            .conflict, file: entry.file, path: "items[\(itemIndex)].id",
+                            "item id '\(item.id)' is also used by '\(sorted[other].instrument.id)' (\(sorted[other].file)); item ids must be unique across instruments"
+                        ))
                 }
                 owners[item.id] = owners[item.id] ?? index
             }
@@ -85,20 +90,27 @@ public struct Catalog: Sendable {
                 guard let target = item.sameAs else { continue }
                 let path = "items[\(itemIndex)].sameAs"
                 guard let ownerIndex = owners[target], sorted[ownerIndex].instrument.id != entry.instrument.id,
-                      let targetItem = sorted[ownerIndex].instrument.item(target) else {
-                    problems.append(InstrumentError(.invalidDefinition, file: entry.file, path: path,
-                                                    "'\(target)' is not an item of another loaded instrument"))
+                    let targetItem = sorted[ownerIndex].instrument.item(target)
+                else {
+                    problems.append(
+                        InstrumentError(
+                            .invalidDefinition, file: entry.file, path: path,
+                            "'\(target)' is not an item of another loaded instrument"))
                     continue
                 }
                 if targetItem.sameAs != nil {
-                    problems.append(InstrumentError(.invalidDefinition, file: entry.file, path: path,
-                                                    "'\(target)' is itself the same as '\(targetItem.sameAs!)'; point at that item instead"))
+                    problems.append(
+                        InstrumentError(
+                            .invalidDefinition, file: entry.file, path: path,
+                            "'\(target)' is itself the same as '\(targetItem.sameAs!)'; point at that item instead"))
                 }
                 let mine = Set(entry.instrument.options(of: item).map(\.code))
                 let theirs = Set(sorted[ownerIndex].instrument.options(of: targetItem).map(\.code))
                 if mine != theirs {
-                    problems.append(InstrumentError(.invalidDefinition, file: entry.file, path: path,
-                                                    "'\(item.id)' and '\(target)' have different option codes, so one answer cannot serve both"))
+                    problems.append(
+                        InstrumentError(
+                            .invalidDefinition, file: entry.file, path: path,
+                            "'\(item.id)' and '\(target)' have different option codes, so one answer cannot serve both"))
                 }
             }
         }
@@ -159,7 +171,10 @@ public struct Catalog: Sendable {
         let instrument = try instrument(String(qualifiedID[..<dot]))
         let scaleID = String(qualifiedID[qualifiedID.index(after: dot)...])
         guard let scale = instrument.scale(scaleID) else {
-            throw InstrumentError(.unknown, "'\(instrument.id)' has no scale '\(scaleID)'; its scales are: \(instrument.scales.map { "\(instrument.id).\($0.id)" }.joined(separator: ", "))")
+            throw InstrumentError(
+                .unknown,
+                "'\(instrument.id)' has no scale '\(scaleID)'; its scales are: \(instrument.scales.map { "\(instrument.id).\($0.id)" }.joined(separator: ", "))"
+            )
         }
         return (instrument, scale)
     }
@@ -170,14 +185,16 @@ public struct CatalogError: Error, Sendable, CustomStringConvertible {
     public var problems: [InstrumentError]
     public init(problems: [InstrumentError]) { self.problems = problems }
     public var description: String {
-        problems.count == 1 ? problems[0].description
+        problems.count == 1
+            ? problems[0].description
             : "\(problems.count) problems in instrument definitions:\n" + problems.map { "  \($0)" }.joined(separator: "\n")
     }
 }
 
 /// Levenshtein distance, for "did you mean" suggestions.
 func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
+    let a = Array(a)
+    let b = Array(b)
     if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
     var previous = Array(0...b.count)
     for i in 1...a.count {

@@ -5,8 +5,10 @@ extension Instrument {
     /// - Parameter file: how to name the file in errors.
     public static func decode(_ bytes: [UInt8], file: String) throws(InstrumentError) -> Instrument {
         let root = JSONCursor(try JSONValue.parse(bytes, file: file), file: file)
-        try root.allowKeys(["id", "version", "title", "population", "citation", "source", "licence", "introduction",
-                            "optionSets", "items", "scales", "detectOnlyWith", "$comment"])
+        try root.allowKeys([
+            "id", "version", "title", "population", "citation", "source", "licence", "introduction",
+            "optionSets", "items", "scales", "detectOnlyWith", "$comment"
+        ])
         var optionSets: [String: [ResponseOption]] = [:]
         for (name, set) in try root.required("optionSets").members() {
             optionSets[name] = try set.array().map(ResponseOption.decode)
@@ -67,13 +69,17 @@ extension Item {
 
 extension Scale {
     fileprivate static func decode(_ json: JSONCursor) throws(InstrumentError) -> Scale {
-        try json.allowKeys(["id", "title", "items", "method", "higherIs", "missing", "proration", "conversion",
-                            "classifications", "meaningfulChange", "reliability", "sem", "headline", "benchmarks",
-                            "defaultBenchmark", "norms", "loinc", "loincNote"])
+        try json.allowKeys([
+            "id", "title", "items", "method", "higherIs", "missing", "proration", "conversion",
+            "classifications", "meaningfulChange", "reliability", "sem", "headline", "benchmarks",
+            "defaultBenchmark", "norms", "loinc", "loincNote"
+        ])
         var missing = MissingPolicy.complete
         if let policy = try json.optional("missing") {
             let text = try policy.string()
-            guard let parsed = MissingPolicy(text) else { throw policy.error("'\(text)' is not a missing-answer policy; expected 'complete' or 'prorate:N'") }
+            guard let parsed = MissingPolicy(text) else {
+                throw policy.error("'\(text)' is not a missing-answer policy; expected 'complete' or 'prorate:N'")
+            }
             missing = parsed
         }
         var proration = ProrationRule(allowed: true, reason: nil)
@@ -191,7 +197,8 @@ extension Benchmark {
 extension Norm {
     fileprivate static func decode(_ json: JSONCursor) throws(InstrumentError) -> Norm {
         try json.allowKeys(["label", "mean", "source"])
-        return Norm(label: try json.required("label").nonEmptyString(), mean: try json.required("mean").number(),
-                    source: try json.required("source").nonEmptyString())
+        return Norm(
+            label: try json.required("label").nonEmptyString(), mean: try json.required("mean").number(),
+            source: try json.required("source").nonEmptyString())
     }
 }

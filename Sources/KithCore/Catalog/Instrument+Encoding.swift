@@ -18,7 +18,7 @@ extension MissingPolicy: Encodable {
 extension Scale: Encodable {
     private enum CodingKeys: String, CodingKey {
         case id, title, items, method, higherIs, missing, proration, conversion, classifications, meaningfulChange,
-             reliability, sem, headline, benchmarks, defaultBenchmark, norms, loinc, loincNote
+            reliability, sem, headline, benchmarks, defaultBenchmark, norms, loinc, loincNote
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -98,13 +98,18 @@ extension Instrument {
             for (index, entry) in conversion.table.enumerated() {
                 if !seenRaw.insert(entry.raw).inserted { problem("\(tablePath)[\(index)].raw", "raw score \(entry.raw) appears twice") }
                 if entry.raw < Int(range.lowerBound) || entry.raw > Int(range.upperBound) {
-                    problem("\(tablePath)[\(index)].raw", "raw score \(entry.raw) is outside the scale's raw range \(Int(range.lowerBound))-\(Int(range.upperBound))")
+                    problem(
+                        "\(tablePath)[\(index)].raw",
+                        "raw score \(entry.raw) is outside the scale's raw range \(Int(range.lowerBound))-\(Int(range.upperBound))")
                 }
             }
             let missingRaw = (Int(range.lowerBound)...Int(range.upperBound)).filter { !seenRaw.contains($0) }
             if !missingRaw.isEmpty {
                 let list = missingRaw.prefix(8).map(String.init).joined(separator: ", ")
-                problem(tablePath, "the table does not cover the raw range \(Int(range.lowerBound))-\(Int(range.upperBound)): no value for \(list)\(missingRaw.count > 8 ? ", …" : "")")
+                problem(
+                    tablePath,
+                    "the table does not cover the raw range \(Int(range.lowerBound))-\(Int(range.upperBound)): no value for \(list)\(missingRaw.count > 8 ? ", …" : "")"
+                )
             } else {
                 let values = conversion.table.map(\.value)
                 valueRange = values.min()!...values.max()!
@@ -126,7 +131,9 @@ extension Instrument {
                 continue
             }
             if first.from != valueRange.lowerBound {
-                problem("\(cpath).bands[0].from", "the first band must start at the scale's minimum \(format(valueRange.lowerBound)), found \(format(first.from))")
+                problem(
+                    "\(cpath).bands[0].from",
+                    "the first band must start at the scale's minimum \(format(valueRange.lowerBound)), found \(format(first.from))")
             }
             for (bandIndex, band) in classification.bands.enumerated() {
                 if band.from > valueRange.upperBound {
@@ -165,7 +172,8 @@ extension Instrument {
 
     /// The smallest and largest raw value a scale can take, from its items' codes.
     public func rawRange(of scale: Scale) -> ClosedRange<Double>? {
-        var low = 0, high = 0
+        var low = 0
+        var high = 0
         for id in scale.items {
             guard let item = item(id), let codes = optionSets[item.options]?.map(\.code), let min = codes.min(), let max = codes.max() else {
                 return nil

@@ -49,9 +49,15 @@ struct JSONParser {
         case UInt8(ascii: "{"): return try nested { (parser: inout JSONParser) throws(JSONSyntaxError) in try parser.object() }
         case UInt8(ascii: "["): return try nested { (parser: inout JSONParser) throws(JSONSyntaxError) in try parser.array() }
         case UInt8(ascii: "\""): return .string(try string())
-        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "t"):
+            try literal("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try literal("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
         default: throw error("expected a value (object, array, string, number, true, false or null)")
         }
@@ -65,7 +71,7 @@ struct JSONParser {
     }
 
     private mutating func object() throws(JSONSyntaxError) -> JSONValue {
-        index += 1  // {
+        index += 1 // {
         var members: [String: JSONValue] = [:]
         skipSpace()
         if take(UInt8(ascii: "}")) { return .object(members) }
@@ -84,7 +90,7 @@ struct JSONParser {
     }
 
     private mutating func array() throws(JSONSyntaxError) -> JSONValue {
-        index += 1  // [
+        index += 1 // [
         var elements: [JSONValue] = []
         skipSpace()
         if take(UInt8(ascii: "]")) { return .array(elements) }
@@ -99,7 +105,7 @@ struct JSONParser {
 
     private mutating func string() throws(JSONSyntaxError) -> String {
         let opening = index
-        index += 1  // "
+        index += 1 // "
         var text: [UInt8] = []
         while index < bytes.count {
             let byte = bytes[index]
@@ -238,13 +244,14 @@ struct JSONParser {
 
     /// An error at the current position: its line and column (in characters) counted from the start.
     private func error(_ message: String) -> JSONSyntaxError {
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         for byte in bytes[..<min(index, bytes.count)] {
             if byte == 0x0A {
                 line += 1
                 column = 1
             } else if byte & 0xC0 != 0x80 {
-                column += 1  // continuation bytes are part of the character before them
+                column += 1 // continuation bytes are part of the character before them
             }
         }
         return JSONSyntaxError(line: line, column: column, message: message)

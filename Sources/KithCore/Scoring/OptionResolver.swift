@@ -50,7 +50,10 @@ package struct OptionResolver: Sendable {
     /// Whether a label (not a code) is one of the item's options.
     package func knows(label: String) -> Bool { labels[TextKey(label).value] != nil || extraLabels[TextKey(label).value] != nil }
 
-    private enum Number { case code(Int), notACode, text }
+    private enum Number {
+        case code(Int)
+        case notACode, text
+    }
 
     /// Whether a trimmed cell is a number: "2" and "2.0" are the code 2
     /// (spreadsheets write whole numbers both ways); "2.5" is not a code.
@@ -58,7 +61,8 @@ package struct OptionResolver: Sendable {
         var digits = text
         if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
         guard let first = digits.first, first.isASCII, first.isNumber,
-              digits.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "." }) else { return .text }
+            digits.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "." })
+        else { return .text }
         if let value = Int(text) { return .code(value) }
         if let value = Double(text), value == value.rounded(), abs(value) < 1e9 { return .code(Int(value)) }
         return .notACode

@@ -29,8 +29,10 @@ public struct ScaleScore: Sendable, Hashable {
     /// Requested classifications of the value.
     public var bands: [AssignedBand]
 
-    public init(scale: String, status: Status, value: Double? = nil, raw: Double? = nil, label: String? = nil,
-                missing: [String] = [], invalid: [ItemProblem] = [], policy: MissingPolicy = .complete, bands: [AssignedBand] = []) {
+    public init(
+        scale: String, status: Status, value: Double? = nil, raw: Double? = nil, label: String? = nil,
+        missing: [String] = [], invalid: [ItemProblem] = [], policy: MissingPolicy = .complete, bands: [AssignedBand] = []
+    ) {
         self.scale = scale
         self.status = status
         self.value = value

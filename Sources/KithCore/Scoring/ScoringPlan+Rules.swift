@@ -40,9 +40,10 @@ extension ScoringPlan {
                 if case .prorate(let allowed) = planned.policy { maxMissing.append(allowed) } else { maxMissing.append(-1) }
                 single.append(planned.scale.method == .single)
                 let table = planned.scale.method == .sum ? planned.scale.conversion?.table ?? [] : []
-                let low = table.map(\.raw).min() ?? 0, high = table.map(\.raw).max() ?? -1
+                let low = table.map(\.raw).min() ?? 0
+                let high = table.map(\.raw).max() ?? -1
                 var dense = [Double?](repeating: nil, count: high - low + 1)
-                for entry in table where dense[entry.raw - low] == nil { dense[entry.raw - low] = entry.value }  // the first of repeated raws
+                for entry in table where dense[entry.raw - low] == nil { dense[entry.raw - low] = entry.value } // the first of repeated raws
                 conversions += dense
                 conversionStarts.append(conversions.count)
                 conversionLows.append(low)
@@ -51,7 +52,10 @@ extension ScoringPlan {
 
         /// Scale `index`'s outcome (see ``ScoringPlan/outcome(_:_:)``).
         func outcome(_ index: Int, _ answers: UnsafeBufferPointer<ItemAnswer>) -> Outcome {
-            var sum = 0, answered = 0, missing = 0, invalid = 0
+            var sum = 0
+            var answered = 0
+            var missing = 0
+            var invalid = 0
             for position in (index == 0 ? 0 : slotEnds[index - 1])..<slotEnds[index] {
                 switch answers[slots[position]] {
                 case .code(let code):
@@ -69,9 +73,11 @@ extension ScoringPlan {
                 status = .prorated
                 raw = Double(sum) * Double(answered + missing) / Double(answered)
             }
-            let start = conversionStarts[index], end = conversionStarts[index + 1]
+            let start = conversionStarts[index]
+            let end = conversionStarts[index + 1]
             guard !single[index], start < end else { return Outcome(status: status, value: raw, sum: sum) }
-            let whole = Int(raw.rounded(.toNearestOrAwayFromZero)), at = start + whole - conversionLows[index]
+            let whole = Int(raw.rounded(.toNearestOrAwayFromZero))
+            let at = start + whole - conversionLows[index]
             return Outcome(status: status, value: at >= start && at < end ? conversions[at] : nil, raw: Double(whole), sum: sum)
         }
     }

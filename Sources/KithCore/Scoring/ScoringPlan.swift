@@ -19,8 +19,10 @@ public struct ScoringPlan: Sendable {
         /// Its place in `scales` (and in the plan's `rules`).
         let index: Int
 
-        init(index: Int, id: String, instrument: Instrument, scale: Scale, slots: [Int], policy: MissingPolicy, classifications: [Classification],
-             labels: [Int: String]) {
+        init(
+            index: Int, id: String, instrument: Instrument, scale: Scale, slots: [Int], policy: MissingPolicy, classifications: [Classification],
+            labels: [Int: String]
+        ) {
             self.index = index
             self.id = id
             self.instrument = instrument
@@ -46,7 +48,8 @@ public struct ScoringPlan: Sendable {
     ///   - instruments: ids of the instruments to score (all of their scales).
     ///   - missing: a policy that replaces each scale's own, where its definition allows proration.
     ///   - classifications: classification ids to apply, or `["all"]`.
-    public init(catalog: Catalog, instruments ids: [String], missing: MissingPolicy? = nil, classifications: Set<String> = []) throws(InstrumentError) {
+    public init(catalog: Catalog, instruments ids: [String], missing: MissingPolicy? = nil, classifications: Set<String> = []) throws(InstrumentError)
+    {
         var slotOfItem: [String: Int] = [:]
         var slots: [String] = []
         var scales: [PlannedScale] = []
@@ -71,23 +74,31 @@ public struct ScoringPlan: Sendable {
                     if scale.proration.allowed || missing == .complete {
                         policy = missing
                         if case .prorate(let n) = missing {
-                            notices.append("\(qualified): scored with up to \(n) missing item\(n == 1 ? "" : "s") prorated (policy \(missing)): the mean of the answered items times \(scale.items.count)\(scale.conversion == nil ? "" : ", rounded to a whole raw score (halves up) before conversion").")
+                            notices.append(
+                                "\(qualified): scored with up to \(n) missing item\(n == 1 ? "" : "s") prorated (policy \(missing)): the mean of the answered items times \(scale.items.count)\(scale.conversion == nil ? "" : ", rounded to a whole raw score (halves up) before conversion")."
+                            )
                         }
                     } else {
-                        notices.append("\(qualified): policy \(missing) not applied: the definition does not allow proration (\(scale.proration.reason ?? "no reason given")).")
+                        notices.append(
+                            "\(qualified): policy \(missing) not applied: the definition does not allow proration (\(scale.proration.reason ?? "no reason given"))."
+                        )
                     }
                 }
                 let chosen = scale.classifications.filter { classifications.contains("all") || classifications.contains($0.id) }
                 unusedClassifications.subtract(chosen.map(\.id))
                 for classification in chosen where classification.status != .official {
-                    notices.append("\(qualified): classification '\(classification.id)' is a \(classification.status.rawValue), not an official cut-off (\(classification.source)).")
+                    notices.append(
+                        "\(qualified): classification '\(classification.id)' is a \(classification.status.rawValue), not an official cut-off (\(classification.source))."
+                    )
                 }
                 var labels: [Int: String] = [:]
                 if scale.method == .single, let item = instrument.item(scale.items[0]) {
                     for option in instrument.options(of: item) { labels[option.code] = option.label }
                 }
-                scales.append(PlannedScale(index: scales.count, id: qualified, instrument: instrument, scale: scale, slots: scaleSlots, policy: policy,
-                                           classifications: chosen, labels: labels))
+                scales.append(
+                    PlannedScale(
+                        index: scales.count, id: qualified, instrument: instrument, scale: scale, slots: scaleSlots, policy: policy,
+                        classifications: chosen, labels: labels))
             }
             if instrument.licence.printWithResults, !notices.contains(instrument.licence.notice) {
                 notices.append(instrument.licence.notice)
@@ -95,7 +106,9 @@ public struct ScoringPlan: Sendable {
         }
         if let unknown = unusedClassifications.sorted().first {
             let known = ids.compactMap { try? catalog.instrument($0) }.flatMap { $0.scales.flatMap { $0.classifications.map(\.id) } }
-            throw InstrumentError(.unknown, "no classification '\(unknown)' in the instruments scored; available: \(known.isEmpty ? "none" : known.joined(separator: ", "))")
+            throw InstrumentError(
+                .unknown,
+                "no classification '\(unknown)' in the instruments scored; available: \(known.isEmpty ? "none" : known.joined(separator: ", "))")
         }
         self.slots = slots
         self.scales = scales

@@ -6,7 +6,8 @@ package func sameBytes(_ key: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> B
     guard key.count == bytes.count else { return false }
     guard let right = bytes.baseAddress else { return true }
     return key.withUnsafeBufferPointer { stored in
-        let a = UnsafeRawPointer(stored.baseAddress!), b = UnsafeRawPointer(right)
+        let a = UnsafeRawPointer(stored.baseAddress!)
+        let b = UnsafeRawPointer(right)
         var offset = 0
         while offset + 8 <= stored.count {
             if a.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }

@@ -31,7 +31,7 @@ package struct TextKey: Hashable, Sendable, CustomStringConvertible {
             if character.isLetter || character.isNumber {
                 current.append(character)
             } else if character == "'" {
-                continue  // possessives and leftover apostrophes join the word: "people's" → "peoples"
+                continue // possessives and leftover apostrophes join the word: "people's" → "peoples"
             } else {
                 flush()
             }
@@ -53,6 +53,6 @@ package struct TextKey: Hashable, Sendable, CustomStringConvertible {
     private static let apostrophes: Set<Character> = ["\u{2019}", "\u{2018}", "\u{02BC}", "\u{2032}", "`", "\u{00B4}"]
     private static let contractions: [(String, String)] = [
         ("can't", "can not"), ("won't", "will not"), ("n't", " not"), ("'ve", " have"), ("'m", " am"),
-        ("'re", " are"), ("'ll", " will"),
+        ("'re", " are"), ("'ll", " will")
     ]
 }

@@ -16,7 +16,8 @@ package struct GoogleFormsDialect: Dialect {
         let dates = head.dropFirst().prefix(20).compactMap { $0.first }.filter { !$0.isEmpty }
         let googleLike = dates.contains { text in
             let upper = text.uppercased()
-            return text.count >= 4 && text.prefix(4).allSatisfy(\.isNumber) && (upper.hasSuffix("GMT") || upper.contains("GMT+") || upper.contains("GMT-"))
+            return text.count >= 4 && text.prefix(4).allSatisfy(\.isNumber)
+                && (upper.hasSuffix("GMT") || upper.contains("GMT+") || upper.contains("GMT-"))
         }
         return googleLike ? 85 : 55
     }
@@ -50,7 +51,8 @@ package struct MicrosoftFormsDialect: Dialect {
     package static func recognise(_ head: [[String]]) -> Int? {
         guard let first = head.first(where: { $0.contains { !$0.isEmpty } }) else { return nil }
         let names = first.prefix(6).map { $0.trimmingSpaces().lowercased() }
-        guard names.count >= 5, names[0] == "id", names[1] == "start time", names[2] == "completion time", names[3] == "email", names[4] == "name" else { return nil }
+        guard names.count >= 5, names[0] == "id", names[1] == "start time", names[2] == "completion time", names[3] == "email", names[4] == "name"
+        else { return nil }
         return 90
     }
 
@@ -111,7 +113,9 @@ package struct SmartSurveyDialect: Dialect {
                 guard column.role == .question, let colon = column.header.range(of: ": ", options: .backwards) else { break }
                 let choice = String(column.header[colon.upperBound...])
                 let answers = data.compactMap { column.index < $0.count ? $0[column.index].trimmingSpaces() : nil }.filter { !$0.isEmpty }
-                if !answers.isEmpty, answers.allSatisfy({ $0 == choice }) { choices[column.index] = (String(column.header[..<colon.lowerBound]), choice) }
+                if !answers.isEmpty, answers.allSatisfy({ $0 == choice }) {
+                    choices[column.index] = (String(column.header[..<colon.lowerBound]), choice)
+                }
             }
             return column
         }
@@ -170,6 +174,7 @@ package struct TypeformDialect: Dialect {
 
     package func status(of record: borrowing CSVRecord) -> ResponseStatus {
         guard let typeColumn, typeColumn < record.count else { return .complete }
-        return String(decoding: record[typeColumn].trimmedSpaces(), as: UTF8.self).lowercased() == "partial" ? .partial("partial response") : .complete
+        return String(decoding: record[typeColumn].trimmedSpaces(), as: UTF8.self).lowercased() == "partial"
+            ? .partial("partial response") : .complete
     }
 }

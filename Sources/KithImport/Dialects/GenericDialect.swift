@@ -59,7 +59,8 @@ package enum StandardHeaders {
     /// A status cell in words.
     package static func status(_ text: String) -> ResponseStatus {
         switch TextKey(text).value {
-        case "partial", "incomplete", "in progress", "not finished", "not completed", "started", "partially completed": .partial("marked \(TextKey(text).value)")
+        case "partial", "incomplete", "in progress", "not finished", "not completed", "started", "partially completed":
+            .partial("marked \(TextKey(text).value)")
         case "test", "survey test", "preview", "survey preview", "spam", "deleted", "excluded", "disqualified", "screened out":
             .excluded("marked \(TextKey(text).value)")
         default: .complete
@@ -69,17 +70,21 @@ package enum StandardHeaders {
     private static let exact: [String: ColumnRole] = {
         var table: [String: ColumnRole] = [:]
         func add(_ role: ColumnRole, _ headers: String...) { for header in headers { table[TextKey(header).value] = role } }
-        add(.sourceID, "Respondent ID", "Response ID", "ResponseId", "ID", "Response", "Submission ID", "_id", "#", "Record ID",
+        add(
+            .sourceID, "Respondent ID", "Response ID", "ResponseId", "ID", "Response", "Submission ID", "_id", "#", "Record ID",
             "UserNo", "Unique ID", "Token", "uuid", "_uuid", "Participant", "Respondent", "Respondent number", "Case ID")
-        add(.person, "Client ID", "Participant ID", "Person ID", "Client", "Client number", "Service user ID",
+        add(
+            .person, "Client ID", "Participant ID", "Person ID", "Client", "Client number", "Service user ID",
             "NHS number", "Member ID", "Panel ID", "record_id", "Pupil ref", "Pupil ID", "Student ID")
         add(.wave, "Wave", "Time point", "Timepoint", "Stage", "Occasion", "Visit", "Survey wave", "redcap_event_name")
         add(.startTime, "Start Date", "Start time", "StartDate", "Started", "start", "Start Date (UTC)", "startdate")
-        add(.submitTime, "End Date", "Completion time", "EndDate", "Submit Date", "Submitted", "Timestamp", "end", "Ended",
+        add(
+            .submitTime, "End Date", "Completion time", "EndDate", "Submit Date", "Submitted", "Timestamp", "end", "Ended",
             "Submit Date (UTC)", "submitdate", "_submission_time", "Date submitted", "Completed", "Date completed", "Completion date", "Date")
         add(.status, "Response status", "Status", "Completion status", "Response type")
         add(.identifier(.email), "Email", "Email Address", "E-mail", "RecipientEmail")
-        add(.identifier(.name), "Name", "Full name", "First Name", "Last Name", "Surname", "Forename", "RecipientFirstName",
+        add(
+            .identifier(.name), "Name", "Full name", "First Name", "Last Name", "Surname", "Forename", "RecipientFirstName",
             "RecipientLastName", "Respondent name")
         add(.identifier(.ipAddress), "IP Address", "IPAddress", "IP", "ipaddr")
         add(.identifier(.phone), "Phone", "Telephone", "Mobile", "Phone number")
@@ -92,7 +97,8 @@ package enum StandardHeaders {
 extension String {
     /// The string without surrounding white space (ASCII fast path: no Character walk).
     func trimmingSpaces() -> String {
-        var start = utf8.startIndex, end = utf8.endIndex
+        var start = utf8.startIndex
+        var end = utf8.endIndex
         func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
         while start < end, isASCIISpace(utf8[start]) { start = utf8.index(after: start) }
         while end > start, isASCIISpace(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }

@@ -13,9 +13,11 @@ package struct KoboDialect: Dialect {
     package static let name = "kobo"
     package static let title = "KoboToolbox"
 
-    static let system: Set<String> = ["_id", "_uuid", "_submission_time", "_validation_status", "_notes", "_status", "_submitted_by",
-                                      "__version__", "_tags", "_index", "_xform_id_string", "meta/instanceID", "_parent_index",
-                                      "_attachments", "_geolocation", "formhub/uuid", "meta/rootUuid", "meta/deprecatedID", "audit", "audit_URL"]
+    static let system: Set<String> = [
+        "_id", "_uuid", "_submission_time", "_validation_status", "_notes", "_status", "_submitted_by",
+        "__version__", "_tags", "_index", "_xform_id_string", "meta/instanceID", "_parent_index",
+        "_attachments", "_geolocation", "formhub/uuid", "meta/rootUuid", "meta/deprecatedID", "audit", "audit_URL"
+    ]
 
     package static func recognise(_ head: [[String]]) -> Int? {
         guard let first = head.first else { return nil }
@@ -48,7 +50,10 @@ package struct KoboDialect: Dialect {
             case "_geolocation": role = .identifier(.location)
             case "today", "deviceid", "username", "simserial", "subscriberid", "": role = .metadata
             default:
-                if KoboDialect.system.contains(name) || name.hasPrefix("_") && !name.contains("/") { role = .metadata; break }
+                if KoboDialect.system.contains(name) || name.hasPrefix("_") && !name.contains("/") {
+                    role = .metadata
+                    break
+                }
                 role = StandardHeaders.role(of: name.split(separator: "/").last.map(String.init) ?? name)
                 if let slash = name.lastIndex(of: "/"), nameSet.contains(String(name[..<slash])) {
                     choices[index] = (String(name[..<slash]), String(name[name.index(after: slash)...]))
@@ -85,7 +90,9 @@ package struct LimeSurveyDialect: Dialect {
     package static func recognise(_ head: [[String]]) -> Int? {
         guard let first = head.first else { return nil }
         let names = first.prefix(10).map { $0.trimmingSpaces().lowercased() }
-        guard names.first == "id" || names.first == "response id", names.contains("submitdate") || names.contains("date submitted") else { return nil }
+        guard names.first == "id" || names.first == "response id", names.contains("submitdate") || names.contains("date submitted") else {
+            return nil
+        }
         let limeOnly = ["lastpage", "last page", "startlanguage", "start language", "seed"].filter { names.contains($0) }.count
         return limeOnly >= 2 ? 90 : nil
     }
@@ -110,13 +117,17 @@ package struct LimeSurveyDialect: Dialect {
             case "submitdate", "date submitted": column.role = .submitTime
             case "startdate", "date started": column.role = .startTime
             case "ipaddr", "ip address": column.role = .identifier(.ipAddress)
-            case "datestamp", "date last action", "lastpage", "last page", "startlanguage", "start language", "seed", "refurl", "referrer url", "token":
+            case "datestamp", "date last action", "lastpage", "last page", "startlanguage", "start language", "seed", "refurl", "referrer url",
+                "token":
                 column.role = .metadata
             default:
                 guard column.role == .question else { break }
                 let answers = data.compactMap { column.index < $0.count ? $0[column.index].trimmingSpaces() : nil }.filter { !$0.isEmpty }
                 if column.header.hasSuffix("]"), let open = column.header.lastIndex(of: "["), !answers.isEmpty, answers.allSatisfy({ $0 == "Y" }) {
-                    choices[column.index] = (String(column.header[..<open]), String(column.header[column.header.index(after: open)..<column.header.index(before: column.header.endIndex)]))
+                    choices[column.index] = (
+                        String(column.header[..<open]),
+                        String(column.header[column.header.index(after: open)..<column.header.index(before: column.header.endIndex)])
+                    )
                 }
                 if !answers.isEmpty, answers.allSatisfy({ LimeSurveyDialect.isAnswerCode($0) }) { codes += 1 }
             }
@@ -125,7 +136,11 @@ package struct LimeSurveyDialect: Dialect {
         self.choices = choices
         submitColumn = columns.first { $0.role == .submitTime }?.index
         lastPageColumn = columns.first { ["lastpage", "last page"].contains($0.header.lowercased()) }?.index
-        notes = codes > 0 ? ["\(codes) column\(codes == 1 ? " holds" : "s hold") LimeSurvey answer codes (A1, A2…), not labels: export with 'Full answers', or name the codes in a map file (labels: {\"A1\": 1})."] : []
+        notes =
+            codes > 0
+            ? [
+                "\(codes) column\(codes == 1 ? " holds" : "s hold") LimeSurvey answer codes (A1, A2…), not labels: export with 'Full answers', or name the codes in a map file (labels: {\"A1\": 1})."
+            ] : []
     }
 
     static func isAnswerCode(_ text: String) -> Bool {

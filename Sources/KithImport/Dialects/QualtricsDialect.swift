@@ -15,10 +15,12 @@ package struct QualtricsDialect: Dialect {
     package static let name = "qualtrics"
     package static let title = "Qualtrics"
 
-    static let metadataTags: Set<String> = ["StartDate", "EndDate", "Status", "IPAddress", "Progress", "Duration (in seconds)", "Finished",
-                                            "RecordedDate", "ResponseId", "ResponseID", "RecipientLastName", "RecipientFirstName", "RecipientEmail",
-                                            "ExternalReference", "ExternalDataReference", "LocationLatitude", "LocationLongitude",
-                                            "DistributionChannel", "UserLanguage"]
+    static let metadataTags: Set<String> = [
+        "StartDate", "EndDate", "Status", "IPAddress", "Progress", "Duration (in seconds)", "Finished",
+        "RecordedDate", "ResponseId", "ResponseID", "RecipientLastName", "RecipientFirstName", "RecipientEmail",
+        "ExternalReference", "ExternalDataReference", "LocationLatitude", "LocationLongitude",
+        "DistributionChannel", "UserLanguage"
+    ]
 
     package static func recognise(_ head: [[String]]) -> Int? {
         guard let first = head.first else { return nil }
@@ -38,7 +40,10 @@ package struct QualtricsDialect: Dialect {
     package let notes: [String]
 
     package init(head: [[String]], file: String) throws {
-        guard head.count >= 2 else { throw ImportError.malformed(file: file, line: 2, column: nil, expected: "the question-text header row (Qualtrics exports have three header rows, older ones two)") }
+        guard head.count >= 2 else {
+            throw ImportError.malformed(
+                file: file, line: 2, column: nil, expected: "the question-text header row (Qualtrics exports have three header rows, older ones two)")
+        }
         let tags = head[0].map { $0.trimmingSpaces() }
         let texts = head[1]
         let hasImportRow = head.count >= 3 && head[2].contains { $0.trimmingSpaces().hasPrefix("{\"ImportId\"") }
@@ -47,7 +52,8 @@ package struct QualtricsDialect: Dialect {
         if hasImportRow {
             for (index, cell) in head[2].enumerated() {
                 guard let data = cell.data(using: .utf8), let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-                      let zone = object["timeZone"] as? String else { continue }
+                    let zone = object["timeZone"] as? String
+                else { continue }
                 zones[index] = zone
             }
         }
@@ -76,8 +82,10 @@ package struct QualtricsDialect: Dialect {
             // "Question - Selected Choice" is the choice column of a question with a text-entry option.
             for suffix in [" - Selected Choice"] where text.hasSuffix(suffix) { text = String(text.dropLast(suffix.count)) }
             if text.isEmpty { text = tag }
-            columns.append(SourceColumn(index: index, header: role == .question ? text : (tag.isEmpty ? text : tag), role: role,
-                                        name: role == .question && !tag.isEmpty ? tag : nil))
+            columns.append(
+                SourceColumn(
+                    index: index, header: role == .question ? text : (tag.isEmpty ? text : tag), role: role,
+                    name: role == .question && !tag.isEmpty ? tag : nil))
         }
         self.columns = StandardHeaders.keepFirst(columns)
         statusColumn = columns.first { $0.role == .status }?.index
@@ -143,7 +151,9 @@ package struct QualtricsLegacyDialect: Dialect {
     private let finishedColumn: Int?
 
     package init(head: [[String]], file: String) throws {
-        guard head.count >= 2 else { throw ImportError.malformed(file: file, line: 2, column: nil, expected: "the second header row of a legacy Qualtrics export") }
+        guard head.count >= 2 else {
+            throw ImportError.malformed(file: file, line: 2, column: nil, expected: "the second header row of a legacy Qualtrics export")
+        }
         let names = head[1]
         var columns: [SourceColumn] = []
         for index in 0..<max(head[0].count, names.count) {
@@ -163,8 +173,10 @@ package struct QualtricsLegacyDialect: Dialect {
             default: role = .question
             }
             let tag = index < head[0].count ? head[0][index].trimmingSpaces() : ""
-            columns.append(SourceColumn(index: index, header: role == .question ? QualtricsLegacyDialect.splitStem(name) : name, role: role,
-                                        name: role == .question && !tag.isEmpty ? tag : nil))
+            columns.append(
+                SourceColumn(
+                    index: index, header: role == .question ? QualtricsLegacyDialect.splitStem(name) : name, role: role,
+                    name: role == .question && !tag.isEmpty ? tag : nil))
         }
         self.columns = StandardHeaders.keepFirst(columns)
         statusColumn = columns.first { $0.role == .status }?.index
@@ -174,7 +186,8 @@ package struct QualtricsLegacyDialect: Dialect {
     /// "Stem-Statement" (no spaces around the dash) → "Stem - Statement".
     static func splitStem(_ text: String) -> String {
         guard !text.contains(" - "), let dash = text.lastIndex(of: "-"), dash > text.startIndex else { return text }
-        let before = text[text.index(before: dash)], after = text.index(after: dash) < text.endIndex ? text[text.index(after: dash)] : " "
+        let before = text[text.index(before: dash)]
+        let after = text.index(after: dash) < text.endIndex ? text[text.index(after: dash)] : " "
         guard before != " ", after != " ", before.isPunctuation || before.isLetter, after.isUppercase else { return text }
         return "\(text[..<dash]) - \(text[text.index(after: dash)...])"
     }
@@ -184,7 +197,8 @@ package struct QualtricsLegacyDialect: Dialect {
 
     package func status(of record: borrowing CSVRecord) -> ResponseStatus {
         if let statusColumn, statusColumn < record.count,
-           let excluded = QualtricsDialect.exclusion(String(decoding: record[statusColumn].trimmedSpaces(), as: UTF8.self)) {
+            let excluded = QualtricsDialect.exclusion(String(decoding: record[statusColumn].trimmedSpaces(), as: UTF8.self))
+        {
             return .excluded(excluded)
         }
         if let finishedColumn, finishedColumn < record.count {

@@ -44,8 +44,9 @@ package struct REDCapDictionary: Sendable {
                 }
             default: break
             }
-            let field = Field(name: cell(0), form: cell(1), type: type, label: REDCapDictionary.plain(cell(4)), choices: choices,
-                              validation: cell(7).lowercased(), identifier: cell(10).lowercased() == "y")
+            let field = Field(
+                name: cell(0), form: cell(1), type: type, label: REDCapDictionary.plain(cell(4)), choices: choices,
+                validation: cell(7).lowercased(), identifier: cell(10).lowercased() == "y")
             dictionary.fields[field.name] = field
             dictionary.order.append(field.name)
         }
@@ -69,7 +70,8 @@ package struct REDCapDictionary: Sendable {
         let directory = url.deletingLastPathComponent().path
         let stem = url.deletingPathExtension().lastPathComponent
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        for candidate in ["\(stem)-dictionary.csv", "\(stem)_dictionary.csv", "\(stem)_DataDictionary.csv", "\(stem)-DataDictionary.csv"] where names.contains(candidate) {
+        for candidate in ["\(stem)-dictionary.csv", "\(stem)_dictionary.csv", "\(stem)_DataDictionary.csv", "\(stem)-DataDictionary.csv"]
+        where names.contains(candidate) {
             return directory + "/" + candidate
         }
         if let range = stem.range(of: "_DATA") {
@@ -99,7 +101,9 @@ package struct REDCapDialect: Dialect {
     package static func recognise(_ head: [[String]]) -> Int? {
         guard let first = head.first else { return nil }
         let names = first.map { $0.trimmingSpaces() }
-        if names.contains("redcap_event_name") || names.contains("redcap_repeat_instrument") || names.contains("redcap_survey_identifier") { return 90 }
+        if names.contains("redcap_event_name") || names.contains("redcap_repeat_instrument") || names.contains("redcap_survey_identifier") {
+            return 90
+        }
         if names.first == "record_id", names.contains(where: { $0.hasSuffix("_complete") }) { return 80 }
         return nil
     }
@@ -134,10 +138,14 @@ package struct REDCapDialect: Dialect {
                 notes.append("The data dictionary \(loaded.path) names only \(known.count) of the \(names.count) columns; it was not used.")
                 dictionary = nil
             } else {
-                notes.append("Codes and field labels read from the data dictionary \((loaded.path as NSString).lastPathComponent)\(found ? " (found beside the export)" : "").")
+                notes.append(
+                    "Codes and field labels read from the data dictionary \((loaded.path as NSString).lastPathComponent)\(found ? " (found beside the export)" : "")."
+                )
             }
         } else {
-            notes.append("No REDCap data dictionary: columns are matched by field name and codes read as the instruments' codes. Give the project's data dictionary to read them as its labels.")
+            notes.append(
+                "No REDCap data dictionary: columns are matched by field name and codes read as the instruments' codes. Give the project's data dictionary to read them as its labels."
+            )
         }
         self.dictionary = dictionary
         recordColumn = dictionary?.order.first.flatMap { names.firstIndex(of: $0) } ?? 0
@@ -149,16 +157,20 @@ package struct REDCapDialect: Dialect {
         for (index, name) in names.enumerated() {
             var role: ColumnRole = .question
             var header = name
-            if index == recordColumn { role = .person }
-            else if name == "redcap_event_name" { role = .wave }
-            else if name.hasPrefix("redcap_") { role = .metadata }
-            else if name.hasSuffix("_complete"), dictionary?.fields[name] == nil {
+            if index == recordColumn {
+                role = .person
+            } else if name == "redcap_event_name" {
+                role = .wave
+            } else if name.hasPrefix("redcap_") {
+                role = .metadata
+            } else if name.hasSuffix("_complete"), dictionary?.fields[name] == nil {
                 role = .metadata
                 completes.append((index, String(name.dropLast("_complete".count))))
             } else if name.hasSuffix("_timestamp"), dictionary?.fields[name] == nil {
                 role = index == timestampIndexes.last ? .submitTime : .metadata
             } else if let separator = name.range(of: "___") {
-                let field = String(name[..<separator.lowerBound]), code = String(name[separator.upperBound...])
+                let field = String(name[..<separator.lowerBound])
+                let code = String(name[separator.upperBound...])
                 let definition = dictionary?.fields[field]
                 let label = definition?.choices.first { $0.code == code }?.label ?? code
                 header = "\(definition?.label ?? field) - \(label)"
@@ -166,7 +178,9 @@ package struct REDCapDialect: Dialect {
             } else if let field = dictionary?.fields[name] {
                 header = field.label.isEmpty ? name : field.label
                 if field.identifier {
-                    role = field.validation.contains("email") ? .identifier(.email) : field.validation.contains("phone") ? .identifier(.phone) : .identifier(.name)
+                    role =
+                        field.validation.contains("email")
+                        ? .identifier(.email) : field.validation.contains("phone") ? .identifier(.phone) : .identifier(.name)
                 }
                 if !field.choices.isEmpty { codes[index] = Dictionary(field.choices.map { ($0.code, $0.label) }, uniquingKeysWith: { a, _ in a }) }
                 if field.type == "descriptive" { role = .metadata }
@@ -186,7 +200,9 @@ package struct REDCapDialect: Dialect {
 
     package func wave(_ text: String) -> String {
         var event = text
-        if let arm = event.range(of: "_arm_", options: .backwards), event[arm.upperBound...].allSatisfy(\.isNumber) { event = String(event[..<arm.lowerBound]) }
+        if let arm = event.range(of: "_arm_", options: .backwards), event[arm.upperBound...].allSatisfy(\.isNumber) {
+            event = String(event[..<arm.lowerBound])
+        }
         return WaveName.normalise(event)
     }
 

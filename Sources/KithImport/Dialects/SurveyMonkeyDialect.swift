@@ -25,8 +25,11 @@ package struct SurveyMonkeyDialect: Dialect {
     private let choices: [Int: (question: String, choice: String)]
 
     package init(head: [[String]], file: String) throws {
-        guard head.count >= 2 else { throw ImportError.malformed(file: file, line: 2, column: nil, expected: "a second header row (SurveyMonkey exports have two)") }
-        let top = head[0], second = head[1]
+        guard head.count >= 2 else {
+            throw ImportError.malformed(file: file, line: 2, column: nil, expected: "a second header row (SurveyMonkey exports have two)")
+        }
+        let top = head[0]
+        let second = head[1]
         let data = Array(head.dropFirst(2).prefix(200))
         var columns: [SourceColumn] = []
         var choices: [Int: (String, String)] = [:]
@@ -36,7 +39,10 @@ package struct SurveyMonkeyDialect: Dialect {
         for index in 0..<width {
             let above = index < top.count ? top[index].trimmingSpaces() : ""
             let below = index < second.count ? second[index].trimmingSpaces() : ""
-            if !above.isEmpty { stem = above; stemStart = index }
+            if !above.isEmpty {
+                stem = above
+                stemStart = index
+            }
             if below.isEmpty {
                 // Metadata columns have their name in row 1 and nothing in row 2.
                 columns.append(SourceColumn(index: index, header: above, role: StandardHeaders.role(of: above).orMetadata(for: above)))

@@ -59,7 +59,7 @@ package struct ColumnMatcher: Sendable {
             let name = column < names.count ? names[column] : nil
             if let entry = map?.column(header: header, index: column) ?? name.flatMap({ map?.column(header: $0, index: column) }) {
                 mapped.insert(column)
-                guard let itemID = entry else { continue }  // mapped to null: ignore the column
+                guard let itemID = entry else { continue } // mapped to null: ignore the column
                 guard let instrument = catalog.owner(ofItem: itemID), let item = instrument.item(itemID) else {
                     throw ImportError.map(path: map?.file ?? "map", "column '\(header)' is mapped to unknown item '\(itemID)'")
                 }
@@ -110,7 +110,11 @@ package struct ColumnMatcher: Sendable {
                 guard !theme.contains(" ") else { return true }
                 let others = candidates.filter { $0.key != column && $0.value.contains { $0.instrument.id == entry.instrument.id } }
                 if exactInstruments.contains(entry.instrument.id) || !others.isEmpty { return true }
-                rejected.append((column, headers[column], entry.item.id, "contains the one-word theme '\(theme)' but no other column of \(entry.instrument.id) was found"))
+                rejected.append(
+                    (
+                        column, headers[column], entry.item.id,
+                        "contains the one-word theme '\(theme)' but no other column of \(entry.instrument.id) was found"
+                    ))
                 return false
             }
             candidates[column] = kept.isEmpty ? nil : kept
@@ -129,15 +133,19 @@ package struct ColumnMatcher: Sendable {
                 continue
             }
             let best = list[0]
-            matches.append(ColumnMatch(column: column, header: headers[column], item: catalog.canonicalItem(best.item.id),
-                                       instrument: best.instrument.id, method: best.method))
+            matches.append(
+                ColumnMatch(
+                    column: column, header: headers[column], item: catalog.canonicalItem(best.item.id),
+                    instrument: best.instrument.id, method: best.method))
         }
         // Two columns read as the same item: neither is used, and the user is told.
         let byItem = Dictionary(grouping: matches, by: \.item)
         for (item, group) in byItem where group.count > 1 {
             matches.removeAll { $0.item == item }
             for match in group { ambiguous.append((match.column, match.header, [item])) }
-            notices.append("columns \(group.map { "\($0.column + 1) ('\($0.header)')" }.joined(separator: " and ")) all read as item \(item); only one can be: name it in a map file")
+            notices.append(
+                "columns \(group.map { "\($0.column + 1) ('\($0.header)')" }.joined(separator: " and ")) all read as item \(item); only one can be: name it in a map file"
+            )
         }
         notices += instruments.notices
         let used = Set(matches.map(\.column)).union(ambiguous.map(\.0))
@@ -146,10 +154,11 @@ package struct ColumnMatcher: Sendable {
             let entry = map?.column(header: headers[index], index: index) ?? name.flatMap { map?.column(header: $0, index: index) }
             return !used.contains(index) && !(mapped.contains(index) && entry == .some(nil))
         }
-        return ColumnMatching(matches: matches.sorted { $0.column < $1.column }, instruments: instruments.chosen,
-                              ambiguous: ambiguous.sorted { $0.0 < $1.0 }.map { (column: $0.0, header: $0.1, items: $0.2) },
-                              rejected: rejected.sorted { $0.0 < $1.0 }.map { (column: $0.0, header: $0.1, item: $0.2, reason: $0.3) },
-                              unmatched: unmatched, notices: notices)
+        return ColumnMatching(
+            matches: matches.sorted { $0.column < $1.column }, instruments: instruments.chosen,
+            ambiguous: ambiguous.sorted { $0.0 < $1.0 }.map { (column: $0.0, header: $0.1, items: $0.2) },
+            rejected: rejected.sorted { $0.0 < $1.0 }.map { (column: $0.0, header: $0.1, item: $0.2, reason: $0.3) },
+            unmatched: unmatched, notices: notices)
     }
 
     private func exactCandidates(_ header: String) -> [(item: Item, instrument: Instrument, method: MatchMethod)] {
@@ -171,8 +180,10 @@ package struct ColumnMatcher: Sendable {
         }
     }
 
-    private static let stopWords: Set<String> = ["the", "a", "an", "of", "to", "i", "my", "me", "you", "your", "feel", "feeling", "felt",
-                                                 "been", "have", "how", "often", "do", "did", "is", "are", "and", "or", "q", "question", "item"]
+    private static let stopWords: Set<String> = [
+        "the", "a", "an", "of", "to", "i", "my", "me", "you", "your", "feel", "feeling", "felt",
+        "been", "have", "how", "often", "do", "did", "is", "are", "and", "or", "q", "question", "item"
+    ]
 
     /// Items whose wording, theme and aliases hold every word of a short field name
     /// (at most four words; "lonely" and "loneliness" count as one word).
@@ -196,8 +207,9 @@ package struct ColumnMatcher: Sendable {
     private func evidenceProblem(_ values: [String], item: Item, instrument: Instrument) -> String? {
         let options = instrument.options(of: item)
         let conventional = (map?.conventionalMissingCodes ?? true) ? ConventionalMissing.codes(for: options) : []
-        let resolver = OptionResolver(options: options, missingCodes: (map?.missingCodes ?? []).union(conventional).union([-99, -999]),
-                                      missingLabels: map?.missingLabels ?? [], extraLabels: map?.extraLabels(for: item.id) ?? [:])
+        let resolver = OptionResolver(
+            options: options, missingCodes: (map?.missingCodes ?? []).union(conventional).union([-99, -999]),
+            missingLabels: map?.missingLabels ?? [], extraLabels: map?.extraLabels(for: item.id) ?? [:])
         let answered = values.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         guard !answered.isEmpty else { return nil }
         // A column holds a handful of distinct answers: resolve each once.
@@ -209,7 +221,8 @@ package struct ColumnMatcher: Sendable {
             fits[value] = fit
             return fit
         }.count
-        return Double(fitting) >= 0.8 * Double(answered.count) ? nil
+        return Double(fitting) >= 0.8 * Double(answered.count)
+            ? nil
             : "only \(fitting) of \(answered.count) sampled answers are its options"
     }
 
@@ -219,7 +232,9 @@ package struct ColumnMatcher: Sendable {
     /// another instrument that the file covers completely while it does not:
     /// a SWEMWBS file does not also score WEMWBS, an adult ONS file does not
     /// also score the children's measure.
-    private func chooseInstruments(_ candidates: [Int: [(item: Item, instrument: Instrument, method: MatchMethod)]]) throws -> (chosen: [String], notices: [String]) {
+    private func chooseInstruments(_ candidates: [Int: [(item: Item, instrument: Instrument, method: MatchMethod)]]) throws -> (
+        chosen: [String], notices: [String]
+    ) {
         var columnsOf: [String: Set<Int>] = [:]
         var canonicalCovered: [String: Set<String>] = [:]
         for (column, list) in candidates {
@@ -238,12 +253,18 @@ package struct ColumnMatcher: Sendable {
         for id in columnsOf.keys.sorted() {
             let mine = columnsOf[id]!
             if let instrument = try? catalog.instrument(id), !instrument.detectOnlyWith.isEmpty,
-               !instrument.detectOnlyWith.contains(where: { canonicalCovered[id]?.contains($0) ?? false }) {
-                notices.append("\(id) not scored: none of its distinctive items (\(instrument.detectOnlyWith.joined(separator: ", "))) is in the file (name it to score it anyway).")
+                !instrument.detectOnlyWith.contains(where: { canonicalCovered[id]?.contains($0) ?? false })
+            {
+                notices.append(
+                    "\(id) not scored: none of its distinctive items (\(instrument.detectOnlyWith.joined(separator: ", "))) is in the file (name it to score it anyway)."
+                )
                 continue
             }
-            if let other = columnsOf.keys.sorted().first(where: { $0 != id && mine.isSubset(of: columnsOf[$0]!) && isComplete($0) && !isComplete(id) }) {
-                notices.append("\(id) not scored: its \(mine.count) column\(mine.count == 1 ? "" : "s") belong to \(other), which the file covers completely (name it to score it instead).")
+            if let other = columnsOf.keys.sorted().first(where: { $0 != id && mine.isSubset(of: columnsOf[$0]!) && isComplete($0) && !isComplete(id) }
+            ) {
+                notices.append(
+                    "\(id) not scored: its \(mine.count) column\(mine.count == 1 ? "" : "s") belong to \(other), which the file covers completely (name it to score it instead)."
+                )
                 continue
             }
             chosen.append(id)

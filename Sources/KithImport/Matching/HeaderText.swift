@@ -49,11 +49,14 @@ enum HeaderText {
     private static func stripQuestionNumber(_ text: Substring) -> Substring {
         var rest = text
         let lowered = rest.lowercased()
-        if lowered.hasPrefix("question ") { rest = rest.dropFirst("question ".count) }
-        else if let first = rest.first, first == "Q" || first == "q", rest.dropFirst().first?.isNumber == true { rest = rest.dropFirst() }
+        if lowered.hasPrefix("question ") {
+            rest = rest.dropFirst("question ".count)
+        } else if let first = rest.first, first == "Q" || first == "q", rest.dropFirst().first?.isNumber == true {
+            rest = rest.dropFirst()
+        }
         guard rest.first?.isNumber == true else { return text }
         rest = rest.drop { $0.isNumber }
-        if let next = rest.first, next.isLetter, rest.dropFirst().first.map({ !$0.isLetter }) ?? true { rest = rest.dropFirst() }  // "Q4a"
+        if let next = rest.first, next.isLetter, rest.dropFirst().first.map({ !$0.isLetter }) ?? true { rest = rest.dropFirst() } // "Q4a"
         let separators: Set<Character> = [".", ")", ":", "-", "_", " "]
         guard let next = rest.first, separators.contains(next) else { return text }
         rest = rest.drop { separators.contains($0) }

@@ -36,9 +36,11 @@ public struct ImportMap: Sendable {
 
     public static let fieldNames = ["id", "person", "wave"]
 
-    public init(file: String = "map", columns: [String: String?] = [:], labels: [String: [String: Int]] = [:],
-                missingCodes: Set<Int> = [], missingLabels: [String] = [], fields: [String: String] = [:],
-                exclude: [String: [String]] = [:], conventionalMissingCodes: Bool = true) {
+    public init(
+        file: String = "map", columns: [String: String?] = [:], labels: [String: [String: Int]] = [:],
+        missingCodes: Set<Int> = [], missingLabels: [String] = [], fields: [String: String] = [:],
+        exclude: [String: [String]] = [:], conventionalMissingCodes: Bool = true
+    ) {
         self.file = file
         self.columns = columns
         self.labels = labels
@@ -58,19 +60,27 @@ public struct ImportMap: Sendable {
         }
         guard let root = object as? [String: Any] else { throw ImportError.map(path: path, "expected a JSON object at the top") }
         var map = ImportMap(file: path)
-        for key in root.keys.sorted() where !["columns", "labels", "missingCodes", "missingLabels", "fields", "exclude", "conventionalMissingCodes", "$comment"].contains(key) {
-            throw ImportError.map(path: path, "unknown key '\(key)'; expected columns, labels, missingCodes, missingLabels, fields, exclude, conventionalMissingCodes")
+        for key in root.keys.sorted()
+        where !["columns", "labels", "missingCodes", "missingLabels", "fields", "exclude", "conventionalMissingCodes", "$comment"].contains(key) {
+            throw ImportError.map(
+                path: path, "unknown key '\(key)'; expected columns, labels, missingCodes, missingLabels, fields, exclude, conventionalMissingCodes")
         }
         if let fields = root["fields"] {
-            guard let fields = fields as? [String: Any] else { throw ImportError.map(path: path, "fields: expected an object of field (id, person, wave) → column") }
+            guard let fields = fields as? [String: Any] else {
+                throw ImportError.map(path: path, "fields: expected an object of field (id, person, wave) → column")
+            }
             for (name, column) in fields {
-                guard fieldNames.contains(name) else { throw ImportError.map(path: path, "fields.\(name): unknown field; expected id, person or wave") }
+                guard fieldNames.contains(name) else {
+                    throw ImportError.map(path: path, "fields.\(name): unknown field; expected id, person or wave")
+                }
                 guard let column = column as? String else { throw ImportError.map(path: path, "fields.\(name): expected a column header") }
                 map.fields[name] = column
             }
         }
         if let exclude = root["exclude"] {
-            guard let exclude = exclude as? [String: Any] else { throw ImportError.map(path: path, "exclude: expected an object of column → [values]") }
+            guard let exclude = exclude as? [String: Any] else {
+                throw ImportError.map(path: path, "exclude: expected an object of column → [values]")
+            }
             for (column, values) in exclude {
                 guard let values = values as? [Any] else { throw ImportError.map(path: path, "exclude.\(column): expected an array of values") }
                 map.exclude[column] = try values.map { value in
@@ -85,17 +95,27 @@ public struct ImportMap: Sendable {
             map.conventionalMissingCodes = flag
         }
         if let columns = root["columns"] {
-            guard let columns = columns as? [String: Any] else { throw ImportError.map(path: path, "columns: expected an object of header → item id") }
+            guard let columns = columns as? [String: Any] else {
+                throw ImportError.map(path: path, "columns: expected an object of header → item id")
+            }
             for (header, target) in columns {
-                if target is NSNull { map.columns[header] = .some(nil) }
-                else if let id = target as? String { map.columns[header] = .some(id) }
-                else { throw ImportError.map(path: path, "columns.\(header): expected an item id or null") }
+                if target is NSNull {
+                    map.columns[header] = .some(nil)
+                } else if let id = target as? String {
+                    map.columns[header] = .some(id)
+                } else {
+                    throw ImportError.map(path: path, "columns.\(header): expected an item id or null")
+                }
             }
         }
         if let labels = root["labels"] {
-            guard let labels = labels as? [String: Any] else { throw ImportError.map(path: path, "labels: expected an object of item id → {label: code}") }
+            guard let labels = labels as? [String: Any] else {
+                throw ImportError.map(path: path, "labels: expected an object of item id → {label: code}")
+            }
             for (item, pairs) in labels {
-                guard let pairs = pairs as? [String: Any] else { throw ImportError.map(path: path, "labels.\(item): expected an object of label → code") }
+                guard let pairs = pairs as? [String: Any] else {
+                    throw ImportError.map(path: path, "labels.\(item): expected an object of label → code")
+                }
                 for (label, code) in pairs {
                     guard let number = code as? NSNumber, let value = Int(exactly: number.doubleValue) else {
                         throw ImportError.map(path: path, "labels.\(item).\(label): expected a whole-number code")

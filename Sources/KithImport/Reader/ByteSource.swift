@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Where raw bytes come from: a file descriptor (read with `read(2)` in chunks, never mapped) or
@@ -41,7 +41,7 @@ final class ByteSource {
         repeat { fd = systemOpen(path) } while fd < 0 && errno == EINTR
         guard fd >= 0 else { throw ReaderError(kind: .cannotOpen(errno: errno), file: displayName) }
         #if os(Linux)
-        _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
+            _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
         #endif
         return ByteSource(descriptor: fd, owned: true, displayName: displayName)
     }

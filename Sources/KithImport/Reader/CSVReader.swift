@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A streaming CSV/TSV reader working on bytes.
@@ -47,8 +47,10 @@ package struct CSVReader: ~Copyable {
         /// closing quote would otherwise pull the whole file into memory). Default 64 MiB.
         package var maxRecordLength: Int
 
-        package init(delimiter: Delimiter? = nil, encoding: Encoding? = nil, chunkSize: Int = 1 << 20,
-                    sniffLength: Int = 1 << 20, maxRecordLength: Int = 64 << 20) {
+        package init(
+            delimiter: Delimiter? = nil, encoding: Encoding? = nil, chunkSize: Int = 1 << 20,
+            sniffLength: Int = 1 << 20, maxRecordLength: Int = 64 << 20
+        ) {
             self.delimiter = delimiter
             self.encoding = encoding
             self.chunkSize = chunkSize
@@ -134,7 +136,7 @@ final class ReaderCore {
 
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
-    private var raw: UnsafeMutablePointer<UInt8>?   // read buffer for transcoded encodings
+    private var raw: UnsafeMutablePointer<UInt8>? // read buffer for transcoded encodings
     private var rawCapacity = 0
     private var scratch: UnsafeMutablePointer<UInt8>
     private var scratchCapacity: Int
@@ -224,8 +226,10 @@ final class ReaderCore {
         while delivered < limit {
             let recordLine = line
             let atEnd = sourceDone && pendingInvalidUTF8 == nil
-            switch scanRecord(buffer, from: i, end: validEnd, atEnd: atEnd, delimiter: delimiter,
-                              classes: classes, fields: &fields, line: &line) {
+            switch scanRecord(
+                buffer, from: i, end: validEnd, atEnd: atEnd, delimiter: delimiter,
+                classes: classes, fields: &fields, line: &line)
+            {
             case .record(let next, let count, let raw):
                 if raw { unescape(fields.base, count: count, recordBytes: next - i) }
                 i = next
@@ -241,25 +245,28 @@ final class ReaderCore {
                 line = recordLine
                 if let bad = pendingInvalidUTF8 {
                     let location = locate(buffer, from: i, to: bad, line: recordLine, delimiter: delimiter)
-                    throw ReaderError(kind: .invalidUTF8, file: displayName, line: location.line,
-                                      column: location.column, byteOffset: bufferInputOffset + bad)
+                    throw ReaderError(
+                        kind: .invalidUTF8, file: displayName, line: location.line,
+                        column: location.column, byteOffset: bufferInputOffset + bad)
                 }
                 // Keep everything from the first record not consumed (for peek, the first peeked one).
                 let keepFrom = peek ? pos : i
                 if end - keepFrom > options.maxRecordLength {
                     let location = locate(buffer, from: i, to: end, line: recordLine, delimiter: delimiter)
                     let quote = location.openQuote
-                    throw ReaderError(kind: .recordTooLong(limit: options.maxRecordLength), file: displayName,
-                                      line: quote?.line ?? recordLine, column: quote?.column ?? 1,
-                                      byteOffset: inputOffset(quote?.offset ?? i))
+                    throw ReaderError(
+                        kind: .recordTooLong(limit: options.maxRecordLength), file: displayName,
+                        line: quote?.line ?? recordLine, column: quote?.column ?? 1,
+                        byteOffset: inputOffset(quote?.offset ?? i))
                 }
                 let shift = try refill(keepFrom: keepFrom)
                 i -= shift
             case .endOfInput:
                 return delivered
             case .unterminatedQuote(let at, let quoteLine, let column):
-                throw ReaderError(kind: .unterminatedQuote, file: displayName, line: quoteLine,
-                                  column: column, byteOffset: inputOffset(at))
+                throw ReaderError(
+                    kind: .unterminatedQuote, file: displayName, line: quoteLine,
+                    column: column, byteOffset: inputOffset(at))
             }
         }
         return delivered
@@ -335,7 +342,7 @@ final class ReaderCore {
         let result = validateUTF8(buffer, from: validEnd, to: end)
         validEnd = result.end
         if result.invalid || (sourceDone && validEnd < end) {
-            pendingInvalidUTF8 = validEnd   // invalid, or a sequence cut off by the end of the input
+            pendingInvalidUTF8 = validEnd // invalid, or a sequence cut off by the end of the input
         }
     }
 
@@ -381,27 +388,36 @@ final class ReaderCore {
         // UTF-16 without a BOM: zero bytes in every other position (ASCII-range text).
         let pairs = min(count, 4096) / 2
         if pairs >= 2 {
-            var evenZeros = 0, oddZeros = 0
+            var evenZeros = 0
+            var oddZeros = 0
             for k in 0..<pairs {
                 if p[2 * k] == 0 { evenZeros += 1 }
                 if p[2 * k + 1] == 0 { oddZeros += 1 }
             }
             if oddZeros * 10 >= pairs * 7 && evenZeros == 0 {
-                return EncodingDecision(encoding: DetectedEncoding(encoding: .utf16LittleEndian, method: .utf16ZeroBytePattern, hadByteOrderMark: false, sniffedBytes: count), bomLength: 0)
+                return EncodingDecision(
+                    encoding: DetectedEncoding(
+                        encoding: .utf16LittleEndian, method: .utf16ZeroBytePattern, hadByteOrderMark: false, sniffedBytes: count), bomLength: 0)
             }
             if evenZeros * 10 >= pairs * 7 && oddZeros == 0 {
-                return EncodingDecision(encoding: DetectedEncoding(encoding: .utf16BigEndian, method: .utf16ZeroBytePattern, hadByteOrderMark: false, sniffedBytes: count), bomLength: 0)
+                return EncodingDecision(
+                    encoding: DetectedEncoding(
+                        encoding: .utf16BigEndian, method: .utf16ZeroBytePattern, hadByteOrderMark: false, sniffedBytes: count), bomLength: 0)
             }
         }
         // UTF-8 if the sniffed bytes validate (a sequence cut off by the sniff window is fine).
         let validation = validateUTF8(p, from: 0, to: count)
         if validation.invalid || (atEnd && validation.end < count) {
             return EncodingDecision(
-                encoding: DetectedEncoding(encoding: .windows1252, method: .invalidUTF8Fallback(byteOffset: validation.end), hadByteOrderMark: false, sniffedBytes: count),
+                encoding: DetectedEncoding(
+                    encoding: .windows1252, method: .invalidUTF8Fallback(byteOffset: validation.end), hadByteOrderMark: false, sniffedBytes: count),
                 bomLength: 0)
         }
         var ascii = true
-        for k in 0..<count where p[k] >= 0x80 { ascii = false; break }
+        for k in 0..<count where p[k] >= 0x80 {
+            ascii = false
+            break
+        }
         return EncodingDecision(
             encoding: DetectedEncoding(encoding: .utf8, method: ascii ? .asciiOnly : .validUTF8, hadByteOrderMark: false, sniffedBytes: count),
             bomLength: 0)
@@ -436,7 +452,8 @@ final class ReaderCore {
             }
         }
         if let common {
-            return DetectedDelimiter(delimiter: common.delimiter, method: .mostCommonFieldCount(fields: common.fields, records: common.records, sampled: common.sampled))
+            return DetectedDelimiter(
+                delimiter: common.delimiter, method: .mostCommonFieldCount(fields: common.fields, records: common.records, sampled: common.sampled))
         }
         return DetectedDelimiter(delimiter: utf16 ? .tab : .comma, method: .singleColumn(sampled: samples[0].count))
     }

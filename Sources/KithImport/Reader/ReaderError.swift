@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// An error reading a CSV/TSV file. It names the file (its display name), the 1-based line and
@@ -53,9 +53,11 @@ public struct ReaderError: Error, Equatable, CustomStringConvertible {
         case .unterminatedQuote:
             return "\(place): expected a closing double quote (\") for the quoted field that starts here, but the input ended"
         case .recordTooLong(let limit):
-            return "\(place): expected a record shorter than \(limit) bytes starting here; most likely a quoted field is missing its closing double quote (\")"
+            return
+                "\(place): expected a record shorter than \(limit) bytes starting here; most likely a quoted field is missing its closing double quote (\")"
         case .invalidUTF8:
-            return "\(place): expected UTF-8 text, but found bytes that are not valid UTF-8 (the start of the file looked like UTF-8); a file saved by Excel or another Windows program is often Windows-1252"
+            return
+                "\(place): expected UTF-8 text, but found bytes that are not valid UTF-8 (the start of the file looked like UTF-8); a file saved by Excel or another Windows program is often Windows-1252"
         case .cannotOpen(let code):
             return "\(place): cannot open: \(Self.message(code))"
         case .readFailed(let code):

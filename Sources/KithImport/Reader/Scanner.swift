@@ -184,7 +184,8 @@ func scanRecord(
             let quoteLine = line
             while true {
                 // The next quote, CR or LF (a delimiter in quotes is data).
-                j = structurals.nextStop(from: j, skipping: delimiter)
+                j =
+                    structurals.nextStop(from: j, skipping: delimiter)
                     ?? skipToStop(p, from: j, end: end, broadcast: quoteWord, table: quotedStop)
                 if j == end {
                     return atEnd ? .unterminatedQuote(at: i, line: quoteLine, column: n + 1) : .needMore
@@ -202,7 +203,7 @@ func scanRecord(
                     }
                     j += 1
                 } else if j + 1 == end {
-                    if !atEnd { return .needMore }   // `"` then `"`, or the closing quote?
+                    if !atEnd { return .needMore } // `"` then `"`, or the closing quote?
                     k = end
                     break
                 } else if p[j + 1] == quoteByte {
@@ -215,7 +216,7 @@ func scanRecord(
             }
             // k is just past the closing quote.
             if k < end && !stop[Int(p[k])] {
-                raw = true   // text after the closing quote
+                raw = true // text after the closing quote
                 k += 1
                 while k < end && !stop[Int(p[k])] { k += 1 }
             }
@@ -227,7 +228,8 @@ func scanRecord(
             }
         } else {
             // The next delimiter, CR or LF (a quote inside an unquoted field is data).
-            k = structurals.nextStop(from: i, skipping: quoteByte)
+            k =
+                structurals.nextStop(from: i, skipping: quoteByte)
                 ?? skipToStop(p, from: i, end: end, broadcast: delimiterWord, table: stop)
             fields.set(n, Field(start: p + i, count: k - i, quoted: false, raw: false))
         }

@@ -25,17 +25,29 @@ func validateUTF8(_ p: UnsafePointer<UInt8>, from: Int, to: Int) -> UTF8Validati
         }
         if i >= to { break }
         let b0 = p[i]
-        if b0 < 0x80 { i += 1; continue }
+        if b0 < 0x80 {
+            i += 1
+            continue
+        }
         let need: Int
-        var low: UInt8 = 0x80, high: UInt8 = 0xBF  // allowed range of the second byte
+        var low: UInt8 = 0x80
+        var high: UInt8 = 0xBF // allowed range of the second byte
         switch b0 {
         case 0xC2...0xDF: need = 1
-        case 0xE0: need = 2; low = 0xA0
+        case 0xE0:
+            need = 2
+            low = 0xA0
         case 0xE1...0xEC, 0xEE, 0xEF: need = 2
-        case 0xED: need = 2; high = 0x9F
-        case 0xF0: need = 3; low = 0x90
+        case 0xED:
+            need = 2
+            high = 0x9F
+        case 0xF0:
+            need = 3
+            low = 0x90
         case 0xF1...0xF3: need = 3
-        case 0xF4: need = 3; high = 0x8F
+        case 0xF4:
+            need = 3
+            high = 0x8F
         default: return UTF8Validation(end: i, invalid: true)
         }
         // Check the continuation bytes that are present; stop (incomplete) at `to`.
@@ -61,7 +73,7 @@ private let windows1252High: [UInt16] = [
     0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
     0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
     0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178
 ]
 
 /// Each byte 0x80...0xFF encoded as UTF-8, packed little-endian into the low bytes of a UInt32,
@@ -82,8 +94,8 @@ private let windows1252UTF8: [UInt32] = (0x80...0xFF).map { byte -> UInt32 in
 /// high surrogate across chunks.
 struct Transcoder {
     let encoding: Encoding
-    private var pendingByte: Int = -1      // first byte of a code unit split across chunks
-    private var pendingHigh: UInt32 = 0    // high surrogate waiting for its low half
+    private var pendingByte: Int = -1 // first byte of a code unit split across chunks
+    private var pendingHigh: UInt32 = 0 // high surrogate waiting for its low half
 
     init(encoding: Encoding) { self.encoding = encoding }
 
@@ -115,8 +127,14 @@ struct Transcoder {
     /// surrogate become U+FFFD); returns the number of bytes written.
     mutating func finish(into output: UnsafeMutablePointer<UInt8>) -> Int {
         var o = 0
-        if pendingHigh != 0 { o += put(0xFFFD, output + o); pendingHigh = 0 }
-        if pendingByte >= 0 { o += put(0xFFFD, output + o); pendingByte = -1 }
+        if pendingHigh != 0 {
+            o += put(0xFFFD, output + o)
+            pendingHigh = 0
+        }
+        if pendingByte >= 0 {
+            o += put(0xFFFD, output + o)
+            pendingByte = -1
+        }
         return o
     }
 
@@ -151,7 +169,8 @@ struct Transcoder {
             let unit: UInt32
             if pendingByte >= 0 {
                 guard i < count else { break }
-                let first = UInt32(pendingByte), second = UInt32(input[i])
+                let first = UInt32(pendingByte)
+                let second = UInt32(input[i])
                 unit = bigEndian ? first << 8 | second : second << 8 | first
                 pendingByte = -1
                 i += 1
@@ -160,7 +179,8 @@ struct Transcoder {
                     if i < count { pendingByte = Int(input[i]) }
                     break
                 }
-                let first = UInt32(input[i]), second = UInt32(input[i + 1])
+                let first = UInt32(input[i])
+                let second = UInt32(input[i + 1])
                 unit = bigEndian ? first << 8 | second : second << 8 | first
                 i += 2
             }
@@ -172,7 +192,7 @@ struct Transcoder {
                     continue
                 }
                 pendingHigh = 0
-                o += put(0xFFFD, output + o)   // lone high surrogate
+                o += put(0xFFFD, output + o) // lone high surrogate
             }
             if unit < 0x80 {
                 output[o] = UInt8(truncatingIfNeeded: unit)
@@ -180,7 +200,7 @@ struct Transcoder {
             } else if unit >= 0xD800 && unit <= 0xDBFF {
                 pendingHigh = unit
             } else if unit >= 0xDC00 && unit <= 0xDFFF {
-                o += put(0xFFFD, output + o)   // lone low surrogate
+                o += put(0xFFFD, output + o) // lone low surrogate
             } else {
                 o += put(unit, output + o)
             }

@@ -26,7 +26,8 @@ struct CellDecoder {
     mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> ItemAnswer {
         if bytes.isEmpty { return .missing(.blank) }
         // Most cells are one of a handful of labels: compare length and first byte, then the bytes.
-        let count = bytes.count, first = bytes[0]
+        let count = bytes.count
+        let first = bytes[0]
         for index in 0..<signatures.count where signatures[index] == count << 8 | Int(first) {
             if sameBytes(keys[index], bytes) { return answers[index] }
         }

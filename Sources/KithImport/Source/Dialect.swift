@@ -86,7 +86,7 @@ package enum Dialects {
     package static let all: [any Dialect.Type] = [
         SurveyMonkeyDialect.self, QualtricsDialect.self, QualtricsLegacyDialect.self, GoogleFormsDialect.self,
         MicrosoftFormsDialect.self, SmartSurveyDialect.self, REDCapDialect.self, LimeSurveyDialect.self,
-        TypeformDialect.self, KoboDialect.self, GenericDialect.self,
+        TypeformDialect.self, KoboDialect.self, GenericDialect.self
     ]
 
     package static func named(_ name: String) -> (any Dialect.Type)? {
@@ -122,9 +122,14 @@ enum TextKeyWords {
         var words: [String] = []
         var current = ""
         for character in text.lowercased() {
-            if character.isLetter || character.isNumber { current.append(character) }
-            else if character == "'" || character == "\u{2019}" { continue }
-            else if !current.isEmpty { words.append(current); current = "" }
+            if character.isLetter || character.isNumber {
+                current.append(character)
+            } else if character == "'" || character == "\u{2019}" {
+                continue
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
         }
         if !current.isEmpty { words.append(current) }
         return words

@@ -10,7 +10,10 @@ package enum FuzzBody {
             _ = Dialects.detect(head)
             for dialect in Dialects.all { _ = dialect.recognise(head) }
             _ = try? reader.forEachRecord { record in
-                for index in 0..<record.count { _ = record[index].count; _ = record.wasQuoted(index) }
+                for index in 0..<record.count {
+                    _ = record[index].count
+                    _ = record.wasQuoted(index)
+                }
                 _ = record.isBlank
             }
         }
@@ -19,8 +22,11 @@ package enum FuzzBody {
         // header reading gets inputs, without paying for all of them on every input).
         let forced = Dialects.all[Int(bytes.first ?? 0) % Dialects.all.count].name
         for name in [nil, Optional(forced)] {
-            guard let source = try? SourceFile(bytes: bytes, displayName: "fuzz", catalog: catalog, options: SourceOptions(dialect: name, sampleRows: 20)),
-                  let plan = try? source.plan() else { continue }
+            guard
+                let source = try? SourceFile(
+                    bytes: bytes, displayName: "fuzz", catalog: catalog, options: SourceOptions(dialect: name, sampleRows: 20)),
+                let plan = try? source.plan()
+            else { continue }
             _ = try? source.forEachResponse(plan: plan, keepQuestions: true) { response in
                 _ = plan.score(response.answers)
                 for (question, cell) in zip(source.questions, response.questions) { _ = question.selections(cell) }

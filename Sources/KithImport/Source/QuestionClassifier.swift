@@ -32,12 +32,17 @@ enum QuestionClassifier {
         }
         if let separator = dialect.multiSelectSeparator ?? inferredSeparator(answered) {
             let joined = answered.filter { $0.contains(separator.trimmingSpaces().isEmpty ? separator : separator.trimmingSpaces()) }
-            if !joined.isEmpty, joined.count * 5 >= answered.count || separator.hasSuffix(";") == false && joined.count >= 2 || answered.allSatisfy({ $0.hasSuffix(";") }) {
+            if !joined.isEmpty,
+                joined.count * 5 >= answered.count || separator.hasSuffix(";") == false && joined.count >= 2
+                    || answered.allSatisfy({ $0.hasSuffix(";") })
+            {
                 var options: [String] = []
                 var seen: Set<String> = []
                 let known = answered.filter { !$0.contains(separator.trimmingSpaces()) }
                 for value in answered {
-                    for choice in MultiSelect.split(value, separator: separator, known: known) where seen.insert(choice).inserted { options.append(choice) }
+                    for choice in MultiSelect.split(value, separator: separator, known: known) where seen.insert(choice).inserted {
+                        options.append(choice)
+                    }
                 }
                 if options.count <= 40 {
                     return QuestionColumn(column: column, kind: .multiSelect, options: options, separator: separator)
@@ -78,8 +83,10 @@ enum QuestionClassifier {
 
     static func looksLikeIdentifier(_ key: TextKey) -> Bool {
         let value = " \(key.value) "
-        return ["your name", "full name", "first name", "last name", "surname", "email", "e mail", "phone", "telephone", "mobile",
-                "postcode", "post code", "address", "date of birth", "dob", "nhs number"].contains { value.contains(" \($0) ") }
+        return [
+            "your name", "full name", "first name", "last name", "surname", "email", "e mail", "phone", "telephone", "mobile",
+            "postcode", "post code", "address", "date of birth", "dob", "nhs number"
+        ].contains { value.contains(" \($0) ") }
     }
 }
 
@@ -139,7 +146,9 @@ struct HashRows {
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldRows = rows, oldTimes = times
+        let oldKeys = keys
+        let oldRows = rows
+        let oldTimes = times
         let size = keys.count * 2
         keys = Array(repeating: 0, count: size)
         rows = Array(repeating: 0, count: size)
@@ -162,7 +171,7 @@ struct FNV {
     var value: UInt64 = 0xcbf2_9ce4_8422_2325
     @inline(__always) mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
         for byte in bytes { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        value = (value ^ 0xFF) &* 0x0000_0100_0000_01B3  // field separator
+        value = (value ^ 0xFF) &* 0x0000_0100_0000_01B3 // field separator
     }
 }
 
@@ -170,7 +179,8 @@ extension UnsafeBufferPointer where Element == UInt8 {
     /// The span without leading and trailing ASCII spaces and tabs (and no-break spaces' UTF-8 is left alone).
     @inlinable @inline(__always) func trimmedSpaces() -> UnsafeBufferPointer<UInt8> {
         guard let base = baseAddress, count > 0 else { return self }
-        var start = 0, end = count
+        var start = 0
+        var end = count
         while start < end, base[start] == 0x20 || base[start] == 0x09 { start += 1 }
         while end > start, base[end - 1] == 0x20 || base[end - 1] == 0x09 { end -= 1 }
         return UnsafeBufferPointer(start: base + start, count: end - start)
@@ -200,7 +210,8 @@ struct IDIndex {
         }
         if let number {
             // Bisect to the first entry not below `number`, then scan the equal run.
-            var low = 0, high = sortedIDs.count
+            var low = 0
+            var high = sortedIDs.count
             while low < high {
                 let middle = (low + high) / 2
                 if sortedIDs[middle] < number { low = middle + 1 } else { high = middle }

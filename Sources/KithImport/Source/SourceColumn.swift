@@ -1,4 +1,5 @@
 import KithCore
+
 /// What a column of a source file holds, apart from answers.
 package enum ColumnRole: Sendable, Hashable, CustomStringConvertible {
     /// The tool's id of the response (Respondent ID, ResponseId, `_id`…).
@@ -41,7 +42,9 @@ package enum ColumnRole: Sendable, Hashable, CustomStringConvertible {
 
 /// Kinds of direct identifier.
 package enum IdentifierKind: String, Sendable, Hashable, CaseIterable {
-    case email, name, ipAddress = "ip-address", phone, postcode, location
+    case email, name
+    case ipAddress = "ip-address"
+    case phone, postcode, location
 }
 
 /// One column of a source file as its dialect reads it.
@@ -114,8 +117,10 @@ package struct QuestionColumn: Sendable, Hashable {
     /// The tool's own name for the column (export tag, field name), where it has one.
     package var name: String? { column.name }
 
-    package init(column: SourceColumn, kind: QuestionKind, options: [String] = [], separator: String? = nil, question: String? = nil,
-                choice: String? = nil, possiblyIdentifying: Bool = false, codeLabels: [String: String]? = nil) {
+    package init(
+        column: SourceColumn, kind: QuestionKind, options: [String] = [], separator: String? = nil, question: String? = nil,
+        choice: String? = nil, possiblyIdentifying: Bool = false, codeLabels: [String: String]? = nil
+    ) {
         self.column = column
         self.kind = kind
         self.options = options

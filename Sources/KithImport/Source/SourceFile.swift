@@ -22,8 +22,10 @@ public struct SourceOptions: Sendable {
     /// Whether `dictionary` was found beside the export rather than named.
     var dictionaryWasFound = false
 
-    public init(dialect: String? = nil, delimiter: Delimiter? = nil, encoding: Encoding? = nil, map: ImportMap? = nil,
-                instruments: [String]? = nil, sampleRows: Int = 200, dictionary: String? = nil, duplicateWindow: Int = 600) {
+    public init(
+        dialect: String? = nil, delimiter: Delimiter? = nil, encoding: Encoding? = nil, map: ImportMap? = nil,
+        instruments: [String]? = nil, sampleRows: Int = 200, dictionary: String? = nil, duplicateWindow: Int = 600
+    ) {
         self.dialect = dialect
         self.delimiter = delimiter
         self.encoding = encoding
@@ -132,7 +134,7 @@ public final class SourceFile {
         let fieldColumns = Set(ImportMap.fieldNames.compactMap { options.map?.field($0, dialect) })
         let kept = Set(options.keepIdentifierColumns.map { TextKey($0) })
         let others = dialect.columns.filter {
-            if case .identifier = $0.role { return kept.contains(TextKey($0.header)) }  // --keep-column
+            if case .identifier = $0.role { return kept.contains(TextKey($0.header)) } // --keep-column
             return $0.role == .question && !matched.contains($0.index) && !fieldColumns.contains($0.index)
                 && (unmatched.contains($0.index) || dialect.choiceColumn($0.index) != nil)
         }
@@ -144,7 +146,9 @@ public final class SourceFile {
         // Day/month order, from the dates in the sample when the tool does not fix it.
         var order = dialect.dateOrder
         if order == .detect {
-            var dayFirst = false, monthFirst = false, slashed = false
+            var dayFirst = false
+            var monthFirst = false
+            var slashed = false
             for role in [ColumnRole.startTime, .submitTime] {
                 guard let column = dialect.standardColumn(role) else { continue }
                 for row in sample where column < row.count {
@@ -177,15 +181,18 @@ public final class SourceFile {
     ///
     /// - Parameter keepQuestions: also copy the cells of `questionColumns`.
     package func forEachResponse(plan: ScoringPlan, keepQuestions: Bool = false, _ body: (SourceResponse) throws -> Void) throws {
-        let startColumn = dialect.standardColumn(.startTime), submitColumn = dialect.standardColumn(.submitTime)
-        let startParser = startColumn.map { timestampParser(column: $0) }, submitParser = submitColumn.map { timestampParser(column: $0) }
+        let startColumn = dialect.standardColumn(.startTime)
+        let submitColumn = dialect.standardColumn(.submitTime)
+        let startParser = startColumn.map { timestampParser(column: $0) }
+        let submitParser = submitColumn.map { timestampParser(column: $0) }
         let questionIndexes = questionColumns.map(\.index)
         try run(plan: plan) { record, raw in
-            var response = SourceResponse(row: raw.row, line: raw.line, status: raw.status,
-                                          sourceID: raw.sourceID.isEmpty ? nil : String(decoding: raw.sourceID, as: UTF8.self),
-                                          person: raw.person.isEmpty ? nil : String(decoding: raw.person, as: UTF8.self),
-                                          wave: raw.wave, answers: Array(raw.answers), questions: [], duplicateOf: raw.duplicateOf,
-                                          duplicateReason: raw.duplicateReason)
+            var response = SourceResponse(
+                row: raw.row, line: raw.line, status: raw.status,
+                sourceID: raw.sourceID.isEmpty ? nil : String(decoding: raw.sourceID, as: UTF8.self),
+                person: raw.person.isEmpty ? nil : String(decoding: raw.person, as: UTF8.self),
+                wave: raw.wave, answers: Array(raw.answers), questions: [], duplicateOf: raw.duplicateOf,
+                duplicateReason: raw.duplicateReason)
             if raw.hasRecord {
                 response.started = SourceFile.text(record, startColumn)
                 response.submitted = SourceFile.text(record, submitColumn)
@@ -202,9 +209,10 @@ public final class SourceFile {
     /// Reads every data row, in order, without copying its text: the fast path for scoring.
     package func forEachRawResponse(plan: ScoringPlan, _ body: (borrowing RawResponse) throws -> Void) throws {
         try run(plan: plan) { record, raw in
-            let response = RawResponse(row: raw.row, line: raw.line, status: raw.status, duplicateOf: raw.duplicateOf,
-                                       answers: raw.answers, sourceID: raw.sourceID, person: raw.person, wave: raw.wave, waveIndex: raw.waveIndex,
-                                       fields: raw.hasRecord ? record.fields : nil, fieldCount: raw.hasRecord ? record.count : 0)
+            let response = RawResponse(
+                row: raw.row, line: raw.line, status: raw.status, duplicateOf: raw.duplicateOf,
+                answers: raw.answers, sourceID: raw.sourceID, person: raw.person, wave: raw.wave, waveIndex: raw.waveIndex,
+                fields: raw.hasRecord ? record.fields : nil, fieldCount: raw.hasRecord ? record.count : 0)
             try body(response)
         }
     }
@@ -239,21 +247,27 @@ public final class SourceFile {
     private func run(plan: ScoringPlan, _ body: (borrowing CSVRecord, inout RowState) throws -> Void) throws {
         precondition(!consumed, "a SourceFile is read once")
         consumed = true
-        var decoderColumns: [Int] = [], decoderSlots: [Int] = [], cellDecoders: [CellDecoder] = []
+        var decoderColumns: [Int] = []
+        var decoderSlots: [Int] = []
+        var cellDecoders: [CellDecoder] = []
         for match in matching.matches {
-            guard let slot = plan.slot(of: match.item), let owner = catalog.owner(ofItem: match.item), let item = owner.item(match.item) else { continue }
+            guard let slot = plan.slot(of: match.item), let owner = catalog.owner(ofItem: match.item), let item = owner.item(match.item) else {
+                continue
+            }
             let options = owner.options(of: item)
             let conventional = (map?.conventionalMissingCodes ?? true) ? ConventionalMissing.codes(for: options) : []
             let missingCodes = dialect.missingCodes.union(map?.missingCodes ?? []).union(conventional)
             // Map labels given for the item or any item that is the same question (swemwbs_1 is wemwbs_1).
             var labels = map?.labels["*"] ?? [:]
             for (id, pairs) in map?.labels ?? [:] where id != "*" && catalog.canonicalItem(id) == match.item { labels.merge(pairs) { _, own in own } }
-            let resolver = OptionResolver(options: options, missingCodes: missingCodes,
-                                          missingLabels: dialect.missingLabels + (map?.missingLabels ?? []), extraLabels: labels)
+            let resolver = OptionResolver(
+                options: options, missingCodes: missingCodes,
+                missingLabels: dialect.missingLabels + (map?.missingLabels ?? []), extraLabels: labels)
             let recodes = Dictionary(labels.map { (TextKey($0.key).value, $0.value) }, uniquingKeysWith: { a, _ in a })
             decoderColumns.append(match.column)
             decoderSlots.append(slot)
-            cellDecoders.append(CellDecoder(resolver: resolver, recodes: recodes, codeLabels: dialect.codeLabels(ofColumn: match.column), missingCodes: missingCodes))
+            cellDecoders.append(
+                CellDecoder(resolver: resolver, recodes: recodes, codeLabels: dialect.codeLabels(ofColumn: match.column), missingCodes: missingCodes))
         }
         let personColumn = map?.field("person", dialect) ?? dialect.standardColumn(.person)
         let waveColumn = map?.field("wave", dialect) ?? dialect.standardColumn(.wave)
@@ -305,125 +319,137 @@ public final class SourceFile {
         state.answers = answers
 
         // Immutable copies: the loop reads them once per cell, with no exclusivity checks.
-        let itemColumns = decoderColumns, itemSlots = decoderSlots
+        let itemColumns = decoderColumns
+        let itemSlots = decoderSlots
         try cellDecoders.withUnsafeMutableBufferPointer { decoders in
-        try reader.forEachRecord { record in
-            guard record.index >= headerRows else { return }
-            let row = record.index - headerRows + 1
-            if record.isBlank {
-                pendingBlank.append((row, record.line))
-                return
-            }
-            for blank in pendingBlank {
-                tally.rows += 1
-                tally.excluded += 1
-                tally.excludedReasons["blank row", default: 0] += 1
-                var blankState = RowState()
-                blankState.row = blank.row
-                blankState.line = blank.line
-                blankState.status = .excluded("blank row")
-                blankState.answers = emptyAnswers
-                blankState.hasRecord = false
-                try body(record, &blankState)
-            }
-            pendingBlank.removeAll()
+            try reader.forEachRecord { record in
+                guard record.index >= headerRows else { return }
+                let row = record.index - headerRows + 1
+                if record.isBlank {
+                    pendingBlank.append((row, record.line))
+                    return
+                }
+                for blank in pendingBlank {
+                    tally.rows += 1
+                    tally.excluded += 1
+                    tally.excludedReasons["blank row", default: 0] += 1
+                    var blankState = RowState()
+                    blankState.row = blank.row
+                    blankState.line = blank.line
+                    blankState.status = .excluded("blank row")
+                    blankState.answers = emptyAnswers
+                    blankState.hasRecord = false
+                    try body(record, &blankState)
+                }
+                pendingBlank.removeAll()
 
-            state.row = row
-            state.line = record.line
-            state.status = checksStatus ? dialect.status(of: record) : .complete
-            for exclusion in exclusions where exclusion.column < record.count {
-                let cell = record[exclusion.column].trimmedSpaces()
-                if !state.status.isExcluded, exclusion.values.contains(where: { $0.elementsEqual(cell) }) { state.status = .excluded(exclusion.reason) }
-            }
-            state.duplicateOf = nil
-            state.duplicateReason = nil
-            state.sourceID = sourceColumn.map { $0 < record.count ? record[$0].trimmedSpaces() : SourceFile.empty } ?? SourceFile.empty
-            state.person = personColumn.map { $0 < record.count ? record[$0].trimmedSpaces() : SourceFile.empty } ?? SourceFile.empty
-            state.wave = nil
-            state.waveIndex = -1
-            if let waveColumn, waveColumn < record.count {
-                let bytes = record[waveColumn].trimmedSpaces()
-                if !bytes.isEmpty {
-                    var found = -1
-                    for index in 0..<waveKeys.count where sameBytes(waveKeys[index], bytes) { found = index; break }
-                    if found >= 0 {
-                        state.wave = waveNames[found]
-                        state.waveIndex = found
-                    } else {
-                        let name = dialect.wave(String(decoding: bytes, as: UTF8.self))
-                        if waveKeys.count < 64 {
-                            state.waveIndex = waveKeys.count
-                            waveKeys.append(Array(bytes))
-                            waveNames.append(name)
+                state.row = row
+                state.line = record.line
+                state.status = checksStatus ? dialect.status(of: record) : .complete
+                for exclusion in exclusions where exclusion.column < record.count {
+                    let cell = record[exclusion.column].trimmedSpaces()
+                    if !state.status.isExcluded, exclusion.values.contains(where: { $0.elementsEqual(cell) }) {
+                        state.status = .excluded(exclusion.reason)
+                    }
+                }
+                state.duplicateOf = nil
+                state.duplicateReason = nil
+                state.sourceID = sourceColumn.map { $0 < record.count ? record[$0].trimmedSpaces() : SourceFile.empty } ?? SourceFile.empty
+                state.person = personColumn.map { $0 < record.count ? record[$0].trimmedSpaces() : SourceFile.empty } ?? SourceFile.empty
+                state.wave = nil
+                state.waveIndex = -1
+                if let waveColumn, waveColumn < record.count {
+                    let bytes = record[waveColumn].trimmedSpaces()
+                    if !bytes.isEmpty {
+                        var found = -1
+                        for index in 0..<waveKeys.count where sameBytes(waveKeys[index], bytes) {
+                            found = index
+                            break
                         }
-                        state.wave = name
+                        if found >= 0 {
+                            state.wave = waveNames[found]
+                            state.waveIndex = found
+                        } else {
+                            let name = dialect.wave(String(decoding: bytes, as: UTF8.self))
+                            if waveKeys.count < 64 {
+                                state.waveIndex = waveKeys.count
+                                waveKeys.append(Array(bytes))
+                                waveNames.append(name)
+                            }
+                            state.wave = name
+                        }
                     }
                 }
-            }
-            tally.rows += 1
-            switch state.status {
-            case .complete: tally.complete += 1
-            case .partial: tally.partial += 1
-            case .excluded(let reason):
-                tally.excluded += 1
-                tally.excludedReasons[reason, default: 0] += 1
-            }
-            if state.status.isExcluded {
-                state.answers = emptyAnswers
-            } else {
-                state.answers = answers
-                let fieldCount = record.count
-                for index in 0..<decoders.count {
-                    let column = itemColumns[index]
-                    guard column < fieldCount else {
-                        answerBuffer[itemSlots[index]] = .missing(.blank)  // a short (ragged) row
-                        continue
-                    }
-                    let answer = decoders[index].decode(record[column])
-                    answerBuffer[itemSlots[index]] = answer
-                    switch answer {
-                    case .code: break
-                    case .invalid(let invalid): tally.noteInvalid(column: column, text: invalid.text, row: row)
-                    case .missing(.missingCode(let code)): tally.noteMissingCode(column: column, code: code, row: row)
-                    case .missing: break
-                    }
+                tally.rows += 1
+                switch state.status {
+                case .complete: tally.complete += 1
+                case .partial: tally.partial += 1
+                case .excluded(let reason):
+                    tally.excluded += 1
+                    tally.excludedReasons[reason, default: 0] += 1
                 }
-                // Duplicates: a repeated response id (within a wave), or the same answers from the same person soon after.
-                if !state.sourceID.isEmpty {
-                    let wave = waveColumn.map { $0 < record.count ? record[$0].trimmedSpaces() : SourceFile.empty } ?? SourceFile.empty
-                    if let first = ids.firstRow(id: state.sourceID, wave: wave, row: row) {
-                        state.duplicateOf = first
-                        state.duplicateReason = "same response id"
+                if state.status.isExcluded {
+                    state.answers = emptyAnswers
+                } else {
+                    state.answers = answers
+                    let fieldCount = record.count
+                    for index in 0..<decoders.count {
+                        let column = itemColumns[index]
+                        guard column < fieldCount else {
+                            answerBuffer[itemSlots[index]] = .missing(.blank) // a short (ragged) row
+                            continue
+                        }
+                        let answer = decoders[index].decode(record[column])
+                        answerBuffer[itemSlots[index]] = answer
+                        switch answer {
+                        case .code: break
+                        case .invalid(let invalid): tally.noteInvalid(column: column, text: invalid.text, row: row)
+                        case .missing(.missingCode(let code)): tally.noteMissingCode(column: column, code: code, row: row)
+                        case .missing: break
+                        }
                     }
-                }
-                if nearDuplicates, state.duplicateOf == nil {
-                    var identified = false
-                    for column in identityColumns where column < record.count {
-                        let cell = record[column].trimmedSpaces()
-                        if !cell.isEmpty, !(cell.count == 9 && String(decoding: cell, as: UTF8.self).lowercased() == "anonymous") { identified = true; break }
+                    // Duplicates: a repeated response id (within a wave), or the same answers from the same person soon after.
+                    if !state.sourceID.isEmpty {
+                        let wave = waveColumn.map { $0 < record.count ? record[$0].trimmedSpaces() : SourceFile.empty } ?? SourceFile.empty
+                        if let first = ids.firstRow(id: state.sourceID, wave: wave, row: row) {
+                            state.duplicateOf = first
+                            state.duplicateReason = "same response id"
+                        }
                     }
-                    if identified {
-                        var hash = FNV()
-                        for column in answerColumns { hash.add(column < record.count ? record[column].trimmedSpaces() : SourceFile.empty) }
-                        var time = Int64.min
-                        if let submitColumn, submitColumn < record.count, let seconds = submitParser?.parse(bytes: record[submitColumn]).seconds { time = Int64(seconds) }
-                        if let previous = rowsSeen.exchange(hash.value, row: row, time: time) {
-                            let known = time != Int64.min && previous.time != Int64.min
-                            if !known || abs(time - previous.time) <= window {
-                                state.duplicateOf = previous.row
-                                state.duplicateReason = known ? "same answers and respondent \(abs(time - previous.time)) s later" : "same answers and respondent"
+                    if nearDuplicates, state.duplicateOf == nil {
+                        var identified = false
+                        for column in identityColumns where column < record.count {
+                            let cell = record[column].trimmedSpaces()
+                            if !cell.isEmpty, !(cell.count == 9 && String(decoding: cell, as: UTF8.self).lowercased() == "anonymous") {
+                                identified = true
+                                break
+                            }
+                        }
+                        if identified {
+                            var hash = FNV()
+                            for column in answerColumns { hash.add(column < record.count ? record[column].trimmedSpaces() : SourceFile.empty) }
+                            var time = Int64.min
+                            if let submitColumn, submitColumn < record.count, let seconds = submitParser?.parse(bytes: record[submitColumn]).seconds {
+                                time = Int64(seconds)
+                            }
+                            if let previous = rowsSeen.exchange(hash.value, row: row, time: time) {
+                                let known = time != Int64.min && previous.time != Int64.min
+                                if !known || abs(time - previous.time) <= window {
+                                    state.duplicateOf = previous.row
+                                    state.duplicateReason =
+                                        known ? "same answers and respondent \(abs(time - previous.time)) s later" : "same answers and respondent"
+                                }
                             }
                         }
                     }
+                    if let first = state.duplicateOf {
+                        tally.duplicates += 1
+                        tally.duplicateRows.append((row, first, state.duplicateReason ?? "duplicate"))
+                        if tally.duplicateRows.count > 1000 { tally.duplicateRows.removeFirst() }
+                    }
                 }
-                if let first = state.duplicateOf {
-                    tally.duplicates += 1
-                    tally.duplicateRows.append((row, first, state.duplicateReason ?? "duplicate"))
-                    if tally.duplicateRows.count > 1000 { tally.duplicateRows.removeFirst() }
-                }
+                try body(record, &state)
             }
-            try body(record, &state)
-        }
         }
         tally.trailingBlankRows = pendingBlank.count
         self.tally = tally
@@ -443,7 +469,7 @@ extension SourceFile {
     /// Headers that name the provider, contract or service of a response: such a column is
     /// kept as a question and also gives each response its provider.
     public static let providerHeaders: Set<String> = [
-        "provider", "service provider", "contract", "service", "organisation", "organization",
+        "provider", "service provider", "contract", "service", "organisation", "organization"
     ]
 
     /// Whether a column with this header gives each response its provider.

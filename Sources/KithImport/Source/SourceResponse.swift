@@ -26,9 +26,11 @@ package struct SourceResponse: Sendable {
     /// Why it looks like a duplicate ("same response id", "same answers and e-mail 61 s later").
     package var duplicateReason: String?
 
-    package init(row: Int, line: Int, status: ResponseStatus, sourceID: String? = nil, person: String? = nil, wave: String? = nil,
-                started: String? = nil, submitted: String? = nil, startedAt: SourceTimestamp? = nil, submittedAt: SourceTimestamp? = nil,
-                answers: [ItemAnswer], questions: [String], duplicateOf: Int? = nil, duplicateReason: String? = nil) {
+    package init(
+        row: Int, line: Int, status: ResponseStatus, sourceID: String? = nil, person: String? = nil, wave: String? = nil,
+        started: String? = nil, submitted: String? = nil, startedAt: SourceTimestamp? = nil, submittedAt: SourceTimestamp? = nil,
+        answers: [ItemAnswer], questions: [String], duplicateOf: Int? = nil, duplicateReason: String? = nil
+    ) {
         self.row = row
         self.line = line
         self.status = status

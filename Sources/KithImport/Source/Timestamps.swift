@@ -39,8 +39,9 @@ package struct TimestampParser: Sendable {
         let trimmed = TimestampParser.trim(bytes)
         let original = String(decoding: trimmed, as: UTF8.self)
         guard let parts = resolved(trimmed) else { return SourceTimestamp(original: original, iso8601: nil, seconds: nil, hasOffset: false) }
-        return SourceTimestamp(original: original, iso8601: TimestampParser.iso8601(parts),
-                               seconds: TimestampParser.epochSeconds(parts) - (parts.offset ?? 0), hasOffset: parts.offset != nil)
+        return SourceTimestamp(
+            original: original, iso8601: TimestampParser.iso8601(parts),
+            seconds: TimestampParser.epochSeconds(parts) - (parts.offset ?? 0), hasOffset: parts.offset != nil)
     }
 
     /// What the store keeps for a cell: its ISO 8601 form, or the text as
@@ -65,7 +66,8 @@ package struct TimestampParser: Sendable {
     }
 
     static func trim(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        var start = 0, end = bytes.count
+        var start = 0
+        var end = bytes.count
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
         while start < end, isSpace(bytes[start]) { start += 1 }
         while end > start, isSpace(bytes[end - 1]) { end -= 1 }
@@ -77,7 +79,10 @@ package struct TimestampParser: Sendable {
     package func appendStoredText(bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         let trimmed = TimestampParser.trim(bytes)
         if timeZone == nil, TimestampParser.appendFixedWidth(trimmed, order: order, to: &output) { return }
-        guard let parts = resolved(trimmed) else { output.append(contentsOf: trimmed); return }
+        guard let parts = resolved(trimmed) else {
+            output.append(contentsOf: trimmed)
+            return
+        }
         TimestampParser.writeISO8601(parts) { output.append(contentsOf: $0) }
     }
 
@@ -103,10 +108,12 @@ package struct TimestampParser: Sendable {
             let t = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) ^ 0x3030_3030_3030_3030
             return ((t &+ 0x7676_7676_7676_7676) | t) & 0x8080_8080_8080_8080 & lanes
         }
-        let pairs: UInt64 = 0xFFFF_00FF_FF00_FFFF  // dd/mm/yy, yy hh:mm, hh:mm:ss
+        let pairs: UInt64 = 0xFFFF_00FF_FF00_FFFF // dd/mm/yy, yy hh:mm, hh:mm:ss
         guard nonDigits(0, yearFirst ? 0x00FF_FF00_FFFF_FFFF : pairs) | nonDigits(8, pairs) | nonDigits(11, pairs) == 0 else { return false }
         @inline(__always) func number(_ i: Int) -> Int { Int(s[i] &- 0x30) * 10 + Int(s[i + 1] &- 0x30) }
-        let yearAt = yearFirst ? 0 : 6, monthAt = yearFirst ? 5 : order == .monthFirst ? 0 : 3, dayAt = yearFirst ? 8 : order == .monthFirst ? 3 : 0
+        let yearAt = yearFirst ? 0 : 6
+        let monthAt = yearFirst ? 5 : order == .monthFirst ? 0 : 3
+        let dayAt = yearFirst ? 8 : order == .monthFirst ? 3 : 0
         guard (1...12).contains(number(monthAt)), (1...31).contains(number(dayAt)), number(11) < 24, number(14) < 60, number(17) < 61 else {
             return false
         }
@@ -136,13 +143,29 @@ package struct TimestampParser: Sendable {
     static func writeISO8601<T>(_ p: Parts, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
             var w = DigitWriter(buffer: buffer)
-            w.digits(p.year, 4); w.put(0x2D); w.digits(p.month, 2); w.put(0x2D); w.digits(p.day, 2)
-            w.put(0x54); w.digits(p.hour, 2); w.put(0x3A); w.digits(p.minute, 2); w.put(0x3A); w.digits(p.second, 2)
-            if p.fractionDigits > 0 { w.put(0x2E); w.digits(p.fraction, p.fractionDigits) }
+            w.digits(p.year, 4)
+            w.put(0x2D)
+            w.digits(p.month, 2)
+            w.put(0x2D)
+            w.digits(p.day, 2)
+            w.put(0x54)
+            w.digits(p.hour, 2)
+            w.put(0x3A)
+            w.digits(p.minute, 2)
+            w.put(0x3A)
+            w.digits(p.second, 2)
+            if p.fractionDigits > 0 {
+                w.put(0x2E)
+                w.digits(p.fraction, p.fractionDigits)
+            }
             if let offset = p.offset {
-                if offset == 0 && p.utcLetter { w.put(0x5A) } else {
+                if offset == 0 && p.utcLetter {
+                    w.put(0x5A)
+                } else {
                     w.put(offset < 0 ? 0x2D : 0x2B)
-                    w.digits(abs(offset) / 3600, 2); w.put(0x3A); w.digits((abs(offset) % 3600) / 60, 2)
+                    w.digits(abs(offset) / 3600, 2)
+                    w.put(0x3A)
+                    w.digits((abs(offset) % 3600) / 60, 2)
                 }
             }
             return body(UnsafeBufferPointer(rebasing: buffer[..<w.n]))
@@ -153,15 +176,23 @@ package struct TimestampParser: Sendable {
     struct DigitWriter {
         let buffer: UnsafeMutableBufferPointer<UInt8>
         var n = 0
-        mutating func put(_ byte: UInt8) { buffer[n] = byte; n += 1 }
+        mutating func put(_ byte: UInt8) {
+            buffer[n] = byte
+            n += 1
+        }
         /// `value` (not negative) in at least `width` digits, written from the right: dividing
         /// by the constant 10 is a multiplication, where a variable divisor cost a division a digit.
         mutating func digits(_ value: Int, _ width: Int) {
-            var length = 1, probe = value
-            while probe >= 10 { probe /= 10; length += 1 }
+            var length = 1
+            var probe = value
+            while probe >= 10 {
+                probe /= 10
+                length += 1
+            }
             // Wider than `width` (a year past 9999, which `parts` cannot produce): all its digits.
             length = max(length, width)
-            var rest = value, at = n + length - 1
+            var rest = value
+            var at = n + length - 1
             while at >= n {
                 buffer[at] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
                 rest /= 10
@@ -197,11 +228,22 @@ package struct TimestampParser: Sendable {
         var atEnd: Bool { i == s.count }
         func lower(_ at: Int) -> UInt8 { at < s.count ? s[at] | 0x20 : 0 }
         mutating func number(maxDigits: Int) -> (value: Int, digits: Int)? {
-            var value = 0, digits = 0
-            while i < s.count, s[i] >= 0x30, s[i] <= 0x39, digits < maxDigits { value = value * 10 + Int(s[i] - 0x30); digits += 1; i += 1 }
+            var value = 0
+            var digits = 0
+            while i < s.count, s[i] >= 0x30, s[i] <= 0x39, digits < maxDigits {
+                value = value * 10 + Int(s[i] - 0x30)
+                digits += 1
+                i += 1
+            }
             return digits == 0 ? nil : (value, digits)
         }
-        mutating func skip(_ byte: UInt8) -> Bool { if i < s.count, s[i] == byte { i += 1; return true }; return false }
+        mutating func skip(_ byte: UInt8) -> Bool {
+            if i < s.count, s[i] == byte {
+                i += 1
+                return true
+            }
+            return false
+        }
         mutating func skipSpaces() { while i < s.count, s[i] == 0x20 || s[i] == 0x09 { i += 1 } }
     }
 
@@ -221,13 +263,14 @@ package struct TimestampParser: Sendable {
             let separator = s[c.i]
             guard first.digits <= 2, separator == 0x2F || separator == 0x2E || separator == 0x2D else { return nil }
             c.i += 1
-            guard let second = c.number(maxDigits: 2), c.skip(separator), let year = c.number(maxDigits: 4), year.digits == 4 || year.digits == 2 else { return nil }
+            guard let second = c.number(maxDigits: 2), c.skip(separator), let year = c.number(maxDigits: 4), year.digits == 4 || year.digits == 2
+            else { return nil }
             p.year = year.digits == 2 ? 2000 + year.value : year.value
             p.slashed = (first.value, second.value)
             if order == .monthFirst { (p.month, p.day) = (first.value, second.value) } else { (p.day, p.month) = (first.value, second.value) }
         }
         if c.atEnd { return p }
-        guard c.skip(0x54) || c.skip(0x20) || c.skip(0x2C) else { return nil }  // T, space, comma
+        guard c.skip(0x54) || c.skip(0x20) || c.skip(0x2C) else { return nil } // T, space, comma
         c.skipSpaces()
         if c.atEnd { return p }
         guard let hour = c.number(maxDigits: 2), c.skip(0x3A), let minute = c.number(maxDigits: 2) else { return nil }
@@ -237,7 +280,7 @@ package struct TimestampParser: Sendable {
             p.second = second.value
             if c.skip(0x2E) || c.skip(0x2C) {
                 if let fraction = c.number(maxDigits: 9) { (p.fraction, p.fractionDigits) = (fraction.value, fraction.digits) }
-                while c.i < s.count, s[c.i] >= 0x30, s[c.i] <= 0x39 { c.i += 1 }  // digits beyond nanoseconds
+                while c.i < s.count, s[c.i] >= 0x30, s[c.i] <= 0x39 { c.i += 1 } // digits beyond nanoseconds
             }
         }
         c.skipSpaces()
@@ -262,27 +305,48 @@ package struct TimestampParser: Sendable {
         var p = parts
         let s = c.s
         let rest = s.count - c.i
-        if rest == 1, c.lower(c.i) == 0x7A { p.offset = 0; p.utcLetter = true; return p }
-        if rest == 3, c.lower(c.i) == 0x62, c.lower(c.i + 1) == 0x73, c.lower(c.i + 2) == 0x74 { p.offset = 3600; return p }
-        var named = false, utc = false
+        if rest == 1, c.lower(c.i) == 0x7A {
+            p.offset = 0
+            p.utcLetter = true
+            return p
+        }
+        if rest == 3, c.lower(c.i) == 0x62, c.lower(c.i + 1) == 0x73, c.lower(c.i + 2) == 0x74 {
+            p.offset = 3600
+            return p
+        }
+        var named = false
+        var utc = false
         if rest >= 3 {
             let (a, b, d) = (c.lower(c.i), c.lower(c.i + 1), c.lower(c.i + 2))
-            if (a, b, d) == (0x67, 0x6D, 0x74) || (a, b, d) == (0x75, 0x74, 0x63) { named = true; utc = a == 0x75; c.i += 3 }
+            if (a, b, d) == (0x67, 0x6D, 0x74) || (a, b, d) == (0x75, 0x74, 0x63) {
+                named = true
+                utc = a == 0x75
+                c.i += 3
+            }
         }
-        if c.atEnd { p.offset = 0; p.utcLetter = named && utc; return p }
+        if c.atEnd {
+            p.offset = 0
+            p.utcLetter = named && utc
+            return p
+        }
         guard s[c.i] == 0x2B || s[c.i] == 0x2D else { return nil }
         let negative = s[c.i] == 0x2D
         c.i += 1
-        var digits = 0, value = 0
+        var digits = 0
+        var value = 0
         while !c.atEnd {
-            if s[c.i] == 0x3A { c.i += 1; continue }
+            if s[c.i] == 0x3A {
+                c.i += 1
+                continue
+            }
             guard s[c.i] >= 0x30, s[c.i] <= 0x39, digits < 4 else { return nil }
             value = value * 10 + Int(s[c.i] - 0x30)
             digits += 1
             c.i += 1
         }
         guard digits > 0 else { return nil }
-        let hours = digits <= 2 ? value : value / 100, minutes = digits <= 2 ? 0 : value % 100
+        let hours = digits <= 2 ? value : value / 100
+        let minutes = digits <= 2 ? 0 : value % 100
         guard hours <= 14, minutes < 60 else { return nil }
         p.offset = (negative ? -1 : 1) * (hours * 3600 + minutes * 60)
         return p

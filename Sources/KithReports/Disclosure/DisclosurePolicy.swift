@@ -64,9 +64,12 @@ public enum DisclosurePolicy: String, Sendable, Hashable, CaseIterable {
     public var statement: String {
         switch self {
         case .none: "Disclosure control: none (all counts shown as they are)."
-        case .min5: "Disclosure control: min5 — counts of 1 to 4 are shown as \"<5\"; further counts marked \"c\" are withheld so the hidden ones cannot be worked out from totals; no statistics from fewer than 5 people."
-        case .nhs: "Disclosure control: nhs (NHS Digital rule) — counts of 1 to 7 are shown as \"*\", other counts are rounded to the nearest 5 and percentages are computed from the rounded counts; further counts are withheld (\"*\") so hidden ones cannot be worked out; no mean or median from fewer than 8 people."
-        case .min10: "Disclosure control: min10 — counts under 10, including zero, are shown as \"<10\"; further counts marked \"c\" are withheld so the hidden ones cannot be worked out from totals; no statistics from fewer than 10 people."
+        case .min5:
+            "Disclosure control: min5 — counts of 1 to 4 are shown as \"<5\"; further counts marked \"c\" are withheld so the hidden ones cannot be worked out from totals; no statistics from fewer than 5 people."
+        case .nhs:
+            "Disclosure control: nhs (NHS Digital rule) — counts of 1 to 7 are shown as \"*\", other counts are rounded to the nearest 5 and percentages are computed from the rounded counts; further counts are withheld (\"*\") so hidden ones cannot be worked out; no mean or median from fewer than 8 people."
+        case .min10:
+            "Disclosure control: min10 — counts under 10, including zero, are shown as \"<10\"; further counts marked \"c\" are withheld so the hidden ones cannot be worked out from totals; no statistics from fewer than 10 people."
         }
     }
 }

@@ -15,7 +15,10 @@ struct LinearProgram {
     var lower: [Double]
     var upper: [Double]
 
-    enum Outcome: Equatable { case optimal(Double), unbounded, infeasible }
+    enum Outcome: Equatable {
+        case optimal(Double)
+        case unbounded, infeasible
+    }
 
     /// Minimises (or, with `maximise`, maximises) variable `target`.
     func optimise(_ target: Int, maximise: Bool) -> Outcome {
@@ -95,7 +98,7 @@ struct LinearProgram {
             for i in 0..<m {
                 isBasic[basis[i]] = true
                 let weight = cost[basis[i]]
-                if weight == 0 { continue }   // most basic variables cost nothing
+                if weight == 0 { continue } // most basic variables cost nothing
                 tableau[i].withUnsafeBufferPointer { row in
                     reduced.withUnsafeMutableBufferPointer { r in for j in 0..<allowed { r[j] -= weight * row[j] } }
                 }

@@ -77,14 +77,18 @@ package struct ProtectedTable: Sendable {
             // A shown, non-zero count on a line through the exposed one, preferring inner cells and small
             // counts: the first whose hiding protects the exposed cell, else the first.
             let totals = Set(lines.map { $0.last! })
-            let candidates = Set(lines.filter { $0.contains(exposed) }.flatMap { $0 }).filter { !isHidden($0) && values[$0] > 0 && !fixed.contains($0) }
-                .sorted { (totals.contains($0) ? 1 : 0, values[$0], $0) < (totals.contains($1) ? 1 : 0, values[$1], $1) }
+            let candidates = Set(lines.filter { $0.contains(exposed) }.flatMap { $0 }).filter {
+                !isHidden($0) && values[$0] > 0 && !fixed.contains($0)
+            }
+            .sorted { (totals.contains($0) ? 1 : 0, values[$0], $0) < (totals.contains($1) ? 1 : 0, values[$1], $1) }
             if let first = candidates.first {
                 var choice = first
                 for candidate in candidates.prefix(8) {
                     var trial = self
                     trial.cells[candidate] = .complementary
-                    if !trial.singleHiddenOnALine(exposed), let range = trial.range(exposed, in: trial.readerProgram()), range.lowerBound != range.upperBound {
+                    if !trial.singleHiddenOnALine(exposed), let range = trial.range(exposed, in: trial.readerProgram()),
+                        range.lowerBound != range.upperBound
+                    {
                         choice = candidate
                         break
                     }
@@ -160,7 +164,7 @@ package struct ProtectedTable: Sendable {
     /// program small for large cross-tables.
     func readerProgram() -> ReaderProgram {
         let rounding = Double(policy.rounding)
-        let slack = rounding > 1 ? (rounding - 1) / 2 : 0   // a count shown rounded to 5 lies within ±2 of it
+        let slack = rounding > 1 ? (rounding - 1) / 2 : 0 // a count shown rounded to 5 lies within ±2 of it
         var lower: [Double] = []
         var upper: [Double] = []
         for index in values.indices {
@@ -178,7 +182,8 @@ package struct ProtectedTable: Sendable {
             }
         }
         var variables: [Int: Int] = [:]
-        var variableLower: [Double] = [], variableUpper: [Double] = []
+        var variableLower: [Double] = []
+        var variableUpper: [Double] = []
         for index in values.indices where lower[index] < upper[index] || isHidden(index) {
             variables[index] = variableLower.count
             variableLower.append(lower[index])
@@ -192,7 +197,7 @@ package struct ProtectedTable: Sendable {
                 if let variable = variables[index] { coefficients[variable, default: 0] += sign } else { rhs -= sign * lower[index] }
             }
             coefficients = coefficients.filter { $0.value != 0 }
-            if coefficients.isEmpty { continue }   // every count on the line known: nothing to learn from it
+            if coefficients.isEmpty { continue } // every count on the line known: nothing to learn from it
             equalities.append((coefficients, rhs))
         }
         return ReaderProgram(program: LinearProgram(equalities: equalities, lower: variableLower, upper: variableUpper), variables: variables)
@@ -209,7 +214,8 @@ extension ProtectedTable {
     /// A cross-table with row totals, column totals and the grand total.
     /// Cells are laid out row by row, then the row totals, the column totals and the grand total.
     package static func crossTable(_ counts: [[Int]], policy: DisclosurePolicy) -> ProtectedTable {
-        let rows = counts.count, columns = counts.first?.count ?? 0
+        let rows = counts.count
+        let columns = counts.first?.count ?? 0
         var values = counts.flatMap { $0 }
         let rowTotals = counts.map { $0.reduce(0, +) }
         let columnTotals = (0..<columns).map { column in counts.reduce(0) { $0 + $1[column] } }

@@ -21,7 +21,9 @@ public enum ResponseExport {
                 hasRaw[scale.scale] = scale.hasRaw
             }
         }
-        let fixed = ["response", "batch", "source_row", "source_id", "person", "person_id", "wave", "provider", "started_at", "submitted_at", "status", "flag"]
+        let fixed = [
+            "response", "batch", "source_row", "source_id", "person", "person_id", "wave", "provider", "started_at", "submitted_at", "status", "flag"
+        ]
         var header = fixed + questions.map { $0.item ?? $0.text }
         for scale in scaleNames {
             header.append(scale)
@@ -47,9 +49,11 @@ public enum ResponseExport {
             var scoreByName: [String: AnswerCoding.StoredScore] = [:]
             for (scale, score) in zip(scales, scores) { scoreByName[scale.scale] = score }
             let person = response.personKey.map { Hex.encode($0.prefix(8)) }
-            let fixedValues: [String?] = [String(response.id), String(response.batch), String(response.sourceRow), response.sourceID, person, response.personID,
-                                          response.wave, response.provider, response.startedAt, response.submittedAt,
-                                          response.partial ? "partial" : "complete", response.flag]
+            let fixedValues: [String?] = [
+                String(response.id), String(response.batch), String(response.sourceRow), response.sourceID, person, response.personID,
+                response.wave, response.provider, response.startedAt, response.submittedAt,
+                response.partial ? "partial" : "complete", response.flag
+            ]
             if format == .csv {
                 var line = fixedValues.map { TextFormat.csv($0 ?? "") } + cells.map(TextFormat.csv)
                 for scale in scaleNames {

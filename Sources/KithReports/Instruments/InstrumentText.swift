@@ -62,31 +62,45 @@ package enum InstrumentText {
             }
             text += "  Higher is \(scale.higherIs.rawValue).\n"
             text += "  Missing answers: \(scale.missing == .complete ? "scored only when every item is answered" : "policy \(scale.missing)")"
-            text += scale.items.count > 1 ? (scale.proration.allowed ? "; proration available (missing-answer policy prorate:N)" : "; never prorated (\(scale.proration.reason ?? ""))") : ""
+            text +=
+                scale.items.count > 1
+                ? (scale.proration.allowed
+                    ? "; proration available (missing-answer policy prorate:N)" : "; never prorated (\(scale.proration.reason ?? ""))") : ""
             text += "\n"
             if let conversion = scale.conversion {
                 text += "  Conversion (\(conversion.source)):\n"
                 let pairs = conversion.table.sorted { $0.raw < $1.raw }.map { "\($0.raw)→\(TextFormat.fixed($0.value, conversion.decimals))" }
-                for start in stride(from: 0, to: pairs.count, by: 8) { text += "    " + pairs[start..<min(start + 8, pairs.count)].joined(separator: "  ") + "\n" }
+                for start in stride(from: 0, to: pairs.count, by: 8) {
+                    text += "    " + pairs[start..<min(start + 8, pairs.count)].joined(separator: "  ") + "\n"
+                }
             }
             if let headline = scale.headline {
                 text += "  Headline: % \(headline.label) (codes \(headline.codes.map(String.init).joined(separator: ", "))). \(headline.source)\n"
             }
             for benchmark in scale.benchmarks {
-                text += "  Benchmark: \(TextFormat.number(benchmark.value))% \(benchmark.area) \(benchmark.period), \(benchmark.survey)\(benchmark.period == scale.defaultBenchmark ? " (default)" : "") — \(benchmark.source)\n"
+                text +=
+                    "  Benchmark: \(TextFormat.number(benchmark.value))% \(benchmark.area) \(benchmark.period), \(benchmark.survey)\(benchmark.period == scale.defaultBenchmark ? " (default)" : "") — \(benchmark.source)\n"
             }
             for classification in scale.classifications {
                 text += "  Classification '\(classification.id)' (\(classification.status.rawValue)): \(classification.title)\n"
                 for (index, band) in classification.bands.enumerated() {
-                    let upper = index + 1 < classification.bands.count ? "below \(TextFormat.number(classification.bands[index + 1].from))" : "and above"
+                    let upper =
+                        index + 1 < classification.bands.count ? "below \(TextFormat.number(classification.bands[index + 1].from))" : "and above"
                     text += "    \(TextFormat.number(band.from)) \(upper): \(band.label)\n"
                 }
                 text += "    Source: \(classification.source)\n"
             }
-            if let change = scale.meaningfulChange { text += "  Meaningful change: \(TextFormat.number(change.points)) points — \(change.source)\n" }
-            else if scale.method == .sum { text += "  Meaningful change: no published threshold\n" }
-            if let reliability = scale.reliability { text += "  Reliability: \(reliability.kind) \(TextFormat.number(reliability.value)) — \(reliability.source)\n" }
-            if let sem = scale.standardErrorOfMeasurement { text += "  Standard error of measurement: \(TextFormat.number(sem.value)) (\(sem.use.rawValue)) — \(sem.source)\n" }
+            if let change = scale.meaningfulChange {
+                text += "  Meaningful change: \(TextFormat.number(change.points)) points — \(change.source)\n"
+            } else if scale.method == .sum {
+                text += "  Meaningful change: no published threshold\n"
+            }
+            if let reliability = scale.reliability {
+                text += "  Reliability: \(reliability.kind) \(TextFormat.number(reliability.value)) — \(reliability.source)\n"
+            }
+            if let sem = scale.standardErrorOfMeasurement {
+                text += "  Standard error of measurement: \(TextFormat.number(sem.value)) (\(sem.use.rawValue)) — \(sem.source)\n"
+            }
             for norm in scale.norms { text += "  Norm: \(norm.label) mean \(TextFormat.number(norm.mean)) — \(norm.source)\n" }
             if let loinc = scale.loinc { text += "  LOINC: \(loinc)\n" }
             if let note = scale.loincNote { text += "  LOINC note: \(note)\n" }

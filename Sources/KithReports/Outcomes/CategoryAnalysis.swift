@@ -8,25 +8,31 @@ extension ChangeBuilder {
         let codes = options.map(\.code)
         let headlineCodes = Set(scale.scale.headline?.codes ?? codes.prefix(1).map { $0 })
         let headline = scale.scale.headline?.label ?? options.first?.label ?? ""
-        return CategoryAnalysis.change(scale, classification: nil, labels: options.map { "\($0.code) \($0.label)" },
-                                       category: { value in codes.firstIndex(of: Int(value)) },
-                                       headline: Set(codes.indices.filter { headlineCodes.contains(codes[$0]) }), headlineLabel: headline,
-                                       people: people, policy: policy)
+        return CategoryAnalysis.change(
+            scale, classification: nil, labels: options.map { "\($0.code) \($0.label)" },
+            category: { value in codes.firstIndex(of: Int(value)) },
+            headline: Set(codes.indices.filter { headlineCodes.contains(codes[$0]) }), headlineLabel: headline,
+            people: people, policy: policy)
     }
 
     /// A score's classification bands as categories; the headline is the band at the worse end ("Lonely").
-    static func bandChange(_ scale: OutcomeScale, _ classification: Classification, people: [OutcomeData.Person], policy: DisclosurePolicy) -> CategoryChange {
+    static func bandChange(_ scale: OutcomeScale, _ classification: Classification, people: [OutcomeData.Person], policy: DisclosurePolicy)
+        -> CategoryChange
+    {
         let bands = classification.bands
         let worst = scale.scale.higherIs == .worse ? bands.count - 1 : 0
-        return CategoryAnalysis.change(scale, classification: classification, labels: bands.map(\.label),
-                                       category: { value in bands.lastIndex { $0.from <= value } },
-                                       headline: [worst], headlineLabel: bands[worst].label, people: people, policy: policy)
+        return CategoryAnalysis.change(
+            scale, classification: classification, labels: bands.map(\.label),
+            category: { value in bands.lastIndex { $0.from <= value } },
+            headline: [worst], headlineLabel: bands[worst].label, people: people, policy: policy)
     }
 }
 
 enum CategoryAnalysis {
-    static func change(_ scale: OutcomeScale, classification: Classification?, labels: [String], category: (Double) -> Int?,
-                       headline: Set<Int>, headlineLabel: String, people: [OutcomeData.Person], policy: DisclosurePolicy) -> CategoryChange {
+    static func change(
+        _ scale: OutcomeScale, classification: Classification?, labels: [String], category: (Double) -> Int?,
+        headline: Set<Int>, headlineLabel: String, people: [OutcomeData.Person], policy: DisclosurePolicy
+    ) -> CategoryChange {
         let k = labels.count
         var counts = [[Int]](repeating: [Int](repeating: 0, count: k), count: k)
         for person in people {
@@ -48,11 +54,17 @@ enum CategoryAnalysis {
             parts.isEmpty ? table.add(0) : table.sum(of: parts)
         }
         table.line(moves, total: total)
-        let quadrants = [cellsWhere { headline.contains($0) && headline.contains($1) }, cellsWhere { headline.contains($0) && !headline.contains($1) },
-                         cellsWhere { !headline.contains($0) && headline.contains($1) }, cellsWhere { !headline.contains($0) && !headline.contains($1) }]
-            .map { parts in parts.isEmpty ? table.add(0) : table.sum(of: parts) }
-        let a = quadrants[0], left = quadrants[1], entered = quadrants[2], d = quadrants[3]
-        let baselineYes = table.sum(of: [a, left]), followYes = table.sum(of: [a, entered])
+        let quadrants = [
+            cellsWhere { headline.contains($0) && headline.contains($1) }, cellsWhere { headline.contains($0) && !headline.contains($1) },
+            cellsWhere { !headline.contains($0) && headline.contains($1) }, cellsWhere { !headline.contains($0) && !headline.contains($1) }
+        ]
+        .map { parts in parts.isEmpty ? table.add(0) : table.sum(of: parts) }
+        let a = quadrants[0]
+        let left = quadrants[1]
+        let entered = quadrants[2]
+        let d = quadrants[3]
+        let baselineYes = table.sum(of: [a, left])
+        let followYes = table.sum(of: [a, entered])
         table.line([a, left, entered, d], total: total)
         let shown = table.protect(policy)
 
@@ -60,7 +72,8 @@ enum CategoryAnalysis {
         let withheld = policy.withholdsStatistics(paired: n, nobody: "nobody has this measure at both waves")
         let value = { (index: Int) in shown[index].shown }
         var difference: PairedProportionDifference? = nil
-        var exact: McNemarTest? = nil, chiSquare: McNemarTest? = nil
+        var exact: McNemarTest? = nil
+        var chiSquare: McNemarTest? = nil
         // The tests use the discordant counts: only when those are published.
         if withheld == nil, let aa = value(a), let b = value(left), let c = value(entered), let dd = value(d), policy.rounding == 1 {
             // Follow-up is the first measurement of the difference so it reads follow-up − baseline.
@@ -73,10 +86,14 @@ enum CategoryAnalysis {
             baselinePercent: withheld == nil ? shown[baselineYes].percent(of: shown[total]) : nil,
             followUpPercent: withheld == nil ? shown[followYes].percent(of: shown[total]) : nil,
             leftCategory: shown[left], enteredCategory: shown[entered], difference: difference, mcnemarExact: exact, mcnemarChiSquare: chiSquare)
-        return CategoryChange(scale: scale, classification: classification, labels: labels,
-                              transitions: (0...k).map { r in (0...k).map { c in
-                                  shown[r < k ? (c < k ? cells[r][c] : rowTotals[r]) : (c < k ? columnTotals[c] : total)] } },
-                              paired: shown[total], improved: shown[moves[0]], unchanged: shown[moves[1]], worse: shown[moves[2]],
-                              headline: headlineChange, withheld: withheld)
+        return CategoryChange(
+            scale: scale, classification: classification, labels: labels,
+            transitions: (0...k).map { r in
+                (0...k).map { c in
+                    shown[r < k ? (c < k ? cells[r][c] : rowTotals[r]) : (c < k ? columnTotals[c] : total)]
+                }
+            },
+            paired: shown[total], improved: shown[moves[0]], unchanged: shown[moves[1]], worse: shown[moves[2]],
+            headline: headlineChange, withheld: withheld)
     }
 }

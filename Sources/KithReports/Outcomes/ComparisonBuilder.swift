@@ -10,7 +10,9 @@ public enum ComparisonBuilder {
         let scores = data.scales.filter { $0.scale.method != .single }
         guard let scale = scores.first else { throw OutcomeError.notAScore(data.scales.first?.id ?? "the scale") }
         var notes: [String] = []
-        if scores.count > 1 { notes.append("Compared on \(scale.id); another score can be chosen (\(scores.dropFirst().map(\.id).joined(separator: ", "))).") }
+        if scores.count > 1 {
+            notes.append("Compared on \(scale.id); another score can be chosen (\(scores.dropFirst().map(\.id).joined(separator: ", "))).")
+        }
         let measure = try funnelMeasure(scale, classification)
         let pairs = ScoreAnalysis.pairs(scale, data.people)
         guard !pairs.isEmpty else { throw OutcomeError.noPairs(from: data.from, to: data.to, scale: scale.id) }
@@ -33,19 +35,30 @@ public enum ComparisonBuilder {
         var cells: [Cells] = []
         for people in groups {
             let counts = rawCounts(scale, people, measure)
-            let paired = table.add(counts.paired), lost = table.add(counts.lost)
+            let paired = table.add(counts.paired)
+            let lost = table.add(counts.lost)
             let baseline = table.sum(of: [paired, lost])
-            let events = table.add(counts.events), non = table.add(counts.denominator - counts.events)
+            let events = table.add(counts.events)
+            let non = table.add(counts.denominator - counts.events)
             let denominator: Int
-            if measure.classification == nil { table.line([events, non], total: paired); denominator = paired } else { denominator = table.sum(of: [events, non]) }
+            if measure.classification == nil {
+                table.line([events, non], total: paired)
+                denominator = paired
+            } else {
+                denominator = table.sum(of: [events, non])
+            }
             cells.append((paired, lost, baseline, events, denominator))
         }
         let summed = zip(cells, withheld).filter { $1 == nil }.map(\.0)
-        let total: Cells = (table.sum(of: summed.map(\.paired)), table.sum(of: summed.map(\.lost)), 0, table.sum(of: summed.map(\.events)),
-                            measure.classification == nil ? 0 : table.sum(of: summed.map(\.denominator)))
+        let total: Cells = (
+            table.sum(of: summed.map(\.paired)), table.sum(of: summed.map(\.lost)), 0, table.sum(of: summed.map(\.events)),
+            measure.classification == nil ? 0 : table.sum(of: summed.map(\.denominator))
+        )
         let totalBaseline = table.sum(of: [total.paired, total.lost])
         table.line(summed.map(\.baseline), total: totalBaseline)
-        let everyone: Cells = (total.paired, total.lost, totalBaseline, total.events, measure.classification == nil ? total.paired : total.denominator)
+        let everyone: Cells = (
+            total.paired, total.lost, totalBaseline, total.events, measure.classification == nil ? total.paired : total.denominator
+        )
         let shown = table.protect(policy)
 
         var rows: [ProviderOutcome] = []
@@ -68,17 +81,22 @@ public enum ComparisonBuilder {
         } catch {
             funnelNote = "No funnel plot: \(error)"
         }
-        notes.insert("Clients are paired by their person id only; change is follow-up minus baseline on clients with \(scale.id) at both waves. Intervals are 95%.", at: 0)
+        notes.insert(
+            "Clients are paired by their person id only; change is follow-up minus baseline on clients with \(scale.id) at both waves. Intervals are 95%.",
+            at: 0)
         if !leftOut.isEmpty {
-            notes.append("'All providers shown' leaves out \(leftOut.joined(separator: ", ")), whose figures are withheld: with \(leftOut.count == 1 ? "it" : "them") in, \(leftOut.count == 1 ? "its" : "their") counts and means could be worked out from the total. A change report not broken down by provider shows everyone.")
+            notes.append(
+                "'All providers shown' leaves out \(leftOut.joined(separator: ", ")), whose figures are withheld: with \(leftOut.count == 1 ? "it" : "them") in, \(leftOut.count == 1 ? "its" : "their") counts and means could be worked out from the total. A change report not broken down by provider shows everyone."
+            )
         }
         if let c = measure.classification, c.status != .official {
             notes.append("'\(c.title)' is a \(c.status.rawValue), not an official cut-off (\(c.source)).")
         }
         let licences = scale.instrument.licence.printWithResults ? [scale.instrument.licence.notice] : []
-        return ComparisonReport(survey: data.survey, from: data.from, to: data.to, policy: policy, scale: scale, providers: rows, all: all, leftOut: leftOut,
-                                measure: measure, adjusted: adjusted, adjustedNote: adjustedNote, funnel: funnel, funnelNote: funnelNote,
-                                notes: notes, licences: licences)
+        return ComparisonReport(
+            survey: data.survey, from: data.from, to: data.to, policy: policy, scale: scale, providers: rows, all: all, leftOut: leftOut,
+            measure: measure, adjusted: adjusted, adjustedNote: adjustedNote, funnel: funnel, funnelNote: funnelNote,
+            notes: notes, licences: licences)
     }
 
     static let noPairs = "no client has the score at both waves"
@@ -91,8 +109,9 @@ public enum ComparisonBuilder {
             throw OutcomeError.unknownClassification(id, scale: scale.id, known: scale.scale.classifications.map(\.id))
         }
         let worst = classification.bands[scale.scale.higherIs == .worse ? classification.bands.count - 1 : 0].label
-        return FunnelMeasure(name: "% no longer \(worst)", rule: "in the band '\(worst)' of \(classification.title) at baseline and not at follow-up",
-                             denominator: "clients \(worst) at baseline", classification: classification)
+        return FunnelMeasure(
+            name: "% no longer \(worst)", rule: "in the band '\(worst)' of \(classification.title) at baseline and not at follow-up",
+            denominator: "clients \(worst) at baseline", classification: classification)
     }
 
     /// Whether a value is in the worse-end band of the measure's classification.
@@ -103,7 +122,8 @@ public enum ComparisonBuilder {
     }
 
     static func rawCounts(_ scale: OutcomeScale, _ people: [OutcomeData.Person], _ measure: FunnelMeasure)
-        -> (paired: Int, lost: Int, events: Int, denominator: Int) {
+        -> (paired: Int, lost: Int, events: Int, denominator: Int)
+    {
         let pairs = ScoreAnalysis.pairs(scale, people)
         let lost = people.filter { $0.baseline?[scale.id] != nil && $0.followUp?[scale.id] == nil }.count
         if let c = measure.classification {
@@ -114,9 +134,11 @@ public enum ComparisonBuilder {
         return (pairs.count, lost, improved, pairs.count)
     }
 
-    static func outcome(_ name: String?, _ scale: OutcomeScale, _ people: [OutcomeData.Person],
-                        _ c: (paired: Int, lost: Int, baseline: Int, events: Int, denominator: Int),
-                        _ shown: [ShownCount], _ policy: DisclosurePolicy) -> ProviderOutcome {
+    static func outcome(
+        _ name: String?, _ scale: OutcomeScale, _ people: [OutcomeData.Person],
+        _ c: (paired: Int, lost: Int, baseline: Int, events: Int, denominator: Int),
+        _ shown: [ShownCount], _ policy: DisclosurePolicy
+    ) -> ProviderOutcome {
         let pairs = ScoreAnalysis.pairs(scale, people)
         let withheld = policy.withholdsStatistics(paired: pairs.count, people: "clients", nobody: noPairs)
         var test: PairedTTest? = nil
@@ -125,11 +147,12 @@ public enum ComparisonBuilder {
             do { test = try PairedTTest(pairs.map(\.followUp), pairs.map(\.baseline)) } catch { note = "no interval: \(error)" }
         }
         let open = withheld == nil
-        return ProviderOutcome(provider: name, baseline: shown[c.baseline], paired: shown[c.paired], lost: shown[c.lost],
-                               lostPercent: shown[c.lost].percent(of: shown[c.baseline]), withheld: withheld,
-                               baselineMean: open ? (try? Summary(pairs.map(\.baseline)))?.mean : nil,
-                               followUpMean: open ? (try? Summary(pairs.map(\.followUp)))?.mean : nil,
-                               change: test, changeNote: note, events: shown[c.events], denominator: shown[c.denominator],
-                               percent: open ? shown[c.events].percent(of: shown[c.denominator]) : nil)
+        return ProviderOutcome(
+            provider: name, baseline: shown[c.baseline], paired: shown[c.paired], lost: shown[c.lost],
+            lostPercent: shown[c.lost].percent(of: shown[c.baseline]), withheld: withheld,
+            baselineMean: open ? (try? Summary(pairs.map(\.baseline)))?.mean : nil,
+            followUpMean: open ? (try? Summary(pairs.map(\.followUp)))?.mean : nil,
+            change: test, changeNote: note, events: shown[c.events], denominator: shown[c.denominator],
+            percent: open ? shown[c.events].percent(of: shown[c.denominator]) : nil)
     }
 }

@@ -37,8 +37,10 @@ public struct OutcomeData: Sendable {
 
     /// Reads the survey's responses at `from` and `to`. `instruments` limits the
     /// scales (instrument ids or qualified scale ids); empty means every scale scored.
-    public static func load(store: Store, survey: Survey, catalog: Catalog, from: String, to: String,
-                            instruments: [String] = []) throws -> OutcomeData {
+    public static func load(
+        store: Store, survey: Survey, catalog: Catalog, from: String, to: String,
+        instruments: [String] = []
+    ) throws -> OutcomeData {
         let waves = try store.waves(survey: survey)
         for wave in [from, to] where !waves.contains(wave) { throw OutcomeError.unknownWave(wave, known: waves) }
         guard from != to else { throw OutcomeError.sameWave(from) }
@@ -61,7 +63,8 @@ public struct OutcomeData: Sendable {
         var index: [[UInt8]: Int] = [:]
         var people: [Person] = []
         var withoutPerson: [String: Int] = [:]
-        var superseded = 0, partial = 0
+        var superseded = 0
+        var partial = 0
         for (wave, isBaseline) in [(from, true), (to, false)] {
             try store.forEachResponse(survey: survey, wave: wave) { response in
                 guard let key = response.personKey else {
@@ -75,11 +78,13 @@ public struct OutcomeData: Sendable {
                     if score.status == .complete || score.status == .prorated, let value = score.value, value.isFinite { values[scale.scale] = value }
                 }
                 if response.partial { partial += 1 }
-                let at = index[key] ?? {
-                    people.append(Person(provider: nil, baseline: nil, followUp: nil))
-                    index[key] = people.count - 1
-                    return people.count - 1
-                }()
+                let at =
+                    index[key]
+                    ?? {
+                        people.append(Person(provider: nil, baseline: nil, followUp: nil))
+                        index[key] = people.count - 1
+                        return people.count - 1
+                    }()
                 if isBaseline {
                     if people[at].baseline != nil { superseded += 1 }
                     people[at].baseline = values
@@ -91,8 +96,9 @@ public struct OutcomeData: Sendable {
                 }
             }
         }
-        return OutcomeData(survey: survey.name, from: from, to: to, scales: scales, people: people,
-                           withoutPerson: withoutPerson, superseded: superseded, partial: partial)
+        return OutcomeData(
+            survey: survey.name, from: from, to: to, scales: scales, people: people,
+            withoutPerson: withoutPerson, superseded: superseded, partial: partial)
     }
 
     /// Distinct providers, sorted; people without one are under "(no provider)".

@@ -28,8 +28,10 @@ enum ScoreAnalysis {
         return "any change (the definition gives no meaningful-change threshold; \(way))"
     }
 
-    static func change(_ scale: OutcomeScale, people: [OutcomeData.Person],
-                       criterion: (index: ReliableChangeIndex, basis: String, source: String)?, policy: DisclosurePolicy) -> ScoreChange {
+    static func change(
+        _ scale: OutcomeScale, people: [OutcomeData.Person],
+        criterion: (index: ReliableChangeIndex, basis: String, source: String)?, policy: DisclosurePolicy
+    ) -> ScoreChange {
         let pairs = pairs(scale, people)
         let baselineOnly = people.compactMap { p -> Double? in
             guard let b = p.baseline?[scale.id], p.followUp?[scale.id] == nil else { return nil }
@@ -37,17 +39,27 @@ enum ScoreAnalysis {
         }
         let n = pairs.count
         let moves = pairs.map { direction(scale.scale, baseline: $0.baseline, followUp: $0.followUp) }
-        let reliable = criterion.map { c in pairs.map { c.index.classify(baseline: $0.baseline, followUp: $0.followUp, direction: scale.scale.higherIs == .better ? .higherIsBetter : .higherIsWorse) } }
+        let reliable = criterion.map { c in
+            pairs.map {
+                c.index.classify(
+                    baseline: $0.baseline, followUp: $0.followUp, direction: scale.scale.higherIs == .better ? .higherIsBetter : .higherIsWorse)
+            }
+        }
 
         var table = CountTableBuilder()
-        let paired = table.add(n), lost = table.add(baselineOnly.count)
+        let paired = table.add(n)
+        let lost = table.add(baselineOnly.count)
         let baseline = table.sum(of: [paired, lost])
-        let improved = table.add(moves.filter { $0 > 0 }.count), same = table.add(moves.filter { $0 == 0 }.count), worse = table.add(moves.filter { $0 < 0 }.count)
+        let improved = table.add(moves.filter { $0 > 0 }.count)
+        let same = table.add(moves.filter { $0 == 0 }.count)
+        let worse = table.add(moves.filter { $0 < 0 }.count)
         table.line([improved, same, worse], total: paired)
         var rc: [Int] = []
         if let reliable {
-            rc = [table.add(reliable.filter { $0 == .reliableImprovement }.count), table.add(reliable.filter { $0 == .noReliableChange }.count),
-                  table.add(reliable.filter { $0 == .reliableDeterioration }.count)]
+            rc = [
+                table.add(reliable.filter { $0 == .reliableImprovement }.count), table.add(reliable.filter { $0 == .noReliableChange }.count),
+                table.add(reliable.filter { $0 == .reliableDeterioration }.count)
+            ]
             table.line(rc, total: paired)
         }
         let shown = table.protect(policy)
@@ -65,28 +77,34 @@ enum ScoreAnalysis {
         var welch: TwoSampleTTest? = nil
         var lostNote: String? = nil
         let lostOpen = open && !baselineOnly.isEmpty && baselineOnly.count >= policy.minimumForStatistics && !policy.hides(baselineOnly.count)
-        if baselineOnly.isEmpty { lostNote = "nobody was lost to follow-up on this scale" } else if !lostOpen {
+        if baselineOnly.isEmpty {
+            lostNote = "nobody was lost to follow-up on this scale"
+        } else if !lostOpen {
             lostNote = open ? "fewer than \(policy.minimumForStatistics) people lost to follow-up (disclosure control \(policy.rawValue))" : withheld
         } else {
             do { welch = try TwoSampleTTest(baselineOnly, pairs.map(\.baseline), variance: .welch) } catch { lostNote = "no Welch test: \(error)" }
         }
-        let lostComparison = LostComparison(lost: shown[lost], lostMean: lostOpen ? (try? Summary(baselineOnly))?.mean : nil,
-                                            pairedMean: lostOpen ? base?.mean : nil, welch: welch, note: lostNote)
+        let lostComparison = LostComparison(
+            lost: shown[lost], lostMean: lostOpen ? (try? Summary(baselineOnly))?.mean : nil,
+            pairedMean: lostOpen ? base?.mean : nil, welch: welch, note: lostNote)
 
         let mc = scale.scale.meaningfulChange
-        let meaningful = ChangeCategories(rule: rule(scale.scale), threshold: mc?.points, source: mc?.source,
-                                          improved: shown[improved], unchanged: shown[same], worse: shown[worse],
-                                          improvedPercent: shown[improved].percent(of: shown[paired]),
-                                          unchangedPercent: shown[same].percent(of: shown[paired]),
-                                          worsePercent: shown[worse].percent(of: shown[paired]))
+        let meaningful = ChangeCategories(
+            rule: rule(scale.scale), threshold: mc?.points, source: mc?.source,
+            improved: shown[improved], unchanged: shown[same], worse: shown[worse],
+            improvedPercent: shown[improved].percent(of: shown[paired]),
+            unchangedPercent: shown[same].percent(of: shown[paired]),
+            worsePercent: shown[worse].percent(of: shown[paired]))
         let reliableCounts = criterion.map { c in
-            ReliableChangeCounts(basis: c.basis, source: c.source, index: c.index, improvement: shown[rc[0]], noReliableChange: shown[rc[1]],
-                                 deterioration: shown[rc[2]], improvementPercent: shown[rc[0]].percent(of: shown[paired]),
-                                 deteriorationPercent: shown[rc[2]].percent(of: shown[paired]))
+            ReliableChangeCounts(
+                basis: c.basis, source: c.source, index: c.index, improvement: shown[rc[0]], noReliableChange: shown[rc[1]],
+                deterioration: shown[rc[2]], improvementPercent: shown[rc[0]].percent(of: shown[paired]),
+                deteriorationPercent: shown[rc[2]].percent(of: shown[paired]))
         }
-        return ScoreChange(scale: scale, baselineCount: shown[baseline], paired: shown[paired],
-                           withheld: withheld, baselineMean: base?.mean, followUpMean: follow?.mean,
-                           baselineSD: base?.standardDeviation, followUpSD: follow?.standardDeviation,
-                           test: test, testNote: testNote, lostToFollowUp: lostComparison, meaningful: meaningful, reliable: reliableCounts)
+        return ScoreChange(
+            scale: scale, baselineCount: shown[baseline], paired: shown[paired],
+            withheld: withheld, baselineMean: base?.mean, followUpMean: follow?.mean,
+            baselineSD: base?.standardDeviation, followUpSD: follow?.standardDeviation,
+            test: test, testNote: testNote, lostToFollowUp: lostComparison, meaningful: meaningful, reliable: reliableCounts)
     }
 }

@@ -33,8 +33,14 @@ final class CSVScoreWriter: ScoreWriter {
         try sink.write(String(row.row))
         sink.write(byte: 0x2C)
         if let id = row.sourceID { try sink.write(TextFormat.csv(id)) }
-        if context.hasPerson { sink.write(byte: 0x2C); if let person = row.person { try sink.write(TextFormat.csv(person)) } }
-        if context.hasWave { sink.write(byte: 0x2C); if let wave = row.wave { try sink.write(TextFormat.csv(wave)) } }
+        if context.hasPerson {
+            sink.write(byte: 0x2C)
+            if let person = row.person { try sink.write(TextFormat.csv(person)) }
+        }
+        if context.hasWave {
+            sink.write(byte: 0x2C)
+            if let wave = row.wave { try sink.write(TextFormat.csv(wave)) }
+        }
         sink.write(byte: 0x2C)
         try sink.write(row.status)
         sink.write(byte: 0x2C)
@@ -63,8 +69,14 @@ package struct CSVScoreCells {
     package mutating func scale(_ planned: ScoringPlan.PlannedScale, _ score: ScaleScore?) -> String {
         var text = ","
         if let value = score?.value { text += numbers.text(value) }
-        if planned.scale.conversion != nil { text += ","; if let raw = score?.raw { text += numbers.text(raw) } }
-        if planned.scale.method == .single { text += ","; if let label = score?.label { text += TextFormat.csv(label) } }
+        if planned.scale.conversion != nil {
+            text += ","
+            if let raw = score?.raw { text += numbers.text(raw) }
+        }
+        if planned.scale.method == .single {
+            text += ","
+            if let label = score?.label { text += TextFormat.csv(label) }
+        }
         for classification in planned.classifications {
             text += ","
             if let band = score?.bands.first(where: { $0.classification == classification.id }) { text += TextFormat.csv(band.label) }

@@ -19,7 +19,9 @@ final class JSONScoreWriter: ScoreWriter {
             instruments.append("{\"id\":\(TextFormat.json(planned.instrument.id)),\"version\":\(TextFormat.json(planned.instrument.version))}")
         }
         let policies = context.scales.map { "\(TextFormat.json($0.id)):\(TextFormat.json($0.policy.description))" }
-        try sink.write("{\"file\":\(TextFormat.json(context.file)),\"reading\":\(TextFormat.json(context.reading)),\"instruments\":[\(instruments.joined(separator: ","))],\"policies\":{\(policies.joined(separator: ","))},\"rows\":[\n")
+        try sink.write(
+            "{\"file\":\(TextFormat.json(context.file)),\"reading\":\(TextFormat.json(context.reading)),\"instruments\":[\(instruments.joined(separator: ","))],\"policies\":{\(policies.joined(separator: ","))},\"rows\":[\n"
+        )
     }
 
     func write(_ row: ScoredRow) throws {
@@ -47,13 +49,17 @@ final class JSONScoreWriter: ScoreWriter {
                 if !score.invalid.isEmpty { entry += ",\"invalid\":[\(score.invalid.map { TextFormat.json($0.item) }.joined(separator: ","))]" }
                 if score.status == .prorated { entry += ",\"policy\":\(TextFormat.json(score.policy.description))" }
                 if !score.bands.isEmpty {
-                    entry += ",\"bands\":{" + score.bands.map { "\(TextFormat.json($0.classification)):\(TextFormat.json($0.label))" }.joined(separator: ",") + "}"
+                    entry +=
+                        ",\"bands\":{"
+                        + score.bands.map { "\(TextFormat.json($0.classification)):\(TextFormat.json($0.label))" }.joined(separator: ",") + "}"
                 }
                 return entry + "}"
             }.joined(separator: ",")
         }
         text += "},\"problems\":["
-        text += row.problems.map { "{\"item\":\(TextFormat.json($0.item)),\"column\":\(TextFormat.json($0.column)),\"problem\":\(TextFormat.json($0.problem))}" }.joined(separator: ",")
+        text += row.problems.map {
+            "{\"item\":\(TextFormat.json($0.item)),\"column\":\(TextFormat.json($0.column)),\"problem\":\(TextFormat.json($0.problem))}"
+        }.joined(separator: ",")
         text += "]}"
         try sink.write(text)
     }
@@ -64,7 +70,9 @@ final class JSONScoreWriter: ScoreWriter {
             let fields = ScaleScore.Status.allCases.map { "\"\($0.rawValue)\":\(counts[$0] ?? 0)" }.joined(separator: ",")
             return "\(TextFormat.json(planned.id)):{\(fields)}"
         }.joined(separator: ",")
-        try sink.write("\n],\"summary\":{\"rows\":\(tally.rows),\"scored\":\(tally.scored),\"excluded\":\(tally.excluded),\"rows_with_problems\":\(tally.rowsWithProblems),\"scales\":{\(scales)}},")
+        try sink.write(
+            "\n],\"summary\":{\"rows\":\(tally.rows),\"scored\":\(tally.scored),\"excluded\":\(tally.excluded),\"rows_with_problems\":\(tally.rowsWithProblems),\"scales\":{\(scales)}},"
+        )
         try sink.write("\"notices\":[\(notices.map { TextFormat.json($0) }.joined(separator: ","))]}\n")
     }
 }

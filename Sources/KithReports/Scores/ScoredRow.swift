@@ -16,8 +16,10 @@ package struct ScoredRow: Sendable {
     /// Answers that could not be read, each naming its item and column.
     package var problems: [RowProblem]
 
-    package init(row: Int, sourceID: String? = nil, person: String? = nil, wave: String? = nil, completion: String? = "complete",
-                excludedBecause: String? = nil, duplicateOf: Int? = nil, scores: [ScaleScore], problems: [RowProblem] = []) {
+    package init(
+        row: Int, sourceID: String? = nil, person: String? = nil, wave: String? = nil, completion: String? = "complete",
+        excludedBecause: String? = nil, duplicateOf: Int? = nil, scores: [ScaleScore], problems: [RowProblem] = []
+    ) {
         self.row = row
         self.sourceID = sourceID
         self.person = person

@@ -21,20 +21,28 @@ enum Headlines {
             if let headline = scale.headline, let share = headline.ofRespondents {
                 var sentence = "\(headline.count.text) people (\(interval(share))) \(headline.statement)"
                 if let question = summary.questions.first(where: { $0.id == scale.id.split(separator: ".").last.map(String.init) ?? "" }) ?? nil,
-                   let at = question.options.firstIndex(where: { $0.label == headline.label }), at + 1 < question.options.count,
-                   let next = question.options[at + 1].ofRespondents {
+                    let at = question.options.firstIndex(where: { $0.label == headline.label }), at + 1 < question.options.count,
+                    let next = question.options[at + 1].ofRespondents
+                {
                     sentence += ", and \(question.options[at + 1].count.text) (\(interval(next))) \(question.options[at + 1].label.lowercased())"
                 }
                 sentences.append(sentence + ".")
                 if let noAnswer = headline.respondents.shown.flatMap({ base in headline.answered.shown.map { base - $0 } }), noAnswer > 0,
-                   let ofAnswered = headline.ofAnswered {
-                    sentences.append("Not everyone answered every question: those percentages are of all \(headline.respondents.text) respondents; of the \(headline.answered.text) who answered this one, \(percent(ofAnswered.value)) (95% CI \(percent(ofAnswered.lower)) to \(percent(ofAnswered.upper))) \(headline.statement).")
+                    let ofAnswered = headline.ofAnswered
+                {
+                    sentences.append(
+                        "Not everyone answered every question: those percentages are of all \(headline.respondents.text) respondents; of the \(headline.answered.text) who answered this one, \(percent(ofAnswered.value)) (95% CI \(percent(ofAnswered.lower)) to \(percent(ofAnswered.upper))) \(headline.statement)."
+                    )
                 }
                 if let benchmark = headline.benchmark {
-                    sentences.append("The national figure is \(TextFormat.number(benchmark.value))% (\(benchmark.survey) \(benchmark.period), \(benchmark.area)\(benchmark.population.map { ", \($0)" } ?? "")).")
+                    sentences.append(
+                        "The national figure is \(TextFormat.number(benchmark.value))% (\(benchmark.survey) \(benchmark.period), \(benchmark.area)\(benchmark.population.map { ", \($0)" } ?? ""))."
+                    )
                 }
             } else if let stats = scale.statistics, let lower = stats.lower, let upper = stats.upper {
-                sentences.append("\(scale.title): mean \(TextFormat.fixed(stats.mean, 1)) (95% CI \(TextFormat.fixed(lower, 1)) to \(TextFormat.fixed(upper, 1))), from the \(scale.scored.text) people with a complete score.")
+                sentences.append(
+                    "\(scale.title): mean \(TextFormat.fixed(stats.mean, 1)) (95% CI \(TextFormat.fixed(lower, 1)) to \(TextFormat.fixed(upper, 1))), from the \(scale.scored.text) people with a complete score."
+                )
             }
         }
         for question in summary.questions where question.kind == .agreement {

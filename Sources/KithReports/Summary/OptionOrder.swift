@@ -2,7 +2,9 @@
 /// yes/no), bands that start with a number by that number (age bands), other
 /// lists by frequency; "Don't know" and "Prefer not to say" always last.
 enum OptionOrder {
-    static let agreement = ["strongly agree", "agree", "tend to agree", "neither agree nor disagree", "tend to disagree", "disagree", "strongly disagree"]
+    static let agreement = [
+        "strongly agree", "agree", "tend to agree", "neither agree nor disagree", "tend to disagree", "disagree", "strongly disagree"
+    ]
     static let agreeing: Set<String> = ["strongly agree", "agree", "tend to agree"]
     static let yesNo = ["yes", "partly", "no"]
     static let last = ["don't know", "dont know", "not sure", "prefer not to say", "none of these", "none of the above", "other"]

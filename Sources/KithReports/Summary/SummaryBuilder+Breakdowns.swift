@@ -15,7 +15,8 @@ extension Context {
         if case .column(let c) = source {
             groups = order(c) + labels.indices.filter { $0 >= plan.columns[c].labels.count }
         } else {
-            groups = labels.indices.filter { labels[$0] != SummaryTally.notStated }.sorted { labels[$0] < labels[$1] }
+            groups =
+                labels.indices.filter { labels[$0] != SummaryTally.notStated }.sorted { labels[$0] < labels[$1] }
                 + labels.indices.filter { labels[$0] == SummaryTally.notStated }
         }
         var tables: [CrossTable] = []
@@ -45,7 +46,8 @@ extension Context {
         let bySize = counts.indices.sorted { (counts[$0].reduce(0, +), $0) < (counts[$1].reduce(0, +), $1) }
         // Add the next smallest groups until the merged row is itself large enough.
         while !small.isEmpty, small.reduce(0, { $0 + counts[$1].reduce(0, +) }) < policy.threshold,
-              let next = bySize.first(where: { !small.contains($0) }), counts.count - small.count > 2 {
+            let next = bySize.first(where: { !small.contains($0) }), counts.count - small.count > 2
+        {
             small.append(next)
         }
         if small.count >= 1, counts.count - small.count >= 1 {
@@ -54,7 +56,8 @@ extension Context {
             groupNames = groupNames.indices.filter { !small.contains($0) }.map { groupNames[$0] } + [name]
             counts = counts.indices.filter { !small.contains($0) }.map { counts[$0] } + [merged]
         }
-        let r = counts.count, k = options.count
+        let r = counts.count
+        let k = options.count
         // Cells row by row, then row totals, option totals (the question's own counts) and the total answering.
         var values = counts.flatMap { $0 }
         values += counts.map { $0.reduce(0, +) }
@@ -79,25 +82,33 @@ extension Context {
                 return Double(x) / Double(n) * 100
             }
         }
-        var crossTable = CrossTable(question: column.id, text: column.text, groups: groupNames, options: options.map { column.labels[$0] },
-                                    cells: cells, groupTotals: groupTotals, optionTotals: (0..<k).map { Self.count(table, r * k + r + $0) },
-                                    total: Self.count(table, grand), rowPercents: rowPercents, test: nil,
-                                    withheld: table.withheld ? "every count withheld: too few people to publish safely" : nil)
+        var crossTable = CrossTable(
+            question: column.id, text: column.text, groups: groupNames, options: options.map { column.labels[$0] },
+            cells: cells, groupTotals: groupTotals, optionTotals: (0..<k).map { Self.count(table, r * k + r + $0) },
+            total: Self.count(table, grand), rowPercents: rowPercents, test: nil,
+            withheld: table.withheld ? "every count withheld: too few people to publish safely" : nil)
         let anyHidden = (0..<(r * k + r)).contains { table.isHidden($0) }
-        let tested = counts.indices.filter { groupNames[$0] != SummaryTally.notStated && !groupNames[$0].hasPrefix("Other groups (smallest") }.map { counts[$0] }
+        let tested = counts.indices.filter { groupNames[$0] != SummaryTally.notStated && !groupNames[$0].hasPrefix("Other groups (smallest") }.map {
+            counts[$0]
+        }
         if anyHidden {
             crossTable.test = nil
         } else if tested.count >= 2, let chi = try? ChiSquareIndependenceTest(table: tested) {
-            var test = IndependenceTest(chiSquare: chi.statistic, degreesOfFreedom: chi.degreesOfFreedom, pValue: chi.pValue,
-                                        doubtful: chi.approximationDoubtful, smallestExpected: chi.smallestExpected, fisherP: nil, note: nil)
+            var test = IndependenceTest(
+                chiSquare: chi.statistic, degreesOfFreedom: chi.degreesOfFreedom, pValue: chi.pValue,
+                doubtful: chi.approximationDoubtful, smallestExpected: chi.smallestExpected, fisherP: nil, note: nil)
             if chi.approximationDoubtful {
                 let used = chi.observed
                 do {
                     test.fisherP = try FisherExactTest(table: used, maximumTables: 200_000).pValue
-                    test.note = String(format: "Small expected counts (smallest %.1f; %d of %d cells below 5): read Fisher's exact test, not chi-square.",
-                                       chi.smallestExpected, chi.cellsExpectedBelowFive, used.count * (used.first?.count ?? 0))
+                    test.note = String(
+                        format: "Small expected counts (smallest %.1f; %d of %d cells below 5): read Fisher's exact test, not chi-square.",
+                        chi.smallestExpected, chi.cellsExpectedBelowFive, used.count * (used.first?.count ?? 0))
                 } catch {
-                    test.note = String(format: "Small expected counts (smallest %.1f): the chi-square p-value is unreliable and the table is too large for an exact test.", chi.smallestExpected)
+                    test.note = String(
+                        format:
+                            "Small expected counts (smallest %.1f): the chi-square p-value is unreliable and the table is too large for an exact test.",
+                        chi.smallestExpected)
                 }
             }
             crossTable.test = test
@@ -132,7 +143,8 @@ extension Context {
         }
         var means = GroupMeans(scale: id, title: definition(id)?.scale.title ?? id, groups: rows, welch: nil, note: nil)
         if summaries.count >= 2, let welch = try? WelchANOVA(summaries: summaries) {
-            means.welch = WelchFigures(f: welch.f, numeratorDF: welch.numeratorDegreesOfFreedom, denominatorDF: welch.denominatorDegreesOfFreedom, pValue: welch.pValue)
+            means.welch = WelchFigures(
+                f: welch.f, numeratorDF: welch.numeratorDegreesOfFreedom, denominatorDF: welch.denominatorDegreesOfFreedom, pValue: welch.pValue)
             if summaries.count < rows.filter({ $0.group != SummaryTally.notStated }).count {
                 means.note = "Welch's ANOVA compares only the groups whose means are shown."
             }

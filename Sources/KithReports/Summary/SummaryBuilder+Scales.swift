@@ -5,14 +5,17 @@ extension Context {
     /// The definition of a qualified scale id (`ons-loneliness.ucla3`).
     func definition(_ id: String) -> (instrument: Instrument, scale: Scale)? {
         guard let dot = id.firstIndex(of: "."), let instrument = try? catalog.instrument(String(id[..<dot])),
-              let scale = instrument.scale(String(id[id.index(after: dot)...])) else { return nil }
+            let scale = instrument.scale(String(id[id.index(after: dot)...]))
+        else { return nil }
         return (instrument, scale)
     }
 
     mutating func scaleSummary(_ id: String, index s: Int, questions: [QuestionTable]) -> ScaleSummary {
         let found = definition(id)
         let status = tally.scaleStatus[s]
-        let scored = status[0] + status[1], incomplete = status[2], invalid = status[3]
+        let scored = status[0] + status[1]
+        let incomplete = status[2]
+        let invalid = status[3]
         let notScored = max(0, tally.complete - scored - incomplete - invalid)
         var values = [scored, incomplete, invalid]
         if notScored > 0 { values.append(notScored) }
@@ -24,9 +27,10 @@ extension Context {
         scoredCells[s] = table.cells[0]
         let scoredCount = Self.count(table, 0)
         let single = found?.scale.method == .single
-        var summary = ScaleSummary(id: id, title: found?.scale.title ?? id, scored: scoredCount, incomplete: Self.count(table, 1),
-                                   invalid: Self.count(table, 2), statistics: nil, withheld: nil, classifications: [], headline: nil,
-                                   notice: found.flatMap { $0.instrument.licence.printWithResults ? $0.instrument.licence.notice : nil }, singleItem: single)
+        var summary = ScaleSummary(
+            id: id, title: found?.scale.title ?? id, scored: scoredCount, incomplete: Self.count(table, 1),
+            invalid: Self.count(table, 2), statistics: nil, withheld: nil, classifications: [], headline: nil,
+            notice: found.flatMap { $0.instrument.licence.printWithResults ? $0.instrument.licence.notice : nil }, singleItem: single)
         let scores = tally.scaleValues[s]
         if !single {
             if !statisticsAllowed(scoredCount) {
@@ -41,22 +45,35 @@ extension Context {
             for value in scores {
                 if let band = classification.band(for: value), let at = bands.firstIndex(of: band) { counts[at] += 1 }
             }
-            let bandTable = ProtectedTable(values: counts + [scored], lines: [Array(0...bands.count)], policy: policy, fixed: [bands.count: table.cells[0]])
+            let bandTable = ProtectedTable(
+                values: counts + [scored], lines: [Array(0...bands.count)], policy: policy, fixed: [bands.count: table.cells[0]])
             let rows = bands.indices.map { at in
                 let count = Self.count(bandTable, at)
                 let upper = at + 1 < bands.count ? bands[at + 1].from : nil
                 let whole = bands.allSatisfy { $0.from == $0.from.rounded() }
-                let range = upper.map { whole ? "\(TextFormat.number(bands[at].from))–\(TextFormat.number($0 - 1))" : "\(TextFormat.number(bands[at].from)) to under \(TextFormat.number($0))" }
+                let range =
+                    upper.map {
+                        whole
+                            ? "\(TextFormat.number(bands[at].from))–\(TextFormat.number($0 - 1))"
+                            : "\(TextFormat.number(bands[at].from)) to under \(TextFormat.number($0))"
+                    }
                     ?? "\(TextFormat.number(bands[at].from)) or more"
-                return OptionRow(label: "\(bands[at].label) (\(range))", count: count, ofRespondents: nil,
-                                 ofAnswered: Self.percentage(count, of: scoredCount), ofResponses: nil)
+                return OptionRow(
+                    label: "\(bands[at].label) (\(range))", count: count, ofRespondents: nil,
+                    ofAnswered: Self.percentage(count, of: scoredCount), ofResponses: nil)
             }
-            summary.classifications.append(ClassificationTable(id: classification.id, title: classification.title, status: classification.status.rawValue,
-                                                               source: classification.source, bands: rows))
+            summary.classifications.append(
+                ClassificationTable(
+                    id: classification.id, title: classification.title, status: classification.status.rawValue,
+                    source: classification.source, bands: rows))
         }
         if let found, let headline = found.scale.headline, let item = found.scale.items.first,
-           let question = questions.first(where: { $0.id == item }) {
-            let labels = Set(headline.codes.compactMap { code in found.instrument.item(item).flatMap { found.instrument.options(of: $0).first { $0.code == code }?.label } })
+            let question = questions.first(where: { $0.id == item })
+        {
+            let labels = Set(
+                headline.codes.compactMap { code in
+                    found.instrument.item(item).flatMap { found.instrument.options(of: $0).first { $0.code == code }?.label }
+                })
             let rows = question.options.filter { labels.contains($0.label) }
             let count: ShownCount
             if rows.count == 1 {
@@ -69,9 +86,10 @@ extension Context {
             let benchmark = found.scale.primaryBenchmark.map {
                 BenchmarkFigure(value: $0.value, period: $0.period, area: $0.area, survey: $0.survey, population: $0.population, source: $0.source)
             }
-            summary.headline = HeadlineFigure(label: headline.label, statement: headline.statement, count: count,
-                                              ofRespondents: Self.percentage(count, of: question.base), ofAnswered: Self.percentage(count, of: question.answered),
-                                              respondents: question.base, answered: question.answered, source: headline.source, benchmark: benchmark)
+            summary.headline = HeadlineFigure(
+                label: headline.label, statement: headline.statement, count: count,
+                ofRespondents: Self.percentage(count, of: question.base), ofAnswered: Self.percentage(count, of: question.answered),
+                respondents: question.base, answered: question.answered, source: headline.source, benchmark: benchmark)
         }
         return summary
     }
@@ -80,8 +98,9 @@ extension Context {
     static func statistics(_ scores: [Double]) -> ScaleStatistics? {
         guard let summary = try? Summary(scores), let q = try? quartiles(scores) else { return nil }
         let estimate = scores.count >= 2 ? try? MeanEstimate(summary: summary, level: 0.95) : nil
-        return ScaleStatistics(mean: summary.mean, sd: summary.standardDeviation, lower: estimate?.interval.lower,
-                               upper: estimate?.interval.upper, median: q.median, lowerQuartile: q.lower, upperQuartile: q.upper,
-                               minimum: summary.minimum, maximum: summary.maximum)
+        return ScaleStatistics(
+            mean: summary.mean, sd: summary.standardDeviation, lower: estimate?.interval.lower,
+            upper: estimate?.interval.upper, median: q.median, lowerQuartile: q.lower, upperQuartile: q.upper,
+            minimum: summary.minimum, maximum: summary.maximum)
     }
 }

@@ -59,35 +59,48 @@ public enum SummaryBuilder {
             scalesOfScoring[id] = (indexes, scales.map(\.hasRaw))
         }
         let groupings = try options.by.map { try grouping($0, plan: plan) }
-        let tally = try SummaryTally(store: store, survey: survey, wave: options.wave, plan: plan, groupings: groupings.map(\.source),
-                                     scaleCount: scaleIDs.count, scalesOfScoring: scalesOfScoring)
+        let tally = try SummaryTally(
+            store: store, survey: survey, wave: options.wave, plan: plan, groupings: groupings.map(\.source),
+            scaleCount: scaleIDs.count, scalesOfScoring: scalesOfScoring)
         guard tally.complete > 0 else { throw SummaryError.noResponses(survey: survey.name, wave: options.wave) }
         var context = Context(policy: options.policy, tally: tally, plan: plan, catalog: options.catalog)
         let response = context.responseFigures(invited: options.invited ?? survey.invited)
         let questions = plan.columns.indices.map { context.questionTable($0) }
         let scales = scaleIDs.indices.map { context.scaleSummary(scaleIDs[$0], index: $0, questions: questions) }
-        let breakdowns = groupings.indices.map { context.breakdown(groupings[$0].name, grouping: $0, source: groupings[$0].source, scaleIDs: scaleIDs) }
+        let breakdowns = groupings.indices.map {
+            context.breakdown(groupings[$0].name, grouping: $0, source: groupings[$0].source, scaleIDs: scaleIDs)
+        }
         var notes: [String] = []
-        notes.append("Percentages of respondents are of all \(response.complete.text) complete responses; percentages of those who answered leave out people who skipped the question (not everyone answered every question). Intervals are 95% Wilson score intervals for percentages and t intervals for means.")
+        notes.append(
+            "Percentages of respondents are of all \(response.complete.text) complete responses; percentages of those who answered leave out people who skipped the question (not everyone answered every question). Intervals are 95% Wilson score intervals for percentages and t intervals for means."
+        )
         if options.policy != .none {
-            notes.append("Counts of people who did not answer a question, or whose scale could not be scored, are shown under every policy (rounded under nhs): not answering is not a characteristic of anyone. Every other count is under the policy.")
+            notes.append(
+                "Counts of people who did not answer a question, or whose scale could not be scored, are shown under every policy (rounded under nhs): not answering is not a characteristic of anyone. Every other count is under the policy."
+            )
         }
         if let partial = response.partial.shown, partial > 0 {
-            notes.append("\(response.partial.text) partial response\(partial == 1 ? " is" : "s are") counted in the response figures but not in the tables.")
+            notes.append(
+                "\(response.partial.text) partial response\(partial == 1 ? " is" : "s are") counted in the response figures but not in the tables.")
         }
         if !breakdowns.isEmpty {
-            notes.append("Breakdowns: chi-square tests of independence; where expected counts are small (some below 1, or more than 20% below 5; Cochran 1954) Fisher's exact test is given instead. Group means are compared with Welch's ANOVA. Tests are not shown for tables with suppressed counts.")
+            notes.append(
+                "Breakdowns: chi-square tests of independence; where expected counts are small (some below 1, or more than 20% below 5; Cochran 1954) Fisher's exact test is given instead. Group means are compared with Welch's ANOVA. Tests are not shown for tables with suppressed counts."
+            )
         }
         var notices: [String] = []
         for id in scaleIDs {
             let instrument = id.split(separator: ".").first.map(String.init) ?? id
-            if let definition = try? options.catalog.instrument(instrument), definition.licence.printWithResults, !notices.contains(definition.licence.notice) {
+            if let definition = try? options.catalog.instrument(instrument), definition.licence.printWithResults,
+                !notices.contains(definition.licence.notice)
+            {
                 notices.append(definition.licence.notice)
             }
         }
-        var summary = SurveySummary(survey: survey.name, kind: survey.kind, wave: options.wave, policy: options.policy,
-                                    response: response, headlines: [], questions: questions, scales: scales, breakdowns: breakdowns,
-                                    notes: notes, notices: notices)
+        var summary = SurveySummary(
+            survey: survey.name, kind: survey.kind, wave: options.wave, policy: options.policy,
+            response: response, headlines: [], questions: questions, scales: scales, breakdowns: breakdowns,
+            notes: notes, notices: notices)
         summary.headlines = Headlines.sentences(summary)
         return summary
     }
@@ -97,7 +110,9 @@ public enum SummaryBuilder {
         let key = TextKey(name).value
         if key == "provider" { return ("provider", .provider) }
         if key == "wave" { return ("wave", .wave) }
-        let found = plan.columns.indices.first { plan.columns[$0].id == name || TextKey(plan.columns[$0].id).value == key || TextKey(plan.columns[$0].text).value == key }
+        let found = plan.columns.indices.first {
+            plan.columns[$0].id == name || TextKey(plan.columns[$0].id).value == key || TextKey(plan.columns[$0].text).value == key
+        }
         guard let column = found else {
             let available = ["provider", "wave"] + plan.columns.filter(\.crossTabulated).map { "'\($0.text)'" }
             throw SummaryError.unknownColumn(name, available: available)
@@ -136,7 +151,8 @@ struct Context {
     /// count/base as a percentage with a Wilson interval, when both are shown.
     static func percentage(_ count: ShownCount, of base: ShownCount) -> Percentage? {
         guard let x = count.shown, let n = base.shown, n > 0, x <= n,
-              let estimate = try? ProportionEstimate(successes: x, trials: n, level: 0.95, method: .wilson) else { return nil }
+            let estimate = try? ProportionEstimate(successes: x, trials: n, level: 0.95, method: .wilson)
+        else { return nil }
         return Percentage(value: estimate.estimate * 100, lower: estimate.interval.lower * 100, upper: estimate.interval.upper * 100)
     }
 
@@ -151,7 +167,8 @@ struct Context {
     }
 
     mutating func responseFigures(invited: Int?) -> ResponseFigures {
-        let complete = tally.complete, partial = tally.partial
+        let complete = tally.complete
+        let partial = tally.partial
         var values = [complete, partial, complete + partial]
         var lines = [[0, 1, 2]]
         var fixed: [Int: ProtectedTable.Cell] = [:]
@@ -162,7 +179,7 @@ struct Context {
         if let invited, invited >= complete + partial {
             values += [invited - complete - partial, invited]
             lines.append([2, 3, 4])
-            fixed[4] = .shown(invited)   // the user's own figure
+            fixed[4] = .shown(invited) // the user's own figure
         }
         let table = ProtectedTable(values: values, lines: lines, policy: policy, fixed: fixed)
         baseCell = table.cells[0]

@@ -45,7 +45,8 @@ struct SummaryPlan {
         for question in questions {
             if let item = question.item {
                 var column = SummaryColumn(id: item, text: question.text, reading: .item)
-                if let (instrument, definition) = catalog.instruments.lazy.compactMap({ instrument in instrument.item(item).map { (instrument, $0) } }).first {
+                if let (instrument, definition) = catalog.instruments.lazy.compactMap({ instrument in instrument.item(item).map { (instrument, $0) } }
+                ).first {
                     column.text = Self.capitalised(definition.displayText)
                     column.instrument = instrument.id
                     for option in instrument.options(of: definition) {

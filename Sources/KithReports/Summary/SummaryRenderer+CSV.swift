@@ -3,8 +3,11 @@ extension SummaryRenderer {
     /// separated by a blank line. Percentages to one decimal; suppressed counts as their marker.
     static func csv(_ summary: SurveySummary) -> String {
         var blocks: [[[String]]] = []
-        blocks.append([["Survey", summary.survey], ["Wave", summary.wave ?? "all"], ["Disclosure control", summary.policy.rawValue],
-                       ["Statement", summary.policy.statement]] + summary.headlines.map { ["Headline", $0] })
+        blocks.append(
+            [
+                ["Survey", summary.survey], ["Wave", summary.wave ?? "all"], ["Disclosure control", summary.policy.rawValue],
+                ["Statement", summary.policy.statement]
+            ] + summary.headlines.map { ["Headline", $0] })
         let response = summary.response
         var responseRows = [["Response"], ["measure", "count", "percent", "ci_lower", "ci_upper"]]
         if let invited = response.invited { responseRows.append(["invited", String(invited), "", "", ""]) }
@@ -13,8 +16,10 @@ extension SummaryRenderer {
         responseRows.append(["partial", response.partial.text, "", "", ""])
         blocks.append(responseRows)
         for question in summary.questions {
-            var rows = [["Question", question.text, question.kind.rawValue],
-                        ["base", question.base.text], ["answered", question.answered.text], ["no answer", question.noAnswer.text]]
+            var rows = [
+                ["Question", question.text, question.kind.rawValue],
+                ["base", question.base.text], ["answered", question.answered.text], ["no answer", question.noAnswer.text]
+            ]
             if let unreadable = question.unreadable { rows.append(["not an option", unreadable.text]) }
             if let number = question.number {
                 rows.append(["n", number.n.text])
@@ -26,10 +31,17 @@ extension SummaryRenderer {
                 if question.kind == .multiSelect { header.append("percent_of_choices") }
                 rows.append(header)
                 var options = question.options
-                if let top = question.topTwo { options.append(OptionRow(label: "Agree (\(top.label))", count: top.count, ofRespondents: top.ofRespondents, ofAnswered: top.ofAnswered, ofResponses: nil)) }
+                if let top = question.topTwo {
+                    options.append(
+                        OptionRow(
+                            label: "Agree (\(top.label))", count: top.count, ofRespondents: top.ofRespondents, ofAnswered: top.ofAnswered,
+                            ofResponses: nil))
+                }
                 for row in options {
-                    var cells = [row.label, row.count.text, pct(row.ofRespondents), lower(row.ofRespondents), upper(row.ofRespondents),
-                                 pct(row.ofAnswered), lower(row.ofAnswered), upper(row.ofAnswered)]
+                    var cells = [
+                        row.label, row.count.text, pct(row.ofRespondents), lower(row.ofRespondents), upper(row.ofRespondents),
+                        pct(row.ofAnswered), lower(row.ofAnswered), upper(row.ofAnswered)
+                    ]
                     if question.kind == .multiSelect { cells.append(pct(row.ofResponses)) }
                     rows.append(cells)
                 }
@@ -38,21 +50,31 @@ extension SummaryRenderer {
         }
         for scale in summary.scales {
             let stats = scale.statistics
-            var rows = [["Scale", scale.id, scale.title],
-                        ["n", "incomplete", "invalid", "mean", "sd", "ci_lower", "ci_upper", "median", "lower_quartile", "upper_quartile", "min", "max"],
-                        [scale.scored.text, scale.incomplete.text, scale.invalid.text] + [stats?.mean, stats?.sd, stats?.lower, stats?.upper, stats?.median,
-                                                                                         stats?.lowerQuartile, stats?.upperQuartile, stats?.minimum, stats?.maximum].map { $0.map(TextFormat.number) ?? "" }]
+            var rows = [
+                ["Scale", scale.id, scale.title],
+                ["n", "incomplete", "invalid", "mean", "sd", "ci_lower", "ci_upper", "median", "lower_quartile", "upper_quartile", "min", "max"],
+                [scale.scored.text, scale.incomplete.text, scale.invalid.text]
+                    + [
+                        stats?.mean, stats?.sd, stats?.lower, stats?.upper, stats?.median,
+                        stats?.lowerQuartile, stats?.upperQuartile, stats?.minimum, stats?.maximum
+                    ].map { $0.map(TextFormat.number) ?? "" }
+            ]
             for classification in scale.classifications {
                 rows.append(["classification", classification.title, classification.status])
                 rows.append(["band", "count", "percent_of_scored", "ci_lower", "ci_upper"])
                 rows += classification.bands.map { [$0.label, $0.count.text, pct($0.ofAnswered), lower($0.ofAnswered), upper($0.ofAnswered)] }
             }
             if let headline = scale.headline {
-                rows.append(["headline", "count", "percent_of_respondents", "ci_lower", "ci_upper", "percent_of_answered", "ci_lower", "ci_upper", "benchmark", "benchmark_source"])
-                rows.append([headline.label, headline.count.text, pct(headline.ofRespondents), lower(headline.ofRespondents), upper(headline.ofRespondents),
-                             pct(headline.ofAnswered), lower(headline.ofAnswered), upper(headline.ofAnswered),
-                             headline.benchmark.map { TextFormat.number($0.value) } ?? "",
-                             headline.benchmark.map { "\($0.survey) \($0.period), \($0.area): \($0.source)" } ?? ""])
+                rows.append([
+                    "headline", "count", "percent_of_respondents", "ci_lower", "ci_upper", "percent_of_answered", "ci_lower", "ci_upper", "benchmark",
+                    "benchmark_source"
+                ])
+                rows.append([
+                    headline.label, headline.count.text, pct(headline.ofRespondents), lower(headline.ofRespondents), upper(headline.ofRespondents),
+                    pct(headline.ofAnswered), lower(headline.ofAnswered), upper(headline.ofAnswered),
+                    headline.benchmark.map { TextFormat.number($0.value) } ?? "",
+                    headline.benchmark.map { "\($0.survey) \($0.period), \($0.area): \($0.source)" } ?? ""
+                ])
             }
             if let notice = scale.notice { rows.append(["notice", notice]) }
             blocks.append(rows)

@@ -5,7 +5,8 @@ extension SummaryRenderer {
         var body = "<h1>\(esc(title(summary)))</h1>\n<p class=\"policy\">\(esc(summary.policy.statement))</p>\n"
         body += "<section><h2>Headlines</h2><ul>\n" + summary.headlines.map { "<li>\(esc($0))</li>\n" }.joined() + "</ul></section>\n"
         body += "<section><h2>Responses</h2>\n" + htmlTable(["", "Count", ""], responseRows(summary).map { [$0.0, $0.1, $0.2] }) + "</section>\n"
-        body += "<section><h2>Questions</h2>\n<p>Base: \(esc(summary.response.complete.text)) complete responses. Percentages of all respondents and of those who answered, with 95% confidence intervals; bars show the percentage of those who answered, whiskers its interval.</p>\n"
+        body +=
+            "<section><h2>Questions</h2>\n<p>Base: \(esc(summary.response.complete.text)) complete responses. Percentages of all respondents and of those who answered, with 95% confidence intervals; bars show the percentage of those who answered, whiskers its interval.</p>\n"
         body += summary.questions.map(htmlQuestion).joined() + "</section>\n"
         if !summary.scales.isEmpty { body += "<section><h2>Scales</h2>\n" + summary.scales.map(htmlScale).joined() + "</section>\n" }
         for breakdown in summary.breakdowns { body += htmlBreakdown(breakdown) }
@@ -53,9 +54,12 @@ extension SummaryRenderer {
 
     /// Horizontal bars (0–100%) with interval whiskers; rows whose figure is withheld get no bar.
     static func bars(_ rows: [(label: String, value: Percentage?)], caption: String) -> String {
-        let labelWidth = 200.0, plot = 300.0, rowHeight = 22.0
+        let labelWidth = 200.0
+        let plot = 300.0
+        let rowHeight = 22.0
         let height = rowHeight * Double(rows.count) + 24
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(labelWidth + plot + 60))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"\(esc(caption))\">\n"
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(labelWidth + plot + 60))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"\(esc(caption))\">\n"
         for (index, row) in rows.enumerated() {
             let y = Double(index) * rowHeight
             var label = row.label
@@ -66,7 +70,8 @@ extension SummaryRenderer {
                 continue
             }
             let x = { (p: Double) in labelWidth + plot * min(max(p, 0), 100) / 100 }
-            svg += "<rect class=\"bar\" x=\"\(f(labelWidth))\" y=\"\(f(y + 4))\" width=\"\(f(x(value.value) - labelWidth))\" height=\"14\"><title>\(esc(row.label)): \(pct(value))% (95% CI \(ci(value)))</title></rect>\n"
+            svg +=
+                "<rect class=\"bar\" x=\"\(f(labelWidth))\" y=\"\(f(y + 4))\" width=\"\(f(x(value.value) - labelWidth))\" height=\"14\"><title>\(esc(row.label)): \(pct(value))% (95% CI \(ci(value)))</title></rect>\n"
             svg += "<line class=\"whisker\" x1=\"\(f(x(value.lower)))\" x2=\"\(f(x(value.upper)))\" y1=\"\(f(y + 11))\" y2=\"\(f(y + 11))\"/>"
             svg += "<line class=\"whisker\" x1=\"\(f(x(value.lower)))\" x2=\"\(f(x(value.lower)))\" y1=\"\(f(y + 6))\" y2=\"\(f(y + 16))\"/>"
             svg += "<line class=\"whisker\" x1=\"\(f(x(value.upper)))\" x2=\"\(f(x(value.upper)))\" y1=\"\(f(y + 6))\" y2=\"\(f(y + 16))\"/>\n"
@@ -98,18 +103,26 @@ extension SummaryRenderer {
             if multi { headers.append("% of choices") }
             let rows = optionRows(question)
             text += htmlTable(headers, rows)
-            if multi { text += "<p class=\"note\">People could choose more than one answer. Choices made: \(esc(question.choices?.text ?? "–")).</p>\n" }
+            if multi {
+                text += "<p class=\"note\">People could choose more than one answer. Choices made: \(esc(question.choices?.text ?? "–")).</p>\n"
+            }
         }
         return text + "</div>\n"
     }
 
     static func htmlScale(_ scale: ScaleSummary) -> String {
         var text = "<div class=\"block\"><h3>\(esc(scale.title)) (\(esc(scale.id)))</h3>\n"
-        text += "<p class=\"facts\">Scored \(esc(scale.scored.text)); incomplete \(esc(scale.incomplete.text)); not an option \(esc(scale.invalid.text)).</p>\n"
+        text +=
+            "<p class=\"facts\">Scored \(esc(scale.scored.text)); incomplete \(esc(scale.incomplete.text)); not an option \(esc(scale.invalid.text)).</p>\n"
         if let stats = scale.statistics {
-            text += htmlTable(["Mean", "95% CI", "SD", "Median", "Quartiles", "Range"],
-                              [[number(stats.mean), "\(number(stats.lower)) to \(number(stats.upper))", number(stats.sd), number(stats.median),
-                                "\(number(stats.lowerQuartile)) to \(number(stats.upperQuartile))", "\(number(stats.minimum)) to \(number(stats.maximum))"]])
+            text += htmlTable(
+                ["Mean", "95% CI", "SD", "Median", "Quartiles", "Range"],
+                [
+                    [
+                        number(stats.mean), "\(number(stats.lower)) to \(number(stats.upper))", number(stats.sd), number(stats.median),
+                        "\(number(stats.lowerQuartile)) to \(number(stats.upperQuartile))", "\(number(stats.minimum)) to \(number(stats.maximum))"
+                    ]
+                ])
         } else if let withheld = scale.withheld {
             text += "<p class=\"note\">Statistics withheld: \(esc(withheld)).</p>\n"
         }
@@ -124,8 +137,9 @@ extension SummaryRenderer {
                 rows.append(("National (\(benchmark.period))", Percentage(value: benchmark.value, lower: benchmark.value, upper: benchmark.value)))
             }
             text += bars(rows, caption: "\(headline.label) beside the national benchmark")
-            text += htmlTable(["", "Count", "% of all (95% CI)", "% of answered (95% CI)"],
-                              [[headline.label, headline.count.text, pctCI(headline.ofRespondents), pctCI(headline.ofAnswered)]])
+            text += htmlTable(
+                ["", "Count", "% of all (95% CI)", "% of answered (95% CI)"],
+                [[headline.label, headline.count.text, pctCI(headline.ofRespondents), pctCI(headline.ofAnswered)]])
             if let benchmark = headline.benchmark { text += "<p class=\"note\">National benchmark: \(esc(benchmarkText(benchmark))).</p>\n" }
         }
         if let notice = scale.notice { text += "<p class=\"notice\">\(esc(notice))</p>\n" }
@@ -135,16 +149,22 @@ extension SummaryRenderer {
     static func htmlBreakdown(_ breakdown: Breakdown) -> String {
         var text = "<section><h2>Breakdown by \(esc(breakdown.by))</h2>\n"
         for table in breakdown.tables {
-            text += "<div class=\"block\"><h3>\(esc(table.text)) by \(esc(breakdown.by))</h3>\n<p class=\"facts\">Counts, with the percentage of each group's answers.</p>\n"
+            text +=
+                "<div class=\"block\"><h3>\(esc(table.text)) by \(esc(breakdown.by))</h3>\n<p class=\"facts\">Counts, with the percentage of each group's answers.</p>\n"
             if let withheld = table.withheld { text += "<p class=\"note\">\(esc(withheld)).</p>\n" }
             let rows = crossRows(table)
             text += htmlTable([breakdown.by] + table.options + ["Total"], rows) + "<p class=\"note\">\(esc(testText(table.test)))</p></div>\n"
         }
         for means in breakdown.means {
             text += "<div class=\"block\"><h3>\(esc(means.title)) by \(esc(breakdown.by))</h3>\n"
-            text += htmlTable([breakdown.by, "n", "Mean", "95% CI", "SD"], means.groups.map { group in
-                [group.group, group.n.text, number(group.mean), group.lower.map { "\(number($0)) to \(number(group.upper))" } ?? "–", number(group.sd)]
-            })
+            text += htmlTable(
+                [breakdown.by, "n", "Mean", "95% CI", "SD"],
+                means.groups.map { group in
+                    [
+                        group.group, group.n.text, number(group.mean), group.lower.map { "\(number($0)) to \(number(group.upper))" } ?? "–",
+                        number(group.sd)
+                    ]
+                })
             let welch = welchText(means)
             if !welch.isEmpty { text += "<p class=\"note\">\(esc(welch))</p>\n" }
             text += "</div>\n"

@@ -38,16 +38,19 @@ extension SummaryRenderer {
         var text = "\(scale.id) (\(scale.title))\n"
         text += "  scored \(scale.scored.text); incomplete \(scale.incomplete.text); not an option \(scale.invalid.text)\n"
         if let stats = scale.statistics {
-            text += "  mean \(number(stats.mean)) (95% CI \(number(stats.lower))–\(number(stats.upper))); SD \(number(stats.sd)); median \(number(stats.median)) (quartiles \(number(stats.lowerQuartile))–\(number(stats.upperQuartile))); range \(number(stats.minimum))–\(number(stats.maximum))\n"
+            text +=
+                "  mean \(number(stats.mean)) (95% CI \(number(stats.lower))–\(number(stats.upper))); SD \(number(stats.sd)); median \(number(stats.median)) (quartiles \(number(stats.lowerQuartile))–\(number(stats.upperQuartile))); range \(number(stats.minimum))–\(number(stats.maximum))\n"
         } else if let withheld = scale.withheld {
             text += "  statistics withheld: \(withheld)\n"
         }
         for classification in scale.classifications {
             text += "  \(classification.title) [\(classification.status): \(classification.source)]\n"
-            text += InstrumentText.table(["BAND", "COUNT", "% OF SCORED (95% CI)"], classification.bands.map { [$0.label, $0.count.text, pctCI($0.ofAnswered)] })
+            text += InstrumentText.table(
+                ["BAND", "COUNT", "% OF SCORED (95% CI)"], classification.bands.map { [$0.label, $0.count.text, pctCI($0.ofAnswered)] })
         }
         if let headline = scale.headline {
-            text += "  \(headline.label): \(headline.count.text); \(pctCI(headline.ofRespondents))% of all \(headline.respondents.text) respondents; \(pctCI(headline.ofAnswered))% of the \(headline.answered.text) who answered\n"
+            text +=
+                "  \(headline.label): \(headline.count.text); \(pctCI(headline.ofRespondents))% of all \(headline.respondents.text) respondents; \(pctCI(headline.ofAnswered))% of the \(headline.answered.text) who answered\n"
             if let benchmark = headline.benchmark { text += "  benchmark: \(benchmarkText(benchmark))\n" }
         }
         if let notice = scale.notice { text += "  \(notice)\n" }
@@ -65,9 +68,14 @@ extension SummaryRenderer {
         }
         for means in breakdown.means {
             text += "\(means.scale) by \(breakdown.by)\n"
-            text += InstrumentText.table([breakdown.by.uppercased(), "N", "MEAN (95% CI)", "SD"], means.groups.map { group in
-                [group.group, group.n.text, group.mean.map { "\(number($0)) (\(number(group.lower))–\(number(group.upper)))" } ?? "–", number(group.sd)]
-            })
+            text += InstrumentText.table(
+                [breakdown.by.uppercased(), "N", "MEAN (95% CI)", "SD"],
+                means.groups.map { group in
+                    [
+                        group.group, group.n.text, group.mean.map { "\(number($0)) (\(number(group.lower))–\(number(group.upper)))" } ?? "–",
+                        number(group.sd)
+                    ]
+                })
             let welch = welchText(means)
             if !welch.isEmpty { text += "  \(welch)\n" }
             text += "\n"

@@ -1,4 +1,5 @@
 import KithCore
+
 /// Output formats of `kith summary`.
 public enum SummaryFormat: String, Sendable, CaseIterable {
     case table, markdown, csv, json, html
@@ -42,9 +43,10 @@ public enum SummaryRenderer {
     /// "count (row %)" and the group's total; then the totals row.
     static func crossRows(_ table: CrossTable) -> [[String]] {
         var rows = table.groups.indices.map { g in
-            [table.groups[g]] + table.options.indices.map { o in
-                table.rowPercents[g][o].map { "\(table.cells[g][o].text) (\(TextFormat.fixed($0, 1))%)" } ?? table.cells[g][o].text
-            } + [table.groupTotals[g].text]
+            [table.groups[g]]
+                + table.options.indices.map { o in
+                    table.rowPercents[g][o].map { "\(table.cells[g][o].text) (\(TextFormat.fixed($0, 1))%)" } ?? table.cells[g][o].text
+                } + [table.groupTotals[g].text]
         }
         rows.append(["Total"] + table.optionTotals.map(\.text) + [table.total.text])
         return rows
@@ -58,7 +60,9 @@ public enum SummaryRenderer {
             if question.kind == .multiSelect { cells.append(pct(row.ofResponses)) }
             return cells
         }
-        if let top = question.topTwo { rows.append(["Agree (\(top.label))", top.count.text, pctCI(top.ofRespondents), pctCI(top.ofAnswered) + " of those giving a view"]) }
+        if let top = question.topTwo {
+            rows.append(["Agree (\(top.label))", top.count.text, pctCI(top.ofRespondents), pctCI(top.ofAnswered) + " of those giving a view"])
+        }
         return rows
     }
 
@@ -88,7 +92,10 @@ public enum SummaryRenderer {
     }
 
     static func welchText(_ means: GroupMeans) -> String {
-        var text = means.welch.map { "Welch's ANOVA: F = \(TextFormat.fixed($0.f, 2)), df = \(TextFormat.fixed($0.numeratorDF, 0)), \(TextFormat.fixed($0.denominatorDF, 1)), p = \(pValue($0.pValue))." } ?? ""
+        var text =
+            means.welch.map {
+                "Welch's ANOVA: F = \(TextFormat.fixed($0.f, 2)), df = \(TextFormat.fixed($0.numeratorDF, 0)), \(TextFormat.fixed($0.denominatorDF, 1)), p = \(pValue($0.pValue))."
+            } ?? ""
         if let note = means.note { text += (text.isEmpty ? "" : " ") + note }
         return text
     }

@@ -37,8 +37,10 @@ struct SummaryTally {
 
 extension SummaryTally {
     /// Reads every response of `survey` (optionally one wave) once.
-    init(store: Store, survey: Survey, wave: String?, plan: SummaryPlan, groupings: [GroupSource],
-         scaleCount: Int, scalesOfScoring: [Int: (indexes: [Int], hasRaw: [Bool])]) throws {
+    init(
+        store: Store, survey: Survey, wave: String?, plan: SummaryPlan, groupings: [GroupSource],
+        scaleCount: Int, scalesOfScoring: [Int: (indexes: [Int], hasRaw: [Bool])]
+    ) throws {
         let loop = TallyLoop(plan: plan, groupings: groupings, scaleCount: scaleCount, scalesOfScoring: scalesOfScoring)
         try store.forEachResponseSpan(survey: survey, wave: wave) { try loop.add($0) }
         self = loop.result()
@@ -143,7 +145,7 @@ private final class TallyLoop {
     private func groupIndex(_ g: Int, label: String) -> Int {
         if let index = groupLabels[g].firstIndex(of: label) { return index }
         groupLabels[g].append(label)
-        groupBytes[g].append([0xFF] + Array(label.utf8))   // never matches a stored value's bytes
+        groupBytes[g].append([0xFF] + Array(label.utf8)) // never matches a stored value's bytes
         addGroupStorage(g)
         return groupLabels[g].count - 1
     }
@@ -177,7 +179,7 @@ private final class TallyLoop {
                 table[base + Int(cat)] += 1
                 table[base + answeredSlot[c]] += 1
             } else {
-                table[base + answeredSlot[c] - (cat == -1 ? 2 : 1)] += 1   // -1: no answer, -2: unreadable
+                table[base + answeredSlot[c] - (cat == -1 ? 2 : 1)] += 1 // -1: no answer, -2: unreadable
             }
         case .number, .text:
             table[base + answeredSlot[c] - (cat >= 0 ? 0 : (cat == -1 ? 2 : 1))] += 1
@@ -191,7 +193,10 @@ private final class TallyLoop {
         }
         complete += 1
         let columnCount = readings.count
-        for c in 0..<columnCount { state[c] = -1; mask[c] = 0 }
+        for c in 0..<columnCount {
+            state[c] = -1
+            mask[c] = 0
+        }
         let columnOfPosition = plan.columnOfPosition
         try AnswerCoding.forEachAnswer(response.answers) { position, value in
             guard position < columnOfPosition.count else { return }

@@ -76,9 +76,13 @@ func sortedQuantile(_ x: [Double], _ p: Double, method: QuantileMethod) -> Doubl
     var j = (h + fuzz).rounded(.down)
     var g = h - j
     if abs(g) < fuzz { g = 0 }
-    if j < 1 { j = 1; g = 0 }
+    if j < 1 {
+        j = 1
+        g = 0
+    }
     if j >= Double(n) { return x[n - 1] }
-    let lo = x[Int(j) - 1], hi = x[Int(j)]
+    let lo = x[Int(j) - 1]
+    let hi = x[Int(j)]
     return g == 0 ? lo : lo + g * (hi - lo)
 }
 

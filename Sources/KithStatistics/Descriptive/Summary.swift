@@ -39,8 +39,10 @@ public struct Summary: Sendable, Hashable, Codable {
         try Validate.finite(values, what: "The sample")
         let n = Double(values.count)
         let provisional = values.reduce(0, +) / n
-        var sumD = 0.0, sumD2 = 0.0
-        var lo = values[0], hi = values[0]
+        var sumD = 0.0
+        var sumD2 = 0.0
+        var lo = values[0]
+        var hi = values[0]
         for x in values {
             let d = x - provisional
             sumD += d

@@ -58,7 +58,8 @@ package struct FDistribution: ContinuousDistribution, Hashable {
     package func density(_ x: Double) -> Double {
         if x.isNaN { return .nan }
         if x < 0 { return 0 }
-        let d1 = numeratorDegreesOfFreedom, d2 = denominatorDegreesOfFreedom
+        let d1 = numeratorDegreesOfFreedom
+        let d2 = denominatorDegreesOfFreedom
         if x == 0 { return d1 < 2 ? .infinity : (d1 == 2 ? 1 : 0) }
         let (z, y) = split(x)
         if y == 0 { return 0 }

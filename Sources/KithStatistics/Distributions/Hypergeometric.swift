@@ -47,9 +47,13 @@ package struct Hypergeometric: Sendable, Hashable {
     /// P(X = k); 0 outside the support.
     package func pmf(_ k: Int) -> Double {
         guard support.contains(k) else { return 0 }
-        let bigN = Double(populationSize), bigK = Double(successes), n = Double(draws), x = Double(k)
+        let bigN = Double(populationSize)
+        let bigK = Double(successes)
+        let n = Double(draws)
+        let x = Double(k)
         if draws == 0 || draws == populationSize { return 1 }
-        let p = n / bigN, q = (bigN - n) / bigN
+        let p = n / bigN
+        let q = (bigN - n) / bigN
         let first = binomialDensityRaw(x, bigK, p, q)
         let second = binomialDensityRaw(n - x, bigN - bigK, p, q)
         let whole = binomialDensityRaw(n, bigN, p, q)

@@ -64,14 +64,19 @@ public struct PairedProportionDifference: Sendable, Hashable, Codable {
         let n = a + b + c + d
         try Validate.atLeast(1, n, what: "A paired difference of proportions")
         try Validate.level(level)
-        self.a = a; self.b = b; self.c = c; self.d = d
+        self.a = a
+        self.b = b
+        self.c = c
+        self.d = d
         self.method = method
         let nn = Double(n)
-        let p1 = Double(a + b) / nn, p2 = Double(a + c) / nn
+        let p1 = Double(a + b) / nn
+        let p2 = Double(a + c) / nn
         firstProportion = p1
         secondProportion = p2
         difference = p1 - p2
-        let lower: Double, upper: Double
+        let lower: Double
+        let upper: Double
         switch method {
         case .wald:
             let z = Normal.twoSidedCritical(level: level)
@@ -87,7 +92,10 @@ public struct PairedProportionDifference: Sendable, Hashable, Codable {
                 let cross = Double(a) * Double(d) - Double(b) * Double(c)
                 if cross > nn / 2 { phi = (cross - nn / 2) / product.squareRoot() } else if cross < 0 { phi = cross / product.squareRoot() }
             }
-            let dl1 = p1 - l1, du1 = u1 - p1, dl2 = p2 - l2, du2 = u2 - p2
+            let dl1 = p1 - l1
+            let du1 = u1 - p1
+            let dl2 = p2 - l2
+            let du2 = u2 - p2
             lower = difference - max(0, dl1 * dl1 - 2 * phi * dl1 * du2 + du2 * du2).squareRoot()
             upper = difference + max(0, dl2 * dl2 - 2 * phi * dl2 * du1 + du1 * du1).squareRoot()
         }

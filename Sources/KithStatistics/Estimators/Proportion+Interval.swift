@@ -66,7 +66,8 @@ package struct ProportionEstimate: Sendable, Hashable, Codable {
         try Validate.level(level)
         successes = x
         trials = n
-        let nn = Double(n), p = Double(x) / nn
+        let nn = Double(n)
+        let p = Double(x) / nn
         estimate = p
         standardError = (p * (1 - p) / nn).squareRoot()
         self.method = method
@@ -78,8 +79,11 @@ package struct ProportionEstimate: Sendable, Hashable, Codable {
     static func limits(x: Int, n: Int, level: Double, method: ProportionInterval) -> (Double, Double) {
         let alpha = 1 - level
         let z = Normal.twoSidedCritical(level: level)
-        let nn = Double(n), p = Double(x) / nn, q = 1 - p
-        var lower: Double, upper: Double
+        let nn = Double(n)
+        let p = Double(x) / nn
+        let q = 1 - p
+        var lower: Double
+        var upper: Double
         switch method {
         case .wilson:
             let z2 = z * z

@@ -78,15 +78,19 @@ package struct FunnelPlot: Sendable, Hashable, Codable {
     /// Proportion funnel: `events[i]` of `denominators[i]` per unit.
     /// Throws for empty input, unequal lengths, negative counts, events > denominator,
     /// a zero denominator, a zero total, or a level outside (0, 1).
-    package static func proportions(events: [Int], denominators: [Int], levels: [Double] = [0.95, 0.998],
-                                   method: FunnelProportionMethod = .normalApproximation) throws -> FunnelPlot {
+    package static func proportions(
+        events: [Int], denominators: [Int], levels: [Double] = [0.95, 0.998],
+        method: FunnelProportionMethod = .normalApproximation
+    ) throws -> FunnelPlot {
         try Validate.atLeast(1, events.count, what: "A funnel plot (units)")
         try Validate.sameLength(events.count, denominators.count, what: "Denominators")
         for l in levels { try Validate.level(l) }
         for (x, n) in zip(events, denominators) {
             try Validate.count(x, name: "events")
             try Validate.atLeast(1, n, what: "A funnel-plot unit (denominator)")
-            guard x <= n else { throw StatisticsError.invalidParameter(name: "events", value: "\(x)", requirement: "must not exceed the denominator \(n)") }
+            guard x <= n else {
+                throw StatisticsError.invalidParameter(name: "events", value: "\(x)", requirement: "must not exceed the denominator \(n)")
+            }
         }
         let theta = Double(events.reduce(0, +)) / Double(denominators.reduce(0, +))
         let plot = FunnelPlot(centre: theta, levels: levels, kind: .proportion(method), units: [])
@@ -96,8 +100,10 @@ package struct FunnelPlot: Sendable, Hashable, Codable {
 
     /// Mean funnel: unit means with sample sizes, known/pooled within-unit SD σ,
     /// and centre μ (default: the size-weighted mean of the unit means).
-    package static func means(_ means: [Double], sizes: [Int], standardDeviation sigma: Double, centre: Double? = nil,
-                             levels: [Double] = [0.95, 0.998]) throws -> FunnelPlot {
+    package static func means(
+        _ means: [Double], sizes: [Int], standardDeviation sigma: Double, centre: Double? = nil,
+        levels: [Double] = [0.95, 0.998]
+    ) throws -> FunnelPlot {
         try Validate.atLeast(1, means.count, what: "A funnel plot (units)")
         try Validate.sameLength(means.count, sizes.count, what: "Sample sizes")
         try Validate.finite(means, what: "Unit means")
@@ -123,8 +129,9 @@ package struct FunnelPlot: Sendable, Hashable, Codable {
                 return FunnelLimit(level: level, lower: min(max(centre - half, 0), 1), upper: min(max(centre + half, 0), 1))
             case .proportion(.exactBinomial):
                 let tail = (1 - level) / 2
-                return FunnelLimit(level: level, lower: exactLimit(n: max(n, 1), probability: tail),
-                                   upper: exactLimit(n: max(n, 1), probability: 1 - tail))
+                return FunnelLimit(
+                    level: level, lower: exactLimit(n: max(n, 1), probability: tail),
+                    upper: exactLimit(n: max(n, 1), probability: 1 - tail))
             }
         }
     }
@@ -136,15 +143,17 @@ package struct FunnelPlot: Sendable, Hashable, Codable {
 
     private func unit(value: Double, size: Int) -> Unit {
         let l = limits(size: size)
-        return Unit(value: value, size: size, limits: l,
-                    positions: l.map { value < $0.lower ? .below : (value > $0.upper ? .above : .within) })
+        return Unit(
+            value: value, size: size, limits: l,
+            positions: l.map { value < $0.lower ? .below : (value > $0.upper ? .above : .within) })
     }
 
     /// Spiegelhalter (2005) A.1.1: interpolated binomial quantile divided by n.
     private func exactLimit(n: Int, probability p: Double) -> Double {
         let b = Binomial(uncheckedTrials: n, probability: centre)
         let r = (try? b.quantile(p)) ?? 0
-        let fr = b.cdf(r), fr1 = b.cdf(r - 1)
+        let fr = b.cdf(r)
+        let fr1 = b.cdf(r - 1)
         let alpha = fr > fr1 ? (fr - p) / (fr - fr1) : 0
         return min(max((Double(r) - alpha) / Double(n), 0), 1)
     }

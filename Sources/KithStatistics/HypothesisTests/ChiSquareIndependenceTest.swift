@@ -92,7 +92,11 @@ package struct ChiSquareIndependenceTest: Sendable, Hashable, Codable {
             notes.append("Dropped empty column(s) \(droppedColumns.map { String($0 + 1) }.joined(separator: ", ")).")
         }
         if approximationDoubtful {
-            notes.append(String(format: "Chi-square approximation doubtful: smallest expected count %.2f, %d of %d cells below 5 (Cochran 1954); consider Fisher's exact test.", smallest, below5, cells.count))
+            notes.append(
+                String(
+                    format:
+                        "Chi-square approximation doubtful: smallest expected count %.2f, %d of %d cells below 5 (Cochran 1954); consider Fisher's exact test.",
+                    smallest, below5, cells.count))
         }
         self.notes = notes
     }

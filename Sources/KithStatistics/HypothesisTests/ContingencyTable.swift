@@ -18,7 +18,8 @@ struct CountTable {
         for (i, row) in counts.enumerated() {
             try Validate.sameLength(width, row.count, what: "Row \(i + 1) of the table")
             for (j, v) in row.enumerated() where v < 0 {
-                throw StatisticsError.invalidParameter(name: "count in row \(i + 1), column \(j + 1)", value: "\(v)", requirement: "must not be negative")
+                throw StatisticsError.invalidParameter(
+                    name: "count in row \(i + 1), column \(j + 1)", value: "\(v)", requirement: "must not be negative")
             }
         }
         self.counts = counts

@@ -18,11 +18,14 @@ struct FreemanHalton {
         }
         let count = try countTables(limit: Double(maximumTables))
         guard count <= Double(maximumTables) else {
-            throw StatisticsError.tooLarge(String(format:
-                "more than %d tables share these margins (counted: %.3g), the most the exact r×c test enumerates", maximumTables, count))
+            throw StatisticsError.tooLarge(
+                String(
+                    format:
+                        "more than %d tables share these margins (counted: %.3g), the most the exact r×c test enumerates", maximumTables, count))
         }
         // log P = Σ log Rᵢ! + Σ log Cⱼ! − log N! − Σ log nᵢⱼ!
-        let constant = table.rowTotals.reduce(0) { $0 + logFactorial[$1] }
+        let constant =
+            table.rowTotals.reduce(0) { $0 + logFactorial[$1] }
             + table.columnTotals.reduce(0) { $0 + logFactorial[$1] } - logFactorial[table.total]
         let observedLog = constant - table.counts.joined().reduce(0) { $0 + logFactorial[$1] }
         var walk = Enumeration(table: table, logFactorial: logFactorial, threshold: observedLog + log1p(1e-7), remaining: table.rowTotals)
@@ -86,7 +89,8 @@ private struct Enumeration {
             return
         }
         let capacityBelow = remaining[(row + 1)...].reduce(0, +)
-        let lo = max(0, left - capacityBelow), hi = min(left, remaining[row])
+        let lo = max(0, left - capacityBelow)
+        let hi = min(left, remaining[row])
         if lo > hi { return }
         for v in lo...hi {
             remaining[row] -= v
@@ -133,7 +137,8 @@ private struct TableCounter {
             return
         }
         let capacityBelow = rem[(row + 1)...].reduce(0, +)
-        let lo = max(0, left - capacityBelow), hi = min(left, rem[row])
+        let lo = max(0, left - capacityBelow)
+        let hi = min(left, rem[row])
         if lo > hi { return }
         for v in lo...hi {
             rem[row] -= v

@@ -54,7 +54,8 @@ public struct PairedTTest: Sendable, Hashable, Codable {
         try Validate.sameLength(x.count, y.count, what: "Paired samples")
         try Validate.atLeast(2, x.count, what: "A paired t test")
         try Validate.level(level)
-        let sx = try Summary(x), sy = try Summary(y)
+        let sx = try Summary(x)
+        let sy = try Summary(y)
         let diff = try Summary(zip(x, y).map { $0 - $1 })
         let sd = diff.standardDeviation ?? 0
         guard sd > 0 else { throw StatisticsError.degenerate("every paired difference is the same, so t is undefined") }

@@ -52,13 +52,20 @@ public struct TwoSampleTTest: Sendable, Hashable, Codable {
     /// From two summaries (e.g. published means, SDs and ns).
     public init(first: Summary, second: Summary, variance: VarianceAssumption = .welch, level: Double = 0.95) throws {
         try Validate.level(level)
-        let n1 = Double(first.count), n2 = Double(second.count)
-        let se: Double, df: Double
+        let n1 = Double(first.count)
+        let n2 = Double(second.count)
+        let se: Double
+        let df: Double
         switch variance {
         case .welch:
-            guard let v1 = first.variance else { throw StatisticsError.insufficientData(what: "Welch's t test (first group)", needed: 2, got: first.count) }
-            guard let v2 = second.variance else { throw StatisticsError.insufficientData(what: "Welch's t test (second group)", needed: 2, got: second.count) }
-            let a = v1 / n1, b = v2 / n2
+            guard let v1 = first.variance else {
+                throw StatisticsError.insufficientData(what: "Welch's t test (first group)", needed: 2, got: first.count)
+            }
+            guard let v2 = second.variance else {
+                throw StatisticsError.insufficientData(what: "Welch's t test (second group)", needed: 2, got: second.count)
+            }
+            let a = v1 / n1
+            let b = v2 / n2
             se = (a + b).squareRoot()
             df = (a + b) * (a + b) / (a * a / (n1 - 1) + b * b / (n2 - 1))
         case .pooled:

@@ -89,8 +89,10 @@ package struct ANCOVA<Group: Hashable & Sendable>: Sendable {
         for g in 0..<k {
             let c = try full.contrast(weights[g], level: level)
             let raw = try Summary(zip(y, group).filter { $0.1 == order[g] }.map(\.0)).mean
-            adjusted.append(AdjustedMean(group: order[g], count: counts[g], rawMean: raw, adjustedMean: c.estimate,
-                                         standardError: c.standardError, interval: c.interval))
+            adjusted.append(
+                AdjustedMean(
+                    group: order[g], count: counts[g], rawMean: raw, adjustedMean: c.estimate,
+                    standardError: c.standardError, interval: c.interval))
         }
         let centre = (0..<weights[0].count).map { j in weights.reduce(0) { $0 + $1[j] } / Double(k) }
         var deviations: [Deviation] = []

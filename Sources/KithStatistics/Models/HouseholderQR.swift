@@ -16,7 +16,8 @@ struct HouseholderQR {
     init(columns: [[Double]], response: [Double], tolerance: Double = 1e-7) throws(Failure) {
         var a = columns
         var y = response
-        let n = response.count, p = columns.count
+        let n = response.count
+        let p = columns.count
         var r = Array(repeating: Array(repeating: 0.0, count: p), count: p)
         for k in 0..<p {
             let originalNorm = columns[k].reduce(0) { $0 + $1 * $1 }.squareRoot()

@@ -47,8 +47,10 @@ package struct LinearModel: Sendable, Hashable, Codable {
     package var count: Int { residuals.count }
 
     /// Fits `response` on `predictors` (one array per predictor, each of length n).
-    package init(response y: [Double], predictors: [[Double]], names predictorNames: [String]? = nil,
-                intercept: Bool = true, level: Double = 0.95) throws {
+    package init(
+        response y: [Double], predictors: [[Double]], names predictorNames: [String]? = nil,
+        intercept: Bool = true, level: Double = 0.95
+    ) throws {
         try Validate.level(level)
         try Validate.finite(y, what: "The response")
         let n = y.count
@@ -156,8 +158,9 @@ public struct NestedFTest: Sendable, Hashable, Codable {
     package init(full: LinearModel, reduced: LinearModel) throws {
         let d = reduced.residualDegreesOfFreedom - full.residualDegreesOfFreedom
         guard d > 0 else {
-            throw StatisticsError.invalidParameter(name: "reduced model", value: "\(reduced.residualDegreesOfFreedom) residual df",
-                                                   requirement: "must have more residual df than the full model (\(full.residualDegreesOfFreedom))")
+            throw StatisticsError.invalidParameter(
+                name: "reduced model", value: "\(reduced.residualDegreesOfFreedom) residual df",
+                requirement: "must have more residual df than the full model (\(full.residualDegreesOfFreedom))")
         }
         let df1 = full.residualDegreesOfFreedom
         f = ((reduced.residualSumOfSquares - full.residualSumOfSquares) / Double(d)) / (full.residualSumOfSquares / Double(df1))

@@ -32,14 +32,17 @@ func incompleteBeta(a: Double, b: Double, x: Double, y: Double) -> (lower: Doubl
 private func betaContinuedFraction(a: Double, b: Double, x: Double) -> Double {
     let tiny = 1e-300
     let epsilon = 1e-16
-    let qab = a + b, qap = a + 1, qam = a - 1
+    let qab = a + b
+    let qap = a + 1
+    let qam = a - 1
     var c = 1.0
     var d = 1 - qab * x / qap
     if abs(d) < tiny { d = tiny }
     d = 1 / d
     var h = d
     for m in 1...100_000 {
-        let mm = Double(m), m2 = 2 * mm
+        let mm = Double(m)
+        let m2 = 2 * mm
         var aa = mm * (b - mm) * x / ((qam + m2) * (a + m2))
         d = 1 + aa * d
         if abs(d) < tiny { d = tiny }

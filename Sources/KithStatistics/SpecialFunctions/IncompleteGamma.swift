@@ -17,7 +17,9 @@ func incompleteGamma(a: Double, x: Double) -> (lower: Double, upper: Double) {
     let front = poissonDensityRaw(a, x) // x^a e^-x / Γ(a+1)
     if x < a + 1 {
         // P = front · Σ_{n≥0} x^n / ((a+1)…(a+n))
-        var term = 1.0, sum = 1.0, ap = a
+        var term = 1.0
+        var sum = 1.0
+        var ap = a
         for _ in 0..<100_000 {
             ap += 1
             term *= x / ap

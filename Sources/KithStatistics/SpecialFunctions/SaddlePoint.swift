@@ -18,7 +18,11 @@ let lnSqrt2Pi = 0.918938533204672741780329736406
 /// matters because δ enters an exponent); above, by the asymptotic series
 /// 1/(12n) − 1/(360n³) + 1/(1260n⁵) − 1/(1680n⁷) + 1/(1188n⁹).
 func stirlingError(_ n: Double) -> Double {
-    let s0 = 1.0 / 12, s1 = 1.0 / 360, s2 = 1.0 / 1260, s3 = 1.0 / 1680, s4 = 1.0 / 1188
+    let s0 = 1.0 / 12
+    let s1 = 1.0 / 360
+    let s2 = 1.0 / 1260
+    let s3 = 1.0 / 1680
+    let s4 = 1.0 / 1188
     if n <= 15 {
         return lgamma(n + 1) - (n + 0.5) * log(n) + n - lnSqrt2Pi
     }

@@ -36,8 +36,10 @@ extension Pseudonymizer {
     /// in `namespace` to `bytes`, allocating nothing. With a `suffix`, the
     /// identifier is `identifier + NUL + suffix` (a response id within its wave).
     /// The same bytes as `keyBytes(_:namespace:)` of that identifier.
-    package func appendKey(of identifier: UnsafeRawBufferPointer, suffix: UnsafeRawBufferPointer? = nil, namespace: String,
-                          length: Int, to bytes: inout [UInt8]) {
+    package func appendKey(
+        of identifier: UnsafeRawBufferPointer, suffix: UnsafeRawBufferPointer? = nil, namespace: String,
+        length: Int, to bytes: inout [UInt8]
+    ) {
         keyer(namespace: namespace).appendKey(of: identifier, suffix: suffix, length: length, to: &bytes)
     }
 
@@ -67,8 +69,10 @@ extension Pseudonymizer {
             withUnsafeMutableBytes(of: &digest) { output in
                 mac.finalize(into: output)
                 // As typed bytes: a slice of a raw buffer took the generic, slower append.
-                bytes.append(contentsOf: UnsafeBufferPointer(start: output.baseAddress!.assumingMemoryBound(to: UInt8.self),
-                                                             count: min(length, HMACSHA256.byteCount)))
+                bytes.append(
+                    contentsOf: UnsafeBufferPointer(
+                        start: output.baseAddress!.assumingMemoryBound(to: UInt8.self),
+                        count: min(length, HMACSHA256.byteCount)))
             }
         }
     }

@@ -112,8 +112,11 @@ package struct SHA256: Sendable {
         let bitLength = messageByteCount &* 8
         // 0x80, then zeros up to 56 mod 64, then the bit length, big-endian; built on the stack.
         let zeros = (pendingCount < 56 ? 55 : 119) - pendingCount
-        var padding: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
-                      UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var padding:
+            (
+                UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+                UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64
+            ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         withUnsafeMutableBytes(of: &padding) { bytes in
             let length = 1 + zeros + 8
             bytes[0] = 0x80
@@ -163,8 +166,9 @@ package struct SHA256: Sendable {
         if hardware {
             var state = (h0, h1, h2, h3, h4, h5, h6, h7)
             withUnsafeMutableBytes(of: &state) { words in
-                kith_sha256_compress_hw(words.baseAddress!.assumingMemoryBound(to: UInt32.self),
-                                        data.assumingMemoryBound(to: UInt8.self), blocks)
+                kith_sha256_compress_hw(
+                    words.baseAddress!.assumingMemoryBound(to: UInt32.self),
+                    data.assumingMemoryBound(to: UInt8.self), blocks)
             }
             (h0, h1, h2, h3, h4, h5, h6, h7) = state
             return
@@ -179,7 +183,8 @@ package struct SHA256: Sendable {
                         w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: t &* 4, as: UInt32.self))
                     }
                     for t in 16..<64 {
-                        let x = w[t &- 15], y = w[t &- 2]
+                        let x = w[t &- 15]
+                        let y = w[t &- 2]
                         let sigma0 = Self.rotr(x, 7) ^ Self.rotr(x, 18) ^ (x &>> 3)
                         let sigma1 = Self.rotr(y, 17) ^ Self.rotr(y, 19) ^ (y &>> 10)
                         w[t] = sigma1 &+ w[t &- 7] &+ sigma0 &+ w[t &- 16]
@@ -192,11 +197,23 @@ package struct SHA256: Sendable {
                         let bigSigma0 = Self.rotr(a, 2) ^ Self.rotr(a, 13) ^ Self.rotr(a, 22)
                         let majority = (a & b) ^ (a & c) ^ (b & c)
                         let t2 = bigSigma0 &+ majority
-                        h = g; g = f; f = e; e = d &+ t1
-                        d = c; c = b; b = a; a = t1 &+ t2
+                        h = g
+                        g = f
+                        f = e
+                        e = d &+ t1
+                        d = c
+                        c = b
+                        b = a
+                        a = t1 &+ t2
                     }
-                    s0 &+= a; s1 &+= b; s2 &+= c; s3 &+= d
-                    s4 &+= e; s5 &+= f; s6 &+= g; s7 &+= h
+                    s0 &+= a
+                    s1 &+= b
+                    s2 &+= c
+                    s3 &+= d
+                    s4 &+= e
+                    s5 &+= f
+                    s6 &+= g
+                    s7 &+= h
                     block += Self.blockByteCount
                 }
             }

@@ -27,7 +27,7 @@ package enum StoreSecret {
         let path = path(besides: storePath)
         if let secret = try load(path) { return secret }
 
-        var generator = SystemRandomNumberGenerator()  // getrandom(2)/arc4random: cryptographically secure
+        var generator = SystemRandomNumberGenerator() // getrandom(2)/arc4random: cryptographically secure
         let secret = (0..<byteCount).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         let temporary = path + ".tmp-" + Hex.encode((0..<8).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
         try FileSecurity.createOwnerOnlyFile(atPath: temporary, contents: Array((Hex.encode(secret) + "\n").utf8))

@@ -4,14 +4,15 @@
 
 import CKith
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #else
-#error("KithStore needs a POSIX C library (Glibc, Musl or Darwin).")
+    #error("KithStore needs a POSIX C library (Glibc, Musl or Darwin).")
 #endif
 
 /// What one `stat`/`fstat` call says about a file.
@@ -57,11 +58,11 @@ package enum Platform {
     package static func lowerCurrentThreadPriority() {
         // On Linux a process id of 0 means the calling thread: threads have their own nice values.
         #if canImport(Glibc)
-        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
         #elseif canImport(Musl)
-        _ = setpriority(PRIO_PROCESS, 0, 19)
+            _ = setpriority(PRIO_PROCESS, 0, 19)
         #else
-        Thread.current.qualityOfService = .background
+            Thread.current.qualityOfService = .background
         #endif
     }
 
@@ -177,41 +178,41 @@ package enum Platform {
 
     fileprivate static func closeRaw(_ raw: Int32) -> Int32 {
         #if canImport(Glibc)
-        return Glibc.close(raw)
+            return Glibc.close(raw)
         #elseif canImport(Musl)
-        return Musl.close(raw)
+            return Musl.close(raw)
         #else
-        return Darwin.close(raw)
+            return Darwin.close(raw)
         #endif
     }
 
     private static func writeRaw(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
         #if canImport(Glibc)
-        return Glibc.write(fd, bytes, count)
+            return Glibc.write(fd, bytes, count)
         #elseif canImport(Musl)
-        return Musl.write(fd, bytes, count)
+            return Musl.write(fd, bytes, count)
         #else
-        return Darwin.write(fd, bytes, count)
+            return Darwin.write(fd, bytes, count)
         #endif
     }
 
     private static func readRaw(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
         #if canImport(Glibc)
-        return Glibc.read(fd, buffer, count)
+            return Glibc.read(fd, buffer, count)
         #elseif canImport(Musl)
-        return Musl.read(fd, buffer, count)
+            return Musl.read(fd, buffer, count)
         #else
-        return Darwin.read(fd, buffer, count)
+            return Darwin.read(fd, buffer, count)
         #endif
     }
 
     private static func linkRaw(_ existing: String, _ new: String) -> Int32 {
         #if canImport(Glibc)
-        return Glibc.link(existing, new)
+            return Glibc.link(existing, new)
         #elseif canImport(Musl)
-        return Musl.link(existing, new)
+            return Musl.link(existing, new)
         #else
-        return Darwin.link(existing, new)
+            return Darwin.link(existing, new)
         #endif
     }
 

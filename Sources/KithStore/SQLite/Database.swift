@@ -69,7 +69,7 @@ package final class Database {
             flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
             if path != ":memory:" && !path.isEmpty {
                 do {
-                    try FileSecurity.createOwnerOnlyFile(atPath: path)  // an empty file is an empty database
+                    try FileSecurity.createOwnerOnlyFile(atPath: path) // an empty file is an empty database
                     createdFile = true
                 } catch let error as SystemCallError where error.isFileExists {}
             }
@@ -123,7 +123,7 @@ package final class Database {
             while let current = next, current.pointee != 0 {
                 var statement: OpaquePointer?
                 try check(sqlite3_prepare_v2(handle, current, -1, &statement, &next), connection: handle, sql: String(cString: current))
-                guard let statement else { continue }  // whitespace or a comment
+                guard let statement else { continue } // whitespace or a comment
                 defer { sqlite3_finalize(statement) }
                 var code: Int32
                 repeat { code = sqlite3_step(statement) } while code == SQLITE_ROW
@@ -193,7 +193,7 @@ package final class Database {
         defer {
             statement.isLeased = false
             statement.reset()
-            statement.clearBindings()  // don't keep respondent data around in the cache
+            statement.clearBindings() // don't keep respondent data around in the cache
         }
         try statement.bind(arguments)
         return try body(statement)

@@ -261,7 +261,8 @@ package final class Statement {
     package func string(at index: Int) -> String? {
         let column = column(index)
         guard sqlite3_column_type(handle, column) != SQLITE_NULL,
-              let text = sqlite3_column_text(handle, column) else { return nil }
+            let text = sqlite3_column_text(handle, column)
+        else { return nil }
         let count = Int(sqlite3_column_bytes(handle, column))
         return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
     }

@@ -61,7 +61,8 @@ extension AnswerCoding {
                 let value = score.value ?? .nan
                 let raw = hasRaw[index] ? score.raw ?? .nan : nil
                 var flags: UInt8 = 0
-                let whole = exactInteger(value), hundredths = whole == nil ? exactHundredths(value) : nil
+                let whole = exactInteger(value)
+                let hundredths = whole == nil ? exactHundredths(value) : nil
                 if whole != nil { flags |= valueWhole } else if hundredths != nil { flags |= valueHundredths }
                 let rawInteger = raw.flatMap(exactInteger)
                 if rawInteger != nil { flags |= rawWhole }

@@ -151,7 +151,9 @@ package enum AnswerCoding {
     /// Calls `body` with the index, status and value of each scale of a scores blob, in order,
     /// without allocating (the summaries read a million blobs this way).
     /// - Throws: `StoreError.corrupt` when the blob does not match `hasRaw`.
-    package static func forEachScore(_ blob: UnsafeBufferPointer<UInt8>, hasRaw: [Bool], _ body: (Int, StoredScore.Status, Double?) throws -> Void) throws {
+    package static func forEachScore(_ blob: UnsafeBufferPointer<UInt8>, hasRaw: [Bool], _ body: (Int, StoredScore.Status, Double?) throws -> Void)
+        throws
+    {
         try forEachStoredScore(blob, hasRaw: hasRaw) { index, score in try body(index, score.status, score.value) }
     }
 

@@ -8,7 +8,10 @@ import KithCore
 /// Every span of the row being built is kept relative to `rowStart`, so the row
 /// survives `send` moving its bytes to a new block mid-way.
 extension ImportSession {
-    package enum TimeField: Int, Sendable { case started = 0, submitted = 1 }
+    package enum TimeField: Int, Sendable {
+        case started = 0
+        case submitted = 1
+    }
 
     /// Sets the answer to question `index` of the row being built.
     package func setAnswer(_ answer: ImportAnswer, question index: Int) {
@@ -36,23 +39,29 @@ extension ImportSession {
     }
 
     /// Adds the row built so far. Empty `sourceID` / `personID` mean none.
-    package func commitRow(sourceRow: Int, sourceID: UnsafeBufferPointer<UInt8>, personID: UnsafeBufferPointer<UInt8>,
-                          wave: String?, provider: String?, partial: Bool, flag: String?, scores: [ScaleScore]) throws {
-        try commitRow(sourceRow: sourceRow, sourceID: sourceID, personID: personID, wave: wave, provider: provider, partial: partial, flag: flag,
-                      scores: scores.lazy.map(Store.stored))
+    package func commitRow(
+        sourceRow: Int, sourceID: UnsafeBufferPointer<UInt8>, personID: UnsafeBufferPointer<UInt8>,
+        wave: String?, provider: String?, partial: Bool, flag: String?, scores: [ScaleScore]
+    ) throws {
+        try commitRow(
+            sourceRow: sourceRow, sourceID: sourceID, personID: personID, wave: wave, provider: provider, partial: partial, flag: flag,
+            scores: scores.lazy.map(Store.stored))
     }
 
     /// Adds the row built so far, scoring `answers` with `plan` (the import's path:
     /// `ScoringPlan.outcome`, nothing allocated).
-    package func commitRow(sourceRow: Int, sourceID: UnsafeBufferPointer<UInt8>, personID: UnsafeBufferPointer<UInt8>,
-                          wave: String?, provider: String?, partial: Bool, flag: String?,
-                          scoring plan: ScoringPlan, answers: UnsafeBufferPointer<ItemAnswer>) throws {
+    package func commitRow(
+        sourceRow: Int, sourceID: UnsafeBufferPointer<UInt8>, personID: UnsafeBufferPointer<UInt8>,
+        wave: String?, provider: String?, partial: Bool, flag: String?,
+        scoring plan: ScoringPlan, answers: UnsafeBufferPointer<ItemAnswer>
+    ) throws {
         // Scored into a small buffer first: a lazy map would capture (copy) the plan every row.
         let count = plan.scales.count
         try withUnsafeTemporaryAllocation(of: AnswerCoding.StoredScore.self, capacity: max(1, count)) { scores in
             for index in 0..<count { (scores.baseAddress! + index).initialize(to: Store.stored(plan.outcome(scale: index, answers))) }
-            try commitRow(sourceRow: sourceRow, sourceID: sourceID, personID: personID, wave: wave, provider: provider, partial: partial, flag: flag,
-                          scores: UnsafeBufferPointer(rebasing: scores[..<count]))
+            try commitRow(
+                sourceRow: sourceRow, sourceID: sourceID, personID: personID, wave: wave, provider: provider, partial: partial, flag: flag,
+                scores: UnsafeBufferPointer(rebasing: scores[..<count]))
         }
     }
 
@@ -67,12 +76,17 @@ extension ImportSession {
     /// Its answers, key texts and scores are encoded in `scratch`, then appended to the block's
     /// bytes in one copy (appending piece by piece, each append checking the array, cost ≈ 500
     /// instructions a row).
-    package func commitRow(sourceRow: Int, sourceID: UnsafeBufferPointer<UInt8>, personID: UnsafeBufferPointer<UInt8>,
-                          wave: String?, provider: String?, partial: Bool, flag: String?, scores: some Sequence<AnswerCoding.StoredScore>) throws {
+    package func commitRow(
+        sourceRow: Int, sourceID: UnsafeBufferPointer<UInt8>, personID: UnsafeBufferPointer<UInt8>,
+        wave: String?, provider: String?, partial: Bool, flag: String?, scores: some Sequence<AnswerCoding.StoredScore>
+    ) throws {
         rowsRead += 1
         let submitted = rowTimes[TimeField.submitted.rawValue]
-        var waveText = wave ?? "", providerText = provider ?? "", flagText = flag ?? ""
-        let room = 2 * order.count * AnswerCoding.Writer.maxAnswerBytes + hasRaw.count * AnswerCoding.Writer.maxScoreBytes
+        var waveText = wave ?? ""
+        var providerText = provider ?? ""
+        var flagText = flag ?? ""
+        let room =
+            2 * order.count * AnswerCoding.Writer.maxAnswerBytes + hasRaw.count * AnswerCoding.Writer.maxScoreBytes
             + 2 * (sourceID.count + personID.count) + Int((submitted?.end ?? 0) - (submitted?.start ?? 0))
             + 2 * waveText.utf8.count + providerText.utf8.count + flagText.utf8.count + 32
         if scratch.count < room { growScratch(to: room) }
@@ -101,7 +115,9 @@ extension ImportSession {
             let occurrence = occurrences[hash, default: 0]
             occurrences[hash] = occurrence + 1
             if let submitted {
-                arena.withUnsafeBufferPointer { writer.bytes(UnsafeBufferPointer(rebasing: $0[rowStart + Int(submitted.start)..<rowStart + Int(submitted.end)])) }
+                arena.withUnsafeBufferPointer {
+                    writer.bytes(UnsafeBufferPointer(rebasing: $0[rowStart + Int(submitted.start)..<rowStart + Int(submitted.end)]))
+                }
             }
             writer.byte(0)
             waveText.withUTF8 { writer.bytes($0) }
@@ -132,14 +148,15 @@ extension ImportSession {
         func span(_ start: Int, _ end: Int) -> EncodedRow.Span { EncodedRow.Span(offset + start, offset + end) }
         let key = span(answersEnd, keyEnd)
         let personKey: EncodedRow.Span? = personID.isEmpty ? nil : keyKind == .personWave ? key : span(keyEnd, personEnd)
-        pending.append(EncodedRow(
-            sourceRow: sourceRow, keyKind: keyKind, responseKey: key, personKey: personKey,
-            sourceID: target.keepIDs && keyKind == .respondent ? key : nil,
-            personID: target.keepIDs ? personKey : nil,
-            wave: wave == nil ? nil : span(scoresEnd, waveEnd), provider: provider == nil ? nil : span(waveEnd, providerEnd),
-            startedAt: rowTimes[0]?.rebased(by: -rowStart), submittedAt: rowTimes[1]?.rebased(by: -rowStart),
-            partial: partial, flag: flag == nil ? nil : span(providerEnd, writer.count), answers: span(0, answersEnd),
-            scoringID: scoringID, scores: span(scoresStart, scoresEnd)))
+        pending.append(
+            EncodedRow(
+                sourceRow: sourceRow, keyKind: keyKind, responseKey: key, personKey: personKey,
+                sourceID: target.keepIDs && keyKind == .respondent ? key : nil,
+                personID: target.keepIDs ? personKey : nil,
+                wave: wave == nil ? nil : span(scoresEnd, waveEnd), provider: provider == nil ? nil : span(waveEnd, providerEnd),
+                startedAt: rowTimes[0]?.rebased(by: -rowStart), submittedAt: rowTimes[1]?.rebased(by: -rowStart),
+                partial: partial, flag: flag == nil ? nil : span(providerEnd, writer.count), answers: span(0, answersEnd),
+                scoringID: scoringID, scores: span(scoresStart, scoresEnd)))
         rowTimes[0] = nil
         rowTimes[1] = nil
         rowStart = arena.count

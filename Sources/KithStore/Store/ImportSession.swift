@@ -74,8 +74,10 @@ package final class ImportSession {
     /// (about 10⁻²⁷ for a million responses) and half the size of the full hash.
     static let keyLength = ResponseBlock.keyLength
 
-    init(store: Store, survey: Survey, batch: Int, scoring: Int, questions: [ImportQuestion], scales: [ScaleScoring],
-         target: ImportTarget, pseudonymizer: Pseudonymizer) throws {
+    init(
+        store: Store, survey: Survey, batch: Int, scoring: Int, questions: [ImportQuestion], scales: [ScaleScoring],
+        target: ImportTarget, pseudonymizer: Pseudonymizer
+    ) throws {
         self.surveyID = survey.id
         self.batchID = batch
         self.scoringID = scoring
@@ -85,7 +87,10 @@ package final class ImportSession {
         let db = store.db
 
         var existing: [String: (id: Int, position: Int)] = [:]
-        for (key, id, position) in try db.query("SELECT key, id, position FROM question WHERE survey_id = ?", survey.id, row: { ($0.string(at: 0) ?? "", $0.int(at: 1) ?? 0, $0.int(at: 2) ?? 0) }) {
+        for (key, id, position) in try db.query(
+            "SELECT key, id, position FROM question WHERE survey_id = ?", survey.id,
+            row: { ($0.string(at: 0) ?? "", $0.int(at: 1) ?? 0, $0.int(at: 2) ?? 0) })
+        {
             existing[key] = (id, position)
         }
         var nextPosition = (try db.scalar("SELECT max(position) FROM question WHERE survey_id = ?", survey.id, as: Int.self) ?? -1) + 1
@@ -94,9 +99,10 @@ package final class ImportSession {
                 positions.append(found.position)
                 questionIDs.append(found.id)
             } else {
-                try db.execute("INSERT INTO question (survey_id, position, key, text, item, kind, identifying, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                               survey.id, nextPosition, question.key, question.text, question.item, question.kind.rawValue, question.identifying,
-                               Store.json(question.details))
+                try db.execute(
+                    "INSERT INTO question (survey_id, position, key, text, item, kind, identifying, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    survey.id, nextPosition, question.key, question.text, question.item, question.kind.rawValue, question.identifying,
+                    Store.json(question.details))
                 existing[question.key] = (Int(db.lastInsertRowID), nextPosition)
                 positions.append(nextPosition)
                 questionIDs.append(Int(db.lastInsertRowID))
@@ -104,7 +110,9 @@ package final class ImportSession {
             }
             var known: [String: Int] = [:]
             var next = 0
-            for (id, text) in try db.query("SELECT id, text FROM question_value WHERE question_id = ?", questionIDs.last!, row: { ($0.int(at: 0) ?? 0, $0.string(at: 1) ?? "") }) {
+            for (id, text) in try db.query(
+                "SELECT id, text FROM question_value WHERE question_id = ?", questionIDs.last!, row: { ($0.int(at: 0) ?? 0, $0.string(at: 1) ?? "") })
+            {
                 known[text] = id
                 next = max(next, id + 1)
             }
@@ -117,14 +125,15 @@ package final class ImportSession {
         rowValues = .allocate(capacity: questions.count)
         rowValues.initialize(repeating: nil)
         rowTimes.initialize(repeating: nil)
-        writer = try Writer(store: store, surveyID: survey.id, batchID: batch, scoringID: scoring, policy: target.onConflict,
-                            pseudonymizer: pseudonymizer)
+        writer = try Writer(
+            store: store, surveyID: survey.id, batchID: batch, scoringID: scoring, policy: target.onConflict,
+            pseudonymizer: pseudonymizer)
         writer.start()
     }
 
     deinit {
         scratch.deallocate()
-        rowValues.deallocate()  // trivial values: nothing to deinitialize
+        rowValues.deallocate() // trivial values: nothing to deinitialize
         rowTimes.deallocate()
     }
 
@@ -158,11 +167,13 @@ package final class ImportSession {
         }
         if let started = row.startedAt { setTime(.started) { $0.append(contentsOf: started.utf8) } }
         if let submitted = row.submittedAt { setTime(.submitted) { $0.append(contentsOf: submitted.utf8) } }
-        var sourceID = row.sourceID ?? "", personID = row.personID ?? ""
+        var sourceID = row.sourceID ?? ""
+        var personID = row.personID ?? ""
         try sourceID.withUTF8 { source in
             try personID.withUTF8 { person in
-                try commitRow(sourceRow: row.sourceRow, sourceID: source, personID: person, wave: row.wave, provider: row.provider,
-                              partial: row.partial, flag: row.flag, scores: row.scores)
+                try commitRow(
+                    sourceRow: row.sourceRow, sourceID: source, personID: person, wave: row.wave, provider: row.provider,
+                    partial: row.partial, flag: row.flag, scores: row.scores)
             }
         }
     }
@@ -203,7 +214,10 @@ package final class ImportSession {
 struct EncodedRow: Sendable {
     struct Span: Sendable {
         var start: Int32, end: Int32
-        init(_ start: Int, _ end: Int) { self.start = Int32(start); self.end = Int32(end) }
+        init(_ start: Int, _ end: Int) {
+            self.start = Int32(start)
+            self.end = Int32(end)
+        }
         func rebased(by offset: Int) -> Span { Span(Int(start) - offset, Int(end) - offset) }
     }
     /// Which key `responseKey` holds the identifier of (the writer computes the keyed hashes).

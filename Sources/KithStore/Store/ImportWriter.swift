@@ -154,14 +154,16 @@ extension ImportSession {
             blockKeys.removeAll(keepingCapacity: true)
             for row in rows { appendKeys(row, bytes) }
             try blockKeys.withUnsafeBufferPointer { all in
-                let length = ResponseBlock.keyLength, ahead = 8
+                let length = ResponseBlock.keyLength
+                let ahead = 8
                 func key(_ index: Int) -> UnsafeBufferPointer<UInt8> {
                     UnsafeBufferPointer(rebasing: all[2 * length * index..<(2 * index + 1) * length])
                 }
                 for index in rows.indices.prefix(ahead) { keys.prefetch(key(index)) }
                 for (index, row) in rows.enumerated() {
                     if index + ahead < rows.count { keys.prefetch(key(index + ahead)) }
-                    let personKey = row.personKey == nil ? nil : UnsafeBufferPointer(rebasing: all[(2 * index + 1) * length..<2 * length * (index + 1)])
+                    let personKey =
+                        row.personKey == nil ? nil : UnsafeBufferPointer(rebasing: all[(2 * index + 1) * length..<2 * length * (index + 1)])
                     try store(row, bytes, key: key(index), personKey: personKey)
                 }
             }
@@ -170,7 +172,8 @@ extension ImportSession {
         /// Appends the stored keys of the row's identifiers to `blockKeys` (see `EncodedRow.KeyKind`):
         /// the response key, then the person key, or zeros when there is none.
         private func appendKeys(_ row: EncodedRow, _ bytes: UnsafeBufferPointer<UInt8>) {
-            let identifier = UnsafeRawBufferPointer(bytes[row.responseKey]), length = ResponseBlock.keyLength
+            let identifier = UnsafeRawBufferPointer(bytes[row.responseKey])
+            let length = ResponseBlock.keyLength
             let wave = row.wave.map { UnsafeRawBufferPointer(bytes[$0]) }
             switch row.keyKind {
             case .respondent:
@@ -188,8 +191,10 @@ extension ImportSession {
             }
         }
 
-        private func store(_ row: EncodedRow, _ bytes: UnsafeBufferPointer<UInt8>, key: UnsafeBufferPointer<UInt8>,
-                           personKey: UnsafeBufferPointer<UInt8>?) throws {
+        private func store(
+            _ row: EncodedRow, _ bytes: UnsafeBufferPointer<UInt8>, key: UnsafeBufferPointer<UInt8>,
+            personKey: UnsafeBufferPointer<UInt8>?
+        ) throws {
             let location = ResponseBlock.location(block: blockID, slot: builder.count)
             // The content hash tells a changed response from a repeated one (computed here, off the reading thread).
             let hash = AnswerCoding.contentHash(bytes[row.answers])
@@ -214,13 +219,16 @@ extension ImportSession {
             }
         }
 
-        private func add(_ row: EncodedRow, _ bytes: UnsafeBufferPointer<UInt8>, hash: Int64, key: UnsafeBufferPointer<UInt8>,
-                         personKey: UnsafeBufferPointer<UInt8>?) throws {
+        private func add(
+            _ row: EncodedRow, _ bytes: UnsafeBufferPointer<UInt8>, hash: Int64, key: UnsafeBufferPointer<UInt8>,
+            personKey: UnsafeBufferPointer<UInt8>?
+        ) throws {
             func span(_ span: EncodedRow.Span?) -> UnsafeBufferPointer<UInt8>? { span.map { bytes[$0] } }
-            builder.append(key: key, hash: hash, partial: row.partial, wave: span(row.wave), provider: span(row.provider),
-                           flag: span(row.flag), sourceRow: row.sourceRow, personKey: personKey, sourceID: span(row.sourceID),
-                           personID: span(row.personID), startedAt: span(row.startedAt), submittedAt: span(row.submittedAt),
-                           answers: bytes[row.answers], scores: bytes[row.scores])
+            builder.append(
+                key: key, hash: hash, partial: row.partial, wave: span(row.wave), provider: span(row.provider),
+                flag: span(row.flag), sourceRow: row.sourceRow, personKey: personKey, sourceID: span(row.sourceID),
+                personID: span(row.personID), startedAt: span(row.startedAt), submittedAt: span(row.submittedAt),
+                answers: bytes[row.answers], scores: bytes[row.scores])
             counts.added += 1
             if row.flag != nil { counts.flagged += 1 }
             if builder.isFull { try flush() }
@@ -240,8 +248,9 @@ extension ImportSession {
                 }
             }
             for location in removals {
-                try db.execute("INSERT INTO response_removed (block_id, slot, by_batch) VALUES (?, ?, ?)",
-                               ResponseBlock.block(of: location), ResponseBlock.slot(of: location), batchID)
+                try db.execute(
+                    "INSERT INTO response_removed (block_id, slot, by_batch) VALUES (?, ?, ?)",
+                    ResponseBlock.block(of: location), ResponseBlock.slot(of: location), batchID)
             }
             removals.removeAll()
         }

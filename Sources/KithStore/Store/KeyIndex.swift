@@ -18,7 +18,8 @@ struct KeyIndex {
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>, hash: Int64, location: Int64) -> Int? {
         precondition(key.count == ResponseBlock.keyLength)
         let raw = UnsafeRawPointer(key.baseAddress!)
-        let first = raw.loadUnaligned(as: UInt64.self), second = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        let first = raw.loadUnaligned(as: UInt64.self)
+        let second = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
         if (count + 1) * 2 > table.count { grow() }
         let mask = table.count - 1
         var slot = Int(truncatingIfNeeded: first) & mask

@@ -59,9 +59,10 @@ extension ResponseBlock {
 
         /// Appends a stored row again (rescore, migration), with `scores` in place of its own.
         mutating func append(_ row: StoredRow, scores: UnsafeBufferPointer<UInt8>? = nil) {
-            append(key: row.key, hash: row.hash, partial: row.partial, wave: row.wave, provider: row.provider, flag: row.flag,
-                   sourceRow: row.sourceRow, personKey: row.personKey, sourceID: row.sourceID, personID: row.personID,
-                   startedAt: row.startedAt, submittedAt: row.submittedAt, answers: row.answers, scores: scores ?? row.scores)
+            append(
+                key: row.key, hash: row.hash, partial: row.partial, wave: row.wave, provider: row.provider, flag: row.flag,
+                sourceRow: row.sourceRow, personKey: row.personKey, sourceID: row.sourceID, personID: row.personID,
+                startedAt: row.startedAt, submittedAt: row.submittedAt, answers: row.answers, scores: scores ?? row.scores)
         }
 
         /// The block's bytes.
@@ -82,7 +83,9 @@ extension ResponseBlock {
         /// The text number (index + 1) of a wave, provider or flag, added to the block's texts when new.
         private mutating func number(of text: (some Collection<UInt8>)?, field: Int) -> Int {
             guard let text else { return 0 }
-            let index = text.withContiguousStorageIfAvailable { texts.index(of: $0) { _ in false } } ?? Array(text).withUnsafeBufferPointer { texts.index(of: $0) { _ in false } }
+            let index =
+                text.withContiguousStorageIfAvailable { texts.index(of: $0) { _ in false } }
+                ?? Array(text).withUnsafeBufferPointer { texts.index(of: $0) { _ in false } }
             if field == 0, !texts.values[index] {
                 texts.setValue(true, at: index)
                 waves.append(String(decoding: texts.keys[index], as: UTF8.self))

@@ -79,7 +79,8 @@ extension ResponseBlock {
 
         /// The response key in `slot`.
         func key(_ slot: Int) -> UnsafeBufferPointer<UInt8> {
-            UnsafeBufferPointer(rebasing: bytes[keysAt + slot * ResponseBlock.keyEntry..<keysAt + slot * ResponseBlock.keyEntry + ResponseBlock.keyLength])
+            UnsafeBufferPointer(
+                rebasing: bytes[keysAt + slot * ResponseBlock.keyEntry..<keysAt + slot * ResponseBlock.keyEntry + ResponseBlock.keyLength])
         }
 
         /// The content hash of the response in `slot`.
@@ -100,7 +101,9 @@ extension ResponseBlock {
                 guard offset < bytes.count else { throw Self.damaged }
                 let bits = bytes[offset]
                 offset += 1
-                let wave = try Self.varint(bytes, &offset), provider = try Self.varint(bytes, &offset), flag = try Self.varint(bytes, &offset)
+                let wave = try Self.varint(bytes, &offset)
+                let provider = try Self.varint(bytes, &offset)
+                let flag = try Self.varint(bytes, &offset)
                 let sourceRow = try Self.varint(bytes, &offset)
                 var personKey: UnsafeBufferPointer<UInt8>?
                 if bits & Bits.personKey != 0 {
@@ -112,11 +115,14 @@ extension ResponseBlock {
                 let personID = bits & Bits.personID != 0 ? try Self.span(bytes, &offset) : nil
                 let started = bits & Bits.started != 0 ? try Self.span(bytes, &offset) : nil
                 let submitted = bits & Bits.submitted != 0 ? try Self.span(bytes, &offset) : nil
-                let answers = try Self.span(bytes, &offset), scores = try Self.span(bytes, &offset)
-                try body(StoredRow(slot: slot, key: key(slot), hash: hash(slot), partial: bits & Bits.partial != 0, waveText: wave,
-                                   wave: try text(wave), provider: try text(provider), flag: try text(flag), sourceRow: sourceRow,
-                                   personKey: personKey, sourceID: sourceID, personID: personID, startedAt: started, submittedAt: submitted,
-                                   answers: answers, scores: scores))
+                let answers = try Self.span(bytes, &offset)
+                let scores = try Self.span(bytes, &offset)
+                try body(
+                    StoredRow(
+                        slot: slot, key: key(slot), hash: hash(slot), partial: bits & Bits.partial != 0, waveText: wave,
+                        wave: try text(wave), provider: try text(provider), flag: try text(flag), sourceRow: sourceRow,
+                        personKey: personKey, sourceID: sourceID, personID: personID, startedAt: started, submittedAt: submitted,
+                        answers: answers, scores: scores))
             }
         }
 

@@ -7,32 +7,34 @@ extension Schema {
     /// batch and scoring. A replaced response goes into a block like the others, with a
     /// `response_removed` row naming the batch that replaced it (so undo still restores it).
     @Sendable static func storeResponsesInBlocks(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE response_block (
-                id INTEGER PRIMARY KEY,
-                survey_id INTEGER NOT NULL REFERENCES survey(id),
-                batch_id INTEGER NOT NULL REFERENCES batch(id),
-                first_id INTEGER NOT NULL,
-                count INTEGER NOT NULL CHECK (count BETWEEN 1 AND 4096),
-                scoring_id INTEGER NOT NULL REFERENCES scoring(id),
-                waves TEXT NOT NULL,
-                data BLOB NOT NULL
-            );
-            CREATE INDEX response_block_survey ON response_block (survey_id, id);
-            CREATE INDEX response_block_batch ON response_block (batch_id);
-            CREATE TABLE response_removed (
-                block_id INTEGER NOT NULL REFERENCES response_block(id),
-                slot INTEGER NOT NULL,
-                by_batch INTEGER NOT NULL REFERENCES batch(id),
-                PRIMARY KEY (block_id, slot)
-            ) WITHOUT ROWID;
-            CREATE INDEX response_removed_by ON response_removed (by_batch);
-            """)
+        try db.execute(
+            sql: """
+                CREATE TABLE response_block (
+                    id INTEGER PRIMARY KEY,
+                    survey_id INTEGER NOT NULL REFERENCES survey(id),
+                    batch_id INTEGER NOT NULL REFERENCES batch(id),
+                    first_id INTEGER NOT NULL,
+                    count INTEGER NOT NULL CHECK (count BETWEEN 1 AND 4096),
+                    scoring_id INTEGER NOT NULL REFERENCES scoring(id),
+                    waves TEXT NOT NULL,
+                    data BLOB NOT NULL
+                );
+                CREATE INDEX response_block_survey ON response_block (survey_id, id);
+                CREATE INDEX response_block_batch ON response_block (batch_id);
+                CREATE TABLE response_removed (
+                    block_id INTEGER NOT NULL REFERENCES response_block(id),
+                    slot INTEGER NOT NULL,
+                    by_batch INTEGER NOT NULL REFERENCES batch(id),
+                    PRIMARY KEY (block_id, slot)
+                ) WITHOUT ROWID;
+                CREATE INDEX response_removed_by ON response_removed (by_batch);
+                """)
         let columns = """
             id, survey_id, batch_id, response_key, person_key, source_id, person_id, wave, provider, started_at, submitted_at,
             status, flag, source_row, content_hash, answers, scoring_id, scores
             """
-        let rows = try db.prepare("""
+        let rows = try db.prepare(
+            """
             SELECT \(columns), NULL FROM response UNION ALL SELECT \(columns), replaced_by_batch FROM replaced_response ORDER BY 1, 19
             """, cached: false)
         var builder = ResponseBlock.Builder()
@@ -41,17 +43,25 @@ extension Schema {
         var removals: [(slot: Int, by: Int)] = []
         func flush() throws {
             guard let block = current, builder.count > 0 else { return }
-            try ResponseBlock.insert(builder, id: blockID, survey: block.survey, batch: block.batch, firstID: block.firstID, scoring: block.scoring, into: db)
-            for removal in removals { try db.execute("INSERT INTO response_removed (block_id, slot, by_batch) VALUES (?, ?, ?)", blockID, removal.slot, removal.by) }
+            try ResponseBlock.insert(
+                builder, id: blockID, survey: block.survey, batch: block.batch, firstID: block.firstID, scoring: block.scoring, into: db)
+            for removal in removals {
+                try db.execute("INSERT INTO response_removed (block_id, slot, by_batch) VALUES (?, ?, ?)", blockID, removal.slot, removal.by)
+            }
             blockID += 1
             builder = ResponseBlock.Builder()
             removals = []
             current = nil
         }
         while try rows.step() == .row {
-            let id = rows.int(at: 0) ?? 0, survey = rows.int(at: 1) ?? 0, batch = rows.int(at: 2) ?? 0, scoring = rows.int(at: 16) ?? 0
-            if let block = current, block.survey != survey || block.batch != batch || block.scoring != scoring
-                || block.firstID + builder.count != id || builder.isFull {
+            let id = rows.int(at: 0) ?? 0
+            let survey = rows.int(at: 1) ?? 0
+            let batch = rows.int(at: 2) ?? 0
+            let scoring = rows.int(at: 16) ?? 0
+            if let block = current,
+                block.survey != survey || block.batch != batch || block.scoring != scoring
+                    || block.firstID + builder.count != id || builder.isFull
+            {
                 try flush()
             }
             if current == nil { current = (survey, batch, scoring, id) }

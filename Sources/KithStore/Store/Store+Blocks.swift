@@ -5,9 +5,12 @@ extension Store {
     /// The locations (`ResponseBlock.location`) of a survey's responses that later
     /// batches replaced: they stay in their blocks, for undo, and readers skip them.
     func removedLocations(survey: Int) throws -> Set<Int64> {
-        Set(try db.query("""
-            SELECT r.block_id, r.slot FROM response_removed r JOIN response_block b ON b.id = r.block_id WHERE b.survey_id = ?
-            """, survey) { ResponseBlock.location(block: $0.int(at: 0) ?? 0, slot: $0.int(at: 1) ?? 0) })
+        Set(
+            try db.query(
+                """
+                SELECT r.block_id, r.slot FROM response_removed r JOIN response_block b ON b.id = r.block_id WHERE b.survey_id = ?
+                """, survey
+            ) { ResponseBlock.location(block: $0.int(at: 0) ?? 0, slot: $0.int(at: 1) ?? 0) })
     }
 
     /// One stored block, as a reader sees it.
@@ -25,8 +28,9 @@ extension Store {
         defer { statement.reset() }
         try statement.bind(survey, at: 1)
         while try statement.step() == .row {
-            let info = BlockInfo(id: statement.int(at: 0) ?? 0, batch: statement.int(at: 1) ?? 0, firstID: statement.int(at: 2) ?? 0,
-                                 scoring: statement.int(at: 3) ?? 0)
+            let info = BlockInfo(
+                id: statement.int(at: 0) ?? 0, batch: statement.int(at: 1) ?? 0, firstID: statement.int(at: 2) ?? 0,
+                scoring: statement.int(at: 3) ?? 0)
             guard let data = statement.bytes(at: 4) else { throw StoreError.corrupt("response block \(info.id) has no data") }
             try body(info, try ResponseBlock.Reader(data))
         }
@@ -78,7 +82,8 @@ extension ResponseBlock {
     /// Inserts a built block (nothing when it is empty).
     static func insert(_ builder: Builder, id: Int, survey: Int, batch: Int, firstID: Int, scoring: Int, into db: Database) throws {
         guard builder.count > 0 else { return }
-        let statement = try db.prepare("""
+        let statement = try db.prepare(
+            """
             INSERT INTO response_block (id, survey_id, batch_id, first_id, count, scoring_id, waves, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         statement.reset()
@@ -91,7 +96,10 @@ extension ResponseBlock {
         try statement.bind(scoring, at: 6)
         try statement.bind(wavesText(builder.waves), at: 7)
         let data = builder.encoded()
-        try data.withUnsafeBytes { try statement.bindBlob($0, at: 8, lifetime: .borrowedUntilRebound); _ = try statement.step() }
+        try data.withUnsafeBytes {
+            try statement.bindBlob($0, at: 8, lifetime: .borrowedUntilRebound)
+            _ = try statement.step()
+        }
     }
 
     /// A block's waves as stored in `response_block.waves` (a JSON array).

@@ -1,5 +1,5 @@
-import KithCore
 import Foundation
+import KithCore
 
 /// A column kept as a question of the survey.
 package struct ImportQuestion: Sendable, Hashable {
@@ -81,9 +81,11 @@ package struct ImportRow: Sendable {
     /// Scores by scale, in the order of `scales`.
     package var scores: [AnswerCoding.StoredScore]
 
-    package init(sourceRow: Int, sourceID: String? = nil, personID: String? = nil, wave: String? = nil, provider: String? = nil,
-                startedAt: String? = nil, submittedAt: String? = nil, partial: Bool = false, flag: String? = nil,
-                answers: [ImportAnswer?], scores: [AnswerCoding.StoredScore]) {
+    package init(
+        sourceRow: Int, sourceID: String? = nil, personID: String? = nil, wave: String? = nil, provider: String? = nil,
+        startedAt: String? = nil, submittedAt: String? = nil, partial: Bool = false, flag: String? = nil,
+        answers: [ImportAnswer?], scores: [AnswerCoding.StoredScore]
+    ) {
         self.sourceRow = sourceRow
         self.sourceID = sourceID
         self.personID = personID
@@ -114,7 +116,10 @@ public struct ScaleScoring: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case scale, instrumentVersion = "instrument_version", policy, hasRaw = "has_raw"
+        case scale
+        case instrumentVersion = "instrument_version"
+        case policy
+        case hasRaw = "has_raw"
     }
 }
 
@@ -143,8 +148,10 @@ package struct BatchSource: Sendable {
     /// Who imported (the login name), if known.
     package var user: String?
 
-    package init(fileName: String, fingerprint: @escaping @Sendable () throws -> (sha256: String, bytes: Int), dialect: String, encoding: String,
-                options: [String: String], tool: String, user: String?) {
+    package init(
+        fileName: String, fingerprint: @escaping @Sendable () throws -> (sha256: String, bytes: Int), dialect: String, encoding: String,
+        options: [String: String], tool: String, user: String?
+    ) {
         self.fileName = fileName
         self.fingerprint = fingerprint
         self.dialect = dialect
@@ -165,7 +172,9 @@ public struct ImportTarget: Sendable {
     /// Store source and person ids as given, beside their keyed hashes.
     public var keepIDs: Bool
 
-    public init(survey: String, kind: SurveyKind? = nil, invited: Int? = nil, period: String? = nil, onConflict: ConflictPolicy = .fail, keepIDs: Bool = false) {
+    public init(
+        survey: String, kind: SurveyKind? = nil, invited: Int? = nil, period: String? = nil, onConflict: ConflictPolicy = .fail, keepIDs: Bool = false
+    ) {
         self.survey = survey
         self.kind = kind
         self.invited = invited
@@ -222,18 +231,21 @@ extension Store {
         defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
         do {
             try write {
-                let (survey, created) = try ensureSurvey(name: target.survey, kind: target.kind, invited: target.invited, period: target.period, notes: nil)
+                let (survey, created) = try ensureSurvey(
+                    name: target.survey, kind: target.kind, invited: target.invited, period: target.period, notes: nil)
                 report.surveyCreated = created
                 let scoringID = try scoringID(scales)
-                try db.execute("""
+                try db.execute(
+                    """
                     INSERT INTO batch (survey_id, file_name, file_sha256, file_bytes, dialect, encoding, imported_at, imported_by, tool, options,
                                        rows_read, added, unchanged, replaced, kept, excluded, flagged, report)
                     VALUES (?, ?, '', 0, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, '{}')
                     """, survey.id, source.fileName, source.dialect, source.encoding, Store.now(),
                     source.user, source.tool, Store.json(source.options))
                 let batchID = Int(db.lastInsertRowID)
-                let session = try ImportSession(store: self, survey: survey, batch: batchID, scoring: scoringID, questions: questions,
-                                                scales: scales, target: target, pseudonymizer: pseudonymizer)
+                let session = try ImportSession(
+                    store: self, survey: survey, batch: batchID, scoring: scoringID, questions: questions,
+                    scales: scales, target: target, pseudonymizer: pseudonymizer)
                 do {
                     try feed(session)
                     try session.finish()
@@ -242,8 +254,10 @@ extension Store {
                     throw error
                 }
                 let fingerprint = try source.fingerprint()
-                report.sameFileAs = try db.query("SELECT id FROM batch WHERE survey_id = ? AND file_sha256 = ? AND undone_at IS NULL ORDER BY id",
-                                                 survey.id, fingerprint.sha256) { $0.int(at: 0) ?? 0 }
+                report.sameFileAs = try db.query(
+                    "SELECT id FROM batch WHERE survey_id = ? AND file_sha256 = ? AND undone_at IS NULL ORDER BY id",
+                    survey.id, fingerprint.sha256
+                ) { $0.int(at: 0) ?? 0 }
                 try db.execute("UPDATE batch SET file_sha256 = ?, file_bytes = ? WHERE id = ?", fingerprint.sha256, fingerprint.bytes, batchID)
                 report.rowsRead = session.rowsRead
                 report.added = session.added
@@ -258,7 +272,8 @@ extension Store {
                     throw StoreError.conflicts(count: session.conflicts.count, rows: Array(session.conflicts.prefix(10)))
                 }
                 guard report.added > 0 || report.replaced > 0 else { throw NothingAdded() }
-                try db.execute("""
+                try db.execute(
+                    """
                     UPDATE batch SET rows_read = ?, added = ?, unchanged = ?, replaced = ?, kept = ?, excluded = ?, flagged = ?, report = ? WHERE id = ?
                     """, report.rowsRead, report.added, report.unchanged + report.repeatedInFile, report.replaced, report.kept,
                     report.excludedCount, report.flagged, Store.json(report.summaryFields), batchID)

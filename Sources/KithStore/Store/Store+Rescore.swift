@@ -20,9 +20,11 @@ extension Store {
             guard let item = question.item, let owner = catalog.owner(ofItem: item) else { continue }
             if !ids.contains(owner.id) { ids.append(owner.id) }
         }
-        let recorded = try db.query("""
+        let recorded = try db.query(
+            """
             SELECT DISTINCT s.scales FROM scoring s JOIN response_block b ON b.scoring_id = s.id WHERE b.survey_id = ?
-            """, survey.id) { $0.string(at: 0) ?? "" }.joined()
+            """, survey.id
+        ) { $0.string(at: 0) ?? "" }.joined()
         // Instruments scored at import (an adult ONS file also matches some children's items; keep what was chosen).
         let scored = catalog.instruments.map(\.id).filter { recorded.contains("\"\($0).") }
         return scored.isEmpty ? ids : scored
@@ -44,14 +46,17 @@ extension Store {
             if recorded.count == 1, let only = recorded.first { policy = MissingPolicy(only) }
         }
         let plan = try ScoringPlan(catalog: catalog, instruments: instruments, missing: policy)
-        let scales = plan.scales.map { ScaleScoring(scale: $0.id, instrumentVersion: $0.instrument.version, policy: $0.policy.description, hasRaw: $0.scale.conversion != nil) }
+        let scales = plan.scales.map {
+            ScaleScoring(scale: $0.id, instrumentVersion: $0.instrument.version, policy: $0.policy.description, hasRaw: $0.scale.conversion != nil)
+        }
         let hasRaw = scales.map(\.hasRaw)
 
         var slotOf: [Int: (slot: Int, resolver: OptionResolver)] = [:]
         var valueText: [Int: [Int: String]] = [:]
         for question in questions {
             valueText[question.position] = question.values
-            guard let item = question.item, let slot = plan.slot(of: item), let owner = catalog.owner(ofItem: item), let definition = owner.item(item) else { continue }
+            guard let item = question.item, let slot = plan.slot(of: item), let owner = catalog.owner(ofItem: item), let definition = owner.item(item)
+            else { continue }
             slotOf[question.position] = (slot, OptionResolver(options: owner.options(of: definition)))
         }
 
@@ -60,7 +65,8 @@ extension Store {
         let removed = try removedLocations(survey: survey.id)
         var answers = plan.slots.map { _ in ItemAnswer.missing(.blank) }
         var scores: [UInt8] = []
-        var count = 0, changed = 0
+        var count = 0
+        var changed = 0
         try write {
             let scoringID = try scoringID(scales)
             var blocks: [(id: Int, data: [UInt8])] = []
@@ -91,8 +97,9 @@ extension Store {
                 try db.execute("UPDATE response_block SET data = ?, scoring_id = ? WHERE id = ?", block.data, scoringID, block.id)
             }
         }
-        return RescoreReport(survey: name, responses: count, changed: changed, scales: scales,
-                             previous: used.sorted().compactMap { previous[$0] }.filter { $0 != scales })
+        return RescoreReport(
+            survey: name, responses: count, changed: changed, scales: scales,
+            previous: used.sorted().compactMap { previous[$0] }.filter { $0 != scales })
     }
 
     /// A scale score as stored.

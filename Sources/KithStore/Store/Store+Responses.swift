@@ -1,5 +1,5 @@
-import KithCore
 import Foundation
+import KithCore
 
 /// A question of a stored survey.
 package struct StoredQuestion: Sendable, Hashable {
@@ -40,17 +40,22 @@ package struct StoredResponse: Sendable {
 extension Store {
     /// The survey's questions, in position order.
     package func questions(survey: Survey) throws -> [StoredQuestion] {
-        var questions = try db.query("SELECT id, position, key, text, item, kind, identifying, details FROM question WHERE survey_id = ? ORDER BY position", survey.id) { row in
-            StoredQuestion(id: row.int(at: 0) ?? 0, position: row.int(at: 1) ?? 0, key: row.string(at: 2) ?? "", text: row.string(at: 3) ?? "",
-                           item: row.string(at: 4), kind: row.string(at: 5).flatMap(QuestionKind.init(rawValue:)) ?? .freeText,
-                           identifying: (row.int(at: 6) ?? 0) != 0,
-                           details: (try? JSONDecoder().decode(QuestionDetails.self, from: Data((row.string(at: 7) ?? "{}").utf8))) ?? QuestionDetails(),
-                           values: [:])
+        var questions = try db.query(
+            "SELECT id, position, key, text, item, kind, identifying, details FROM question WHERE survey_id = ? ORDER BY position", survey.id
+        ) { row in
+            StoredQuestion(
+                id: row.int(at: 0) ?? 0, position: row.int(at: 1) ?? 0, key: row.string(at: 2) ?? "", text: row.string(at: 3) ?? "",
+                item: row.string(at: 4), kind: row.string(at: 5).flatMap(QuestionKind.init(rawValue:)) ?? .freeText,
+                identifying: (row.int(at: 6) ?? 0) != 0,
+                details: (try? JSONDecoder().decode(QuestionDetails.self, from: Data((row.string(at: 7) ?? "{}").utf8))) ?? QuestionDetails(),
+                values: [:])
         }
         let index = Dictionary(uniqueKeysWithValues: questions.enumerated().map { ($0.element.id, $0.offset) })
-        for (question, id, text) in try db.query("""
+        for (question, id, text) in try db.query(
+            """
             SELECT v.question_id, v.id, v.text FROM question_value v JOIN question q ON q.id = v.question_id WHERE q.survey_id = ?
-            """, survey.id, row: { ($0.int(at: 0) ?? 0, $0.int(at: 1) ?? 0, $0.string(at: 2) ?? "") }) {
+            """, survey.id, row: { ($0.int(at: 0) ?? 0, $0.int(at: 1) ?? 0, $0.string(at: 2) ?? "") })
+        {
             if let at = index[question] { questions[at].values[id] = text }
         }
         return questions
@@ -82,11 +87,12 @@ extension Store {
     package func forEachResponse(survey: Survey, wave: String? = nil, _ body: (StoredResponse) throws -> Void) throws {
         func text(_ bytes: UnsafeBufferPointer<UInt8>?) -> String? { bytes.map { String(decoding: $0, as: UTF8.self) } }
         try forEachStoredRow(survey: survey.id, wave: wave) { block, row in
-            try body(StoredResponse(
-                id: block.firstID + row.slot, batch: block.batch, personKey: row.personKey.map(Array.init),
-                sourceID: text(row.sourceID), personID: text(row.personID), wave: text(row.wave), provider: text(row.provider),
-                startedAt: text(row.startedAt), submittedAt: text(row.submittedAt), partial: row.partial, flag: text(row.flag),
-                sourceRow: row.sourceRow, answers: Array(row.answers), scoring: block.scoring, scores: Array(row.scores)))
+            try body(
+                StoredResponse(
+                    id: block.firstID + row.slot, batch: block.batch, personKey: row.personKey.map(Array.init),
+                    sourceID: text(row.sourceID), personID: text(row.personID), wave: text(row.wave), provider: text(row.provider),
+                    startedAt: text(row.startedAt), submittedAt: text(row.submittedAt), partial: row.partial, flag: text(row.flag),
+                    sourceRow: row.sourceRow, answers: Array(row.answers), scoring: block.scoring, scores: Array(row.scores)))
         }
     }
 

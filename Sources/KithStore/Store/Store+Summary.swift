@@ -19,8 +19,10 @@ extension Store {
     /// A million responses are read without allocating per row.
     package func forEachResponseSpan(survey: Survey, wave: String? = nil, _ body: (ResponseSpan) throws -> Void) throws {
         try forEachStoredRow(survey: survey.id, wave: wave) { block, row in
-            try body(ResponseSpan(partial: row.partial, wave: row.wave, provider: row.provider, answers: row.answers,
-                                  scoring: block.scoring, scores: row.scores))
+            try body(
+                ResponseSpan(
+                    partial: row.partial, wave: row.wave, provider: row.provider, answers: row.answers,
+                    scoring: block.scoring, scores: row.scores))
         }
     }
 }

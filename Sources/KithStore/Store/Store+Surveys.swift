@@ -1,4 +1,5 @@
 import KithCore
+
 /// A survey in the store.
 public struct Survey: Sendable, Hashable {
     public var id: Int
@@ -37,7 +38,9 @@ extension Store {
 
     /// The survey called `name`.
     public func survey(named name: String) throws -> Survey {
-        if let found = try db.query("SELECT id, name, kind, invited, period, notes, created_at FROM survey WHERE name = ?", name, row: Store.survey).first {
+        if let found = try db.query("SELECT id, name, kind, invited, period, notes, created_at FROM survey WHERE name = ?", name, row: Store.survey)
+            .first
+        {
             return found
         }
         throw StoreError.noSuchSurvey(name, known: try db.query("SELECT name FROM survey ORDER BY name") { $0.string(at: 0) ?? "" })
@@ -56,14 +59,25 @@ extension Store {
                 try db.execute("UPDATE survey SET invited = ? WHERE id = ?", invited, existing.id)
                 existing.invited = invited
             }
-            if let period { try db.execute("UPDATE survey SET period = ? WHERE id = ?", period, existing.id); existing.period = period }
-            if let notes { try db.execute("UPDATE survey SET notes = ? WHERE id = ?", notes, existing.id); existing.notes = notes }
+            if let period {
+                try db.execute("UPDATE survey SET period = ? WHERE id = ?", period, existing.id)
+                existing.period = period
+            }
+            if let notes {
+                try db.execute("UPDATE survey SET notes = ? WHERE id = ?", notes, existing.id)
+                existing.notes = notes
+            }
             return (existing, false)
         }
         let created = Store.now()
-        try db.execute("INSERT INTO survey (name, kind, invited, period, notes, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                       name, (kind ?? .eSurvey).rawValue, invited, period, notes, created)
-        return (Survey(id: Int(db.lastInsertRowID), name: name, kind: kind ?? .eSurvey, invited: invited, period: period, notes: notes, createdAt: created), true)
+        try db.execute(
+            "INSERT INTO survey (name, kind, invited, period, notes, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            name, (kind ?? .eSurvey).rawValue, invited, period, notes, created)
+        return (
+            Survey(
+                id: Int(db.lastInsertRowID), name: name, kind: kind ?? .eSurvey, invited: invited, period: period, notes: notes, createdAt: created),
+            true
+        )
     }
 
     /// Sets how many people were invited to a survey.
@@ -74,7 +88,8 @@ extension Store {
 
     static func survey(_ row: Row) throws -> Survey {
         guard let kind = row.string(at: 2).flatMap(SurveyKind.init) else { throw StoreError.corrupt("a survey has an unknown kind") }
-        return Survey(id: row.int(at: 0) ?? 0, name: row.string(at: 1) ?? "", kind: kind, invited: row.int(at: 3),
-                      period: row.string(at: 4), notes: row.string(at: 5), createdAt: row.string(at: 6) ?? "")
+        return Survey(
+            id: row.int(at: 0) ?? 0, name: row.string(at: 1) ?? "", kind: kind, invited: row.int(at: 3),
+            period: row.string(at: 4), notes: row.string(at: 5), createdAt: row.string(at: 6) ?? "")
     }
 }

@@ -9,21 +9,23 @@ extension ChangeReport {
         root.add("from", from)
         root.add("to", to)
         root.add("disclosure", object: .disclosure(policy))
-        root.add("groups", objects: groups.map { group in
-            var g = JSONFields()
-            g.add("provider", group.provider)
-            var people = JSONFields()
-            people.add("baseline", group.people.baseline)
-            people.add("followup", group.people.followUp)
-            people.add("both", group.people.both)
-            people.add("lost", group.people.lost)
-            people.add("lost_percent", group.people.lostPercent)
-            people.add("followup_only", group.people.followUpOnly)
-            g.add("people", object: people)
-            g.add("scales", objects: group.scores.map(Self.json))
-            g.add("categories", objects: group.categories.map(Self.json))
-            return g
-        })
+        root.add(
+            "groups",
+            objects: groups.map { group in
+                var g = JSONFields()
+                g.add("provider", group.provider)
+                var people = JSONFields()
+                people.add("baseline", group.people.baseline)
+                people.add("followup", group.people.followUp)
+                people.add("both", group.people.both)
+                people.add("lost", group.people.lost)
+                people.add("lost_percent", group.people.lostPercent)
+                people.add("followup_only", group.people.followUpOnly)
+                g.add("people", object: people)
+                g.add("scales", objects: group.scores.map(Self.json))
+                g.add("categories", objects: group.categories.map(Self.json))
+                return g
+            })
         root.add("notes", strings: notes)
         root.add("licences", strings: licences)
         return root.text + "\n"
@@ -66,16 +68,18 @@ extension ChangeReport {
         o.add("reliable_improvement", s.reliable.map { $0.improvement.shown } ?? nil)
         o.add("no_reliable_change", s.reliable.map { $0.noReliableChange.shown } ?? nil)
         o.add("reliable_deterioration", s.reliable.map { $0.deterioration.shown } ?? nil)
-        o.add("reliable_change", object: s.reliable.map { r in
-            var f = JSONFields()
-            f.add("basis", r.basis)
-            f.add("source", r.source)
-            f.add("sem", r.index.standardErrorOfMeasurement)
-            f.add("se_difference", r.index.standardErrorOfDifference)
-            f.add("critical_z", r.index.criticalZ)
-            f.add("critical_difference", r.index.criticalDifference)
-            return f
-        })
+        o.add(
+            "reliable_change",
+            object: s.reliable.map { r in
+                var f = JSONFields()
+                f.add("basis", r.basis)
+                f.add("source", r.source)
+                f.add("sem", r.index.standardErrorOfMeasurement)
+                f.add("se_difference", r.index.standardErrorOfDifference)
+                f.add("critical_z", r.index.criticalZ)
+                f.add("critical_difference", r.index.criticalDifference)
+                return f
+            })
         let l = s.lostToFollowUp
         var lost = JSONFields()
         lost.add("lost", l.lost)
@@ -98,7 +102,9 @@ extension ChangeReport {
         o.add("classification", c.classification?.id)
         o.add("classification_status", c.classification?.status.rawValue)
         o.add("labels", strings: c.labels)
-        o.raw("transitions", "[" + c.transitions.map { "[" + $0.map { TextFormat.json($0.shown) }.joined(separator: ",") + "]" }.joined(separator: ",") + "]")
+        o.raw(
+            "transitions",
+            "[" + c.transitions.map { "[" + $0.map { TextFormat.json($0.shown) }.joined(separator: ",") + "]" }.joined(separator: ",") + "]")
         o.add("paired", c.paired)
         o.add("withheld", c.withheld)
         o.add("improved", c.improved)

@@ -57,29 +57,33 @@ extension ComparisonReport {
         o.add("f", a.providerEffect.f)
         o.raw("f_df", "[\(a.providerEffect.numeratorDegreesOfFreedom),\(a.providerEffect.denominatorDegreesOfFreedom)]")
         o.add("f_p", a.providerEffect.pValue)
-        o.add("coefficients", objects: a.coefficients.map { c in
-            var f = JSONFields()
-            f.add("term", c.name)
-            f.add("estimate", c.estimate)
-            f.add("se", c.standardError)
-            f.add("ci", c.interval)
-            f.add("p", c.pValue)
-            return f
-        })
-        o.add("providers", objects: a.rows.map { r in
-            var f = JSONFields()
-            f.add("provider", r.provider)
-            f.add("withheld", r.withheld)
-            f.add("adjusted_mean", r.adjustedMean)
-            f.add("adjusted_mean_ci", r.adjustedMeanInterval)
-            f.add("adjusted_change", r.adjustedChange)
-            f.add("adjusted_change_ci", r.adjustedChangeInterval)
-            f.add("difference", r.difference?.estimate)
-            f.add("difference_se", r.difference?.standardError)
-            f.add("difference_ci", r.difference?.interval)
-            f.add("difference_p", r.difference?.pValue)
-            return f
-        })
+        o.add(
+            "coefficients",
+            objects: a.coefficients.map { c in
+                var f = JSONFields()
+                f.add("term", c.name)
+                f.add("estimate", c.estimate)
+                f.add("se", c.standardError)
+                f.add("ci", c.interval)
+                f.add("p", c.pValue)
+                return f
+            })
+        o.add(
+            "providers",
+            objects: a.rows.map { r in
+                var f = JSONFields()
+                f.add("provider", r.provider)
+                f.add("withheld", r.withheld)
+                f.add("adjusted_mean", r.adjustedMean)
+                f.add("adjusted_mean_ci", r.adjustedMeanInterval)
+                f.add("adjusted_change", r.adjustedChange)
+                f.add("adjusted_change_ci", r.adjustedChangeInterval)
+                f.add("difference", r.difference?.estimate)
+                f.add("difference_se", r.difference?.standardError)
+                f.add("difference_ci", r.difference?.interval)
+                f.add("difference_p", r.difference?.pValue)
+                return f
+            })
         return o
     }
 
@@ -88,16 +92,18 @@ extension ComparisonReport {
         o.add("method", "exact binomial limits with interpolation (Spiegelhalter 2005), no overdispersion adjustment")
         o.add("centre", chart.centre)
         o.raw("levels", "[" + chart.levels.map(TextFormat.number).joined(separator: ",") + "]")
-        o.add("points", objects: chart.points.map { p in
-            var f = JSONFields()
-            f.add("provider", p.provider)
-            f.add("events", p.events)
-            f.add("n", p.size)
-            f.add("proportion", p.proportion)
-            f.raw("limits", "[" + p.limits.map { "[\(TextFormat.number($0.lower)),\(TextFormat.number($0.upper))]" }.joined(separator: ",") + "]")
-            f.add("positions", strings: p.positions.map(\.rawValue))
-            return f
-        })
+        o.add(
+            "points",
+            objects: chart.points.map { p in
+                var f = JSONFields()
+                f.add("provider", p.provider)
+                f.add("events", p.events)
+                f.add("n", p.size)
+                f.add("proportion", p.proportion)
+                f.raw("limits", "[" + p.limits.map { "[\(TextFormat.number($0.lower)),\(TextFormat.number($0.upper))]" }.joined(separator: ",") + "]")
+                f.add("positions", strings: p.positions.map(\.rawValue))
+                return f
+            })
         o.add("omitted", strings: chart.omitted)
         return o
     }

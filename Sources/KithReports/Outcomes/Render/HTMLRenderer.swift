@@ -37,10 +37,12 @@ public enum HTMLRenderer {
             case let .table(header, rows, numeric):
                 out += "<table>\n<thead><tr>" + header.map { "<th scope=\"col\">\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
                 for row in rows {
-                    out += "<tr>" + header.indices.map { c in
-                        let text = c < row.count ? escape(row[c]) : ""
-                        return c == 0 ? "<th scope=\"row\">\(text)</th>" : (numeric[c] ? "<td class=\"n\">\(text)</td>" : "<td>\(text)</td>")
-                    }.joined() + "</tr>\n"
+                    out +=
+                        "<tr>"
+                        + header.indices.map { c in
+                            let text = c < row.count ? escape(row[c]) : ""
+                            return c == 0 ? "<th scope=\"row\">\(text)</th>" : (numeric[c] ? "<td class=\"n\">\(text)</td>" : "<td>\(text)</td>")
+                        }.joined() + "</tr>\n"
                 }
                 out += "</tbody>\n</table>\n"
             case let .funnel(chart, title, axis):

@@ -13,7 +13,7 @@ public enum TextRenderer {
             case let .table(header, rows, numeric):
                 out += "\n" + table(header, rows, numeric)
             case .funnel:
-                continue   // its figures follow as a table
+                continue // its figures follow as a table
             }
         }
         return out
@@ -25,7 +25,8 @@ public enum TextRenderer {
             header.indices.map { c in TextFormat.pad(c < cells.count ? cells[c] : "", widths[c], right: numeric[c]) }
                 .joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }
-        return ([line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")] + rows.map(line)).joined(separator: "\n") + "\n"
+        return ([line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")] + rows.map(line)).joined(separator: "\n")
+            + "\n"
     }
 
     static func wrap(_ text: String, width: Int, indent: String = "") -> String {
