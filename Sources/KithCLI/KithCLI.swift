@@ -39,7 +39,8 @@ public enum KithCLI {
             text += "  \(command.spec.name)\(String(repeating: " ", count: width - command.spec.name.count))\(command.spec.summary)\n"
         }
         text +=
-            "\nSee 'kith <command> --help' for a command's options. Exit status: 0 ok, 64 usage error,\n65 data problems (results still written), 66 input not found, 73/74 output or I/O error.\n"
+            "\nSee 'kith <command> --help' for a command's options. Exit status: 0 ok, 64 usage error,\n"
+            + "65 data problems (results still written), 66 input not found, 73/74 output or I/O error.\n"
         return text
     }
 

@@ -79,12 +79,13 @@ public final class FileImport {
             dialect: type(of: source.dialect).name, encoding: source.encoding.encoding.rawValue,
             options: recorded, tool: batch.tool, user: batch.user)
         var excluded: [String: Int] = [:]
+        let excludedSoFar = { excluded }
         let plan = plan
         let layout = layout
         let source = source
         return try store.importBatch(
             into: target, source: batchSource, questions: layout.questions, scales: plan.scoring,
-            excluded: { excluded }, columnsDropped: layout.dropped
+            excluded: excludedSoFar, columnsDropped: layout.dropped
         ) { session in
             var providers = TextTable<String>()
             try source.forEachRawResponse(plan: plan) { raw in

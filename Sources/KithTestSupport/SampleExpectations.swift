@@ -14,13 +14,24 @@ package struct ExpectedRow: Decodable, Sendable {
         package var invalid: [String]?
     }
     package var row: Int
-    package var source_id: String?
+    package var sourceID: String?
     package var status: String
     package var reason: String?
-    package var duplicate_of: Int?
+    package var duplicateOf: Int?
     package var person: String?
     package var wave: String?
     package var scores: [String: Score]?
+
+    private enum CodingKeys: String, CodingKey {
+        case row
+        case sourceID = "source_id"
+        case status
+        case reason
+        case duplicateOf = "duplicate_of"
+        case person
+        case wave
+        case scores
+    }
 }
 
 /// A sample's expected results.
@@ -29,8 +40,17 @@ package struct ExpectedSample: Decodable, Sendable {
     package var source: String
     package var encoding: String
     package var delimiter: String
-    package var header_rows: Int
+    package var headerRows: Int
     package var rows: [ExpectedRow]
+
+    private enum CodingKeys: String, CodingKey {
+        case file
+        case source
+        case encoding
+        case delimiter
+        case headerRows = "header_rows"
+        case rows
+    }
 
     package static func load(_ stem: String) throws -> ExpectedSample {
         let url = packageRoot.appendingPathComponent("Samples/expected/\(stem).json")
@@ -83,17 +103,17 @@ package func expectSampleMatches(
         }
     #expect(encoding == expected.encoding, "encoding", sourceLocation: sourceLocation)
     #expect(String(UnicodeScalar(source.delimiter.delimiter.rawValue)) == expected.delimiter, "delimiter", sourceLocation: sourceLocation)
-    #expect(source.headerRows == expected.header_rows, "header rows", sourceLocation: sourceLocation)
+    #expect(source.headerRows == expected.headerRows, "header rows", sourceLocation: sourceLocation)
     #expect(read.responses.count == expected.rows.count, "row count", sourceLocation: sourceLocation)
 
     for (index, want) in expected.rows.enumerated() where index < read.responses.count {
         let got = read.responses[index]
         let at = "\(file) row \(want.row)"
         #expect(got.row == want.row, "\(at): row number", sourceLocation: sourceLocation)
-        #expect(got.sourceID == want.source_id, "\(at): source id", sourceLocation: sourceLocation)
+        #expect(got.sourceID == want.sourceID, "\(at): source id", sourceLocation: sourceLocation)
         #expect(got.status.name == want.status, "\(at): status \(got.status)", sourceLocation: sourceLocation)
         if want.status == "excluded" { #expect(got.status.reason == want.reason, "\(at): reason", sourceLocation: sourceLocation) }
-        #expect(got.duplicateOf == want.duplicate_of, "\(at): duplicate of", sourceLocation: sourceLocation)
+        #expect(got.duplicateOf == want.duplicateOf, "\(at): duplicate of", sourceLocation: sourceLocation)
         #expect(got.person == want.person, "\(at): person", sourceLocation: sourceLocation)
         #expect(got.wave == want.wave, "\(at): wave", sourceLocation: sourceLocation)
         let scores = read.scores[index]

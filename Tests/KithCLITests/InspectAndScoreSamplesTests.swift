@@ -128,7 +128,8 @@ struct InspectAndScoreSamplesTests {
     @Test func fastCSVPathWritesWhatTheWriterWrites() throws {
         // Rows taking the fast path and rows taking the writer's path, in one file.
         let csv = """
-            Respondent ID,Wave,How often do you feel that you lack companionship?,How often do you feel left out?,How often do you feel isolated from others?,How often do you feel lonely?
+            Respondent ID,Wave,How often do you feel that you lack companionship?,How often do you feel left out?,\
+            How often do you feel isolated from others?,How often do you feel lonely?
             1,baseline,Often,Often,Often,Never
             2,"follow, up",Often,,Often,Never
             =3,baseline,Often,Often,Sometimes maybe,Never

@@ -20,7 +20,10 @@ func outcomesCSV(clients: [(provider: String, count: Int)], pairedFollowUp: Bool
         return Int((state >> 33) % UInt64(n))
     }
     var lines = [
-        "Client ID,Wave,Provider,How often do you feel that you lack companionship?,How often do you feel left out?,How often do you feel isolated from others?,How often do you feel lonely?,Optimistic about the future,Feeling useful,Feeling relaxed,Dealing with problems well,Thinking clearly,Feeling close to other people,Able to make up my own mind"
+        "Client ID,Wave,Provider,How often do you feel that you lack companionship?,How often do you feel left out?,"
+            + "How often do you feel isolated from others?,How often do you feel lonely?,"
+            + "Optimistic about the future,Feeling useful,Feeling relaxed,Dealing with problems well,"
+            + "Thinking clearly,Feeling close to other people,Able to make up my own mind"
     ]
     var number = 0
     for (provider, count) in clients {

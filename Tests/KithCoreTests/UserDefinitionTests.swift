@@ -25,11 +25,13 @@ let userDefinition = #"""
       "items": [
         {"id": "cel_1", "text": "I am content with my friendships and relationships", "theme": "content with my friendships", "options": "agree"},
         {"id": "cel_2", "text": "I have enough people I feel comfortable asking for help at any time", "theme": "enough people", "options": "agree"},
-        {"id": "cel_3", "text": "My relationships are as satisfying as I would want them to be", "theme": "relationships satisfying", "options": "agree"}
+        {"id": "cel_3", "text": "My relationships are as satisfying as I would want them to be", "theme": \#
+    "relationships satisfying", "options": "agree"}
       ],
       "scales": [
         {"id": "total", "title": "Total", "items": ["cel_1", "cel_2", "cel_3"], "method": "sum", "higherIs": "worse",
-         "classifications": [{"id": "high", "title": "High", "status": "convention", "source": "test", "bands": [{"label": "Low", "from": 0}, {"label": "High", "from": 8}]}]}
+         "classifications": [{"id": "high", "title": "High", "status": "convention", "source": "test", \#
+    "bands": [{"label": "Low", "from": 0}, {"label": "High", "from": 8}]}]}
       ]
     }
     """#

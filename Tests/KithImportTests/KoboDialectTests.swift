@@ -20,7 +20,8 @@ struct KoboDialectTests {
     @Test func choiceNamesResolvePerItem() throws {
         // 'often' is 3 for a UCLA item and 4 for a SWEMWBS item.
         let csv =
-            "\"loneliness/lack_companionship\";\"wellbeing/useful\";\"wellbeing/relaxed\";\"_id\";\"_uuid\";\"_submission_time\"\n\"often\";\"often\";\"often\";\"1\";\"u\";\"2026-01-01T00:00:00\"\n"
+            "\"loneliness/lack_companionship\";\"wellbeing/useful\";\"wellbeing/relaxed\";\"_id\";\"_uuid\";\"_submission_time\"\n"
+            + "\"often\";\"often\";\"often\";\"1\";\"u\";\"2026-01-01T00:00:00\"\n"
         let source = try SourceFile(bytes: Array(csv.utf8), displayName: "k.csv", catalog: builtInCatalog)
         let plan = try source.plan()
         var answers: [String: Int] = [:]

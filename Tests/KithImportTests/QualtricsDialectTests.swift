@@ -61,19 +61,12 @@ struct QualtricsDialectTests {
         #expect(read.source.tally.missingCodes.values.contains { $0[-99] != nil })
     }
 
-    @Test func legacySample() throws {
-        let read = try expectSampleMatches("qualtrics-legacy.csv")
-        // The empty last column (trailing comma) is bookkeeping, not a question.
-        #expect(read.source.questions.allSatisfy { !$0.header.isEmpty })
-        #expect(QualtricsLegacyDialect.splitStem("Over the last 2 weeks-Feeling useful") == "Over the last 2 weeks - Feeling useful")
-        #expect(QualtricsLegacyDialect.splitStem("Follow-up") == "Follow-up")
-    }
-
     @Test func previewAndPartialRows() throws {
         let csv = """
             StartDate,EndDate,Status,Progress,Finished,ResponseId,Q1
             Start Date,End Date,Response Type,Progress,Finished,Response ID,How often do you feel lonely?
-            "{""ImportId"":""startDate"",""timeZone"":""UTC""}","{""ImportId"":""endDate"",""timeZone"":""UTC""}","{""ImportId"":""status""}","{""ImportId"":""progress""}","{""ImportId"":""finished""}","{""ImportId"":""_recordId""}","{""ImportId"":""QID1""}"
+            "{""ImportId"":""startDate"",""timeZone"":""UTC""}","{""ImportId"":""endDate"",""timeZone"":""UTC""}","{""ImportId"":""status""}",\
+            "{""ImportId"":""progress""}","{""ImportId"":""finished""}","{""ImportId"":""_recordId""}","{""ImportId"":""QID1""}"
             2026-03-01 10:00:00,2026-03-01 10:05:00,Survey Preview,100,True,R_1,Never
             2026-03-01 11:00:00,2026-03-01 11:05:00,IP Address,40,False,R_2,
             2026-03-01 12:00:00,2026-03-01 12:05:00,Survey Test,100,True,R_3,Never

@@ -16,7 +16,8 @@ private func responses(_ source: SourceFile) throws -> (plan: ScoringPlan, rows:
 }
 
 private let onsHeader =
-    "ID,How often do you feel that you lack companionship?,How often do you feel left out?,How often do you feel isolated from others?,How often do you feel lonely?"
+    "ID,How often do you feel that you lack companionship?,How often do you feel left out?,"
+    + "How often do you feel isolated from others?,How often do you feel lonely?"
 
 @Suite("Source files: edge cases")
 struct SourceEdgeCaseTests {
@@ -73,7 +74,8 @@ struct SourceEdgeCaseTests {
 
     @Test func repeatedResponseIDsAreDuplicatesWithinAWave() throws {
         let csv =
-            "ID,Wave,How often do you feel lonely?\n7,baseline,Never\n8,baseline,Never\n7,follow-up,Never\n7,baseline,Occasionally\nX1,baseline,Never\nX1,baseline,Never\n"
+            "ID,Wave,How often do you feel lonely?\n7,baseline,Never\n8,baseline,Never\n7,follow-up,Never\n"
+            + "7,baseline,Occasionally\nX1,baseline,Never\nX1,baseline,Never\n"
         let (_, rows) = try responses(open(Array(csv.utf8)))
         #expect(rows.map(\.duplicateOf) == [nil, nil, nil, 1, nil, 5])
         #expect(rows[3].duplicateReason == "same response id")
@@ -188,7 +190,8 @@ struct SourceEdgeCaseTests {
 
     @Test func questionKindsFromTheRows() throws {
         let csv =
-            "ID,Age band,Visits,Comments,Your postcode,Case ref,How often do you feel lonely?\n1,16-24,3,Lovely staff,ME1 1AA,K1,Never\n2,25-34,1,,ME4 2BB,K2,Never\n"
+            "ID,Age band,Visits,Comments,Your postcode,Case ref,How often do you feel lonely?\n"
+            + "1,16-24,3,Lovely staff,ME1 1AA,K1,Never\n2,25-34,1,,ME4 2BB,K2,Never\n"
             + "3,16-24,0,Too far to travel,ME2 3CC,K3,Never\n4,25-34,2,,ME2 3CD,K4,Never\n5,16-24,2,,ME2 3CE,K5,Never\n"
         let source = try open(Array(csv.utf8))
         let kinds = Dictionary(uniqueKeysWithValues: source.questions.map { ($0.header, $0.kind) })

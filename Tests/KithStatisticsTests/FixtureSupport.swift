@@ -98,7 +98,10 @@ enum Fixtures {
         return cases
     }
 
-    enum FixtureError: Error { case missing(String), empty(String) }
+    enum FixtureError: Error {
+        case missing(String)
+        case empty(String)
+    }
 }
 
 /// Relative closeness: |actual − expected| ≤ rel·|expected| (or ≤ abs when given).

@@ -1,4 +1,5 @@
 import Foundation
+import KithCore
 import KithStore
 import Testing
 
@@ -116,7 +117,8 @@ struct StoreSecretTests {
 
     /// Expected keys from:
     /// python3 -c 'import hashlib, hmac
-    /// for ns, i in [("respondent", "R-00042"), ("person", "Siân Ó Dálaigh")]: print(hmac.new(bytes(range(32)), (ns + "\0" + i).encode(), hashlib.sha256).hexdigest())'
+    /// for ns, i in [("respondent", "R-00042"), ("person", "Siân Ó Dálaigh")]:
+    ///     print(hmac.new(bytes(range(32)), (ns + "\0" + i).encode(), hashlib.sha256).hexdigest())'
     @Test("pseudonym = hex HMAC-SHA256(secret, namespace NUL identifier)")
     func pseudonyms() {
         let pseudonymizer = Pseudonymizer(secret: Array(0..<32))

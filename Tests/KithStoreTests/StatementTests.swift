@@ -51,7 +51,10 @@ struct StatementTests {
     @Test("text: empty, non-ASCII, embedded NUL")
     func text() throws {
         let db = try makeTable()
-        for value in ["", "Siân Ó Dálaigh, Llanelli 🏴󠁧󠁢󠁷󠁬󠁳󠁿 日本語", "before\u{0}after", String(repeating: "x", count: 100_000)] {
+        let values = [
+            "", "Siân Ó Dálaigh, Llanelli 🏴󠁧󠁢󠁷󠁬󠁳󠁿 日本語", "before\u{0}after", String(repeating: "x", count: 100_000)
+        ]
+        for value in values {
             let result = try roundTrip(db, value) { $0.string(at: 1) }
             #expect(result.type == "text")
             #expect(result.value == value)

@@ -4,43 +4,8 @@ import Testing
 
 @testable import KithStore
 
-@Suite("Stored blocks: keys, and the move from one row per response (schema v4 → v5)")
+@Suite("Stored blocks: the move from one row per response (schema v4 → v5)")
 struct StoreBlockTests {
-    /// Every stored response's key and person key, in import order.
-    func storedKeys(_ path: String) throws -> [(key: [UInt8], person: [UInt8]?)] {
-        let store = try Store.open(path: path, create: false)
-        var keys: [(key: [UInt8], person: [UInt8]?)] = []
-        try store.forEachStoredRow(survey: try store.survey(named: "Panel").id, wave: nil) { _, row in
-            keys.append((Array(row.key), row.personKey.map(Array.init)))
-        }
-        return keys
-    }
-
-    @Test("stored keys are the first 16 bytes of the pseudonymizer's keys: response id within its wave, person id, or content")
-    func keysAsDefined() throws {
-        let folder = try temporaryFolder()
-        let file = folder.appendingPathComponent("waves.csv")
-        try Data("Response ID,Client ID,Wave,How often do you feel lonely?\nR1,C1,baseline,Often/always\nR2,C2,,Never\n".utf8).write(to: file)
-        let noIDs = folder.appendingPathComponent("no-ids.csv")
-        try Data("Client ID,Wave,How often do you feel lonely?\nC1,baseline,Often/always\nC2,,Never\n".utf8).write(to: noIDs)
-        for (index, name) in [(0, "one.sqlite"), (1, "two.sqlite")] {
-            let store = folder.appendingPathComponent(name).path
-            #expect(try importJSON([file.path, noIDs.path][index], store: store).report["added"] as? Int == 2)
-            let pseudonymizer = Pseudonymizer(secret: try StoreSecret.loadOrCreate(besides: store))
-            func expected(_ identifier: String, _ namespace: String) -> [UInt8] {
-                Array(pseudonymizer.keyBytes(Array(identifier.utf8), namespace: namespace).prefix(16))
-            }
-            let keys = try storedKeys(store)
-            #expect(keys.map(\.person) == [expected("C1", "person"), expected("C2", "person")])
-            if index == 0 {
-                #expect(keys.map(\.key) == [expected("R1\u{0}baseline", "respondent"), expected("R2", "respondent")], "no wave: no suffix")
-            } else {
-                #expect(
-                    keys.map(\.key) == [expected("C1\u{0}baseline", "person-wave"), expected("C2\u{0}", "person-wave")], "no wave: NUL and nothing")
-            }
-        }
-    }
-
     @Test("a v4 store's responses, replaced ones included, move into blocks with their ids; undo still restores")
     func migrationFromRows() throws {
         let folder = try temporaryFolder()
@@ -63,7 +28,8 @@ struct StoreBlockTests {
             return bytes
         }
         let columns =
-            "id, survey_id, batch_id, response_key, person_key, source_id, wave, provider, submitted_at, status, flag, source_row, content_hash, answers, scoring_id, scores"
+            "id, survey_id, batch_id, response_key, person_key, source_id, wave, provider, "
+            + "submitted_at, status, flag, source_row, content_hash, answers, scoring_id, scores"
         // Batch 2 replaced response 3 (its new row is 8, with 3's key) and added 6 and 7.
         let rows: [(id: Int, batch: Int, keyOf: Int, code: Int)] = [
             (1, 1, 1, 1), (2, 1, 2, 2), (4, 1, 4, 3), (5, 1, 5, 1), (6, 2, 6, 2), (7, 2, 7, 3), (8, 2, 3, 4)
@@ -76,7 +42,8 @@ struct StoreBlockTests {
                 row.id == 4 ? "partial" : "complete", row.id == 7 ? "speeding" : nil, row.id + 1, row.code * 11, answers(row.code))
         }
         try db.execute(
-            "INSERT INTO replaced_response (replaced_by_batch, \(columns)) VALUES (2, 3, 1, 1, ?, NULL, NULL, 'follow-up', 'South', NULL, 'complete', NULL, 4, 99, ?, 1, x'')",
+            "INSERT INTO replaced_response (replaced_by_batch, \(columns)) "
+                + "VALUES (2, 3, 1, 1, ?, NULL, NULL, 'follow-up', 'South', NULL, 'complete', NULL, 4, 99, ?, 1, x'')",
             key(3), answers(5))
 
         let store = try Store.open(path: path)

@@ -7,7 +7,8 @@ enum ImportCommand {
         spec: CommandSpec(
             name: "import",
             usage:
-                "kith import FILE --survey NAME [--kind K] [--wave W] [--invited N] [--provider P] [--map FILE] [--on-conflict fail|keep|replace] [--keep-ids] [--keep-column NAME…] [--store PATH]",
+                "kith import FILE --survey NAME [--kind K] [--wave W] [--invited N] [--provider P] [--map FILE] "
+                + "[--on-conflict fail|keep|replace] [--keep-ids] [--keep-column NAME…] [--store PATH]",
             summary: "Import a survey export into the response store, scored, in one transaction.",
             discussion: """
                 Every row lands or none does. Importing the same file again adds nothing, and says so; a later export that
@@ -57,7 +58,8 @@ enum ImportCommand {
         try print(report, store: store, format: format, console)
         if !report.sameFileAs.isEmpty, report.batch == nil {
             console.note(
-                "kith: this file was already imported into '\(surveyName)' as batch \(report.sameFileAs.map(String.init).joined(separator: ", ")); nothing was added."
+                "kith: this file was already imported into '\(surveyName)' as batch "
+                    + "\(report.sameFileAs.map(String.init).joined(separator: ", ")); nothing was added."
             )
         }
     }
@@ -72,7 +74,9 @@ enum ImportCommand {
             missing: try SharedOptions.missingPolicy(arguments), keepColumns: arguments.values("keep-column"))
         for ambiguous in file.ambiguousColumns {
             console.note(
-                "kith: \(path): column \(ambiguous.column + 1) ('\(ambiguous.header)') could be \(ambiguous.items.joined(separator: " or ")); it is kept as the file's own question. Choose with --instrument or --map."
+                "kith: \(path): column \(ambiguous.column + 1) ('\(ambiguous.header)') "
+                    + "could be \(ambiguous.items.joined(separator: " or ")); "
+                    + "it is kept as the file's own question. Choose with --instrument or --map."
             )
         }
         return file
@@ -125,7 +129,8 @@ enum ImportCommand {
         if report.flagged > 0 { text += "  flagged            \(report.flagged) (possible duplicate submissions, stored with a flag)\n" }
         if !report.columnsDropped.isEmpty {
             text +=
-                "  columns dropped    \(report.columnsDropped.map { "'\($0)'" }.joined(separator: ", ")) (direct identifiers; keep one with --keep-column)\n"
+                "  columns dropped    \(report.columnsDropped.map { "'\($0)'" }.joined(separator: ", ")) "
+                + "(direct identifiers; keep one with --keep-column)\n"
         }
         try console.out.write(text)
     }

@@ -94,7 +94,8 @@ enum InspectCommand {
             for field in fields { out += "  column \(field.column + 1) '\(field.header)': \(field.role)\n" }
             if !identifiers.isEmpty {
                 out +=
-                    "  direct identifiers (dropped at import unless kept on purpose): \(identifiers.map { "column \($0.index + 1) '\($0.header)'" }.joined(separator: ", "))\n"
+                    "  direct identifiers (dropped at import unless kept on purpose): "
+                    + "\(identifiers.map { "column \($0.index + 1) '\($0.header)'" }.joined(separator: ", "))\n"
             }
             if !metadata.isEmpty { out += "  tool metadata (not kept): \(metadata.map { "'\($0.header)'" }.joined(separator: ", "))\n" }
 
@@ -105,7 +106,9 @@ enum InspectCommand {
             }
             for ambiguous in source.matching.ambiguous {
                 out +=
-                    "  column \(ambiguous.column + 1) '\(ambiguous.header)' is AMBIGUOUS: could be \(ambiguous.items.joined(separator: " or ")); not used (name it with --map or choose with --instrument)\n"
+                    "  column \(ambiguous.column + 1) '\(ambiguous.header)' is AMBIGUOUS: "
+                    + "could be \(ambiguous.items.joined(separator: " or ")); "
+                    + "not used (name it with --map or choose with --instrument)\n"
             }
             if !source.matching.rejected.isEmpty {
                 out += "  set aside:\n"
@@ -130,7 +133,8 @@ enum InspectCommand {
             }
 
             out +=
-                "\nRows: \(tally.rows): \(tally.complete) complete, \(tally.partial) partial, \(tally.excluded) excluded, \(tally.duplicates) duplicate\(tally.duplicates == 1 ? "" : "s")\n"
+                "\nRows: \(tally.rows): \(tally.complete) complete, \(tally.partial) partial, "
+                + "\(tally.excluded) excluded, \(tally.duplicates) duplicate\(tally.duplicates == 1 ? "" : "s")\n"
             for (reason, count) in tally.excludedReasons.sorted(by: { $0.key < $1.key }) { out += "  excluded: \(reason) ×\(count)\n" }
             for duplicate in tally.duplicateRows.prefix(20) {
                 out += "  duplicate: row \(duplicate.row) repeats row \(duplicate.of) (\(duplicate.reason))\n"
@@ -159,10 +163,8 @@ enum InspectCommand {
             if !tally.missingCodes.isEmpty {
                 out += "\nCodes read as \"no answer\" (not options of their items; \"conventionalMissingCodes\": false in --map turns this off):\n"
                 for (column, codes) in tally.missingCodes.sorted(by: { $0.key < $1.key }) {
-                    out +=
-                        "  column \(column + 1) '\(header(column))': "
-                        + codes.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value.count) (\(rowsLine($0.value.rows)))" }.joined(separator: ", ")
-                        + "\n"
+                    let counts = codes.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value.count) (\(rowsLine($0.value.rows)))" }
+                    out += "  column \(column + 1) '\(header(column))': " + counts.joined(separator: ", ") + "\n"
                 }
             }
 
@@ -183,7 +185,8 @@ enum InspectCommand {
             parts.append(
                 "\"source\":{\"name\":\(j(dialectName)),\"title\":\(j(dialectTitle)),\"how\":\(j(how)),\"confidence\":\(source.dialectConfidence)}")
             parts.append(
-                "\"encoding\":{\"name\":\(j(source.encoding.encoding.rawValue)),\"byte_order_mark\":\(source.encoding.hadByteOrderMark),\"how\":\(j(source.encoding.description))}"
+                "\"encoding\":{\"name\":\(j(source.encoding.encoding.rawValue)),"
+                    + "\"byte_order_mark\":\(source.encoding.hadByteOrderMark),\"how\":\(j(source.encoding.description))}"
             )
             parts.append("\"delimiter\":{\"name\":\(j(source.delimiter.delimiter.description)),\"how\":\(j(source.delimiter.description))}")
             parts.append("\"header_rows\":\(source.headerRows)")
@@ -213,31 +216,38 @@ enum InspectCommand {
                 return "{" + fields.joined(separator: ",") + "}"
             }
             parts.append("\"columns\":[\(columns.joined(separator: ","))]")
-            parts.append(
-                "\"rejected\":[\(source.matching.rejected.map { "{\"column\":\($0.column + 1),\"item\":\(j($0.item)),\"reason\":\(j($0.reason))}" }.joined(separator: ","))]"
-            )
+            let rejected = source.matching.rejected.map {
+                "{\"column\":\($0.column + 1),\"item\":\(j($0.item)),\"reason\":\(j($0.reason))}"
+            }
+            parts.append("\"rejected\":[\(rejected.joined(separator: ","))]")
             parts.append("\"matching_notices\":[\(source.matching.notices.map(j).joined(separator: ","))]")
             let excluded = tally.excludedReasons.sorted { $0.key < $1.key }.map { "\(j($0.key)):\($0.value)" }.joined(separator: ",")
             let duplicates = tally.duplicateRows.map { "{\"row\":\($0.row),\"duplicate_of\":\($0.of),\"reason\":\(j($0.reason))}" }.joined(
                 separator: ",")
             parts.append(
-                "\"rows\":{\"total\":\(tally.rows),\"complete\":\(tally.complete),\"partial\":\(tally.partial),\"excluded\":\(tally.excluded),\"duplicates\":\(tally.duplicates),\"trailing_blank\":\(tally.trailingBlankRows),\"excluded_reasons\":{\(excluded)},\"duplicate_rows\":[\(duplicates)]}"
+                "\"rows\":{\"total\":\(tally.rows),\"complete\":\(tally.complete),\"partial\":\(tally.partial),\"excluded\":\(tally.excluded),"
+                    + "\"duplicates\":\(tally.duplicates),\"trailing_blank\":\(tally.trailingBlankRows),"
+                    + "\"excluded_reasons\":{\(excluded)},\"duplicate_rows\":[\(duplicates)]}"
             )
             let invalid = tally.invalidAnswers.sorted { $0.key < $1.key }.flatMap { column, labels in
                 labels.sorted { $0.key < $1.key }.map {
-                    "{\"column\":\(column + 1),\"item\":\(j(itemOf(column: column) ?? "")),\"answer\":\(j($0.key)),\"count\":\($0.value.count),\"rows\":[\($0.value.rows.map(String.init).joined(separator: ","))]}"
+                    "{\"column\":\(column + 1),\"item\":\(j(itemOf(column: column) ?? "")),\"answer\":\(j($0.key)),"
+                        + "\"count\":\($0.value.count),\"rows\":[\($0.value.rows.map(String.init).joined(separator: ","))]}"
                 }
             }
             parts.append("\"invalid_answers\":[\(invalid.joined(separator: ","))]")
             let missing = tally.missingCodes.sorted { $0.key < $1.key }.flatMap { column, codes in
                 codes.sorted { $0.key < $1.key }.map {
-                    "{\"column\":\(column + 1),\"code\":\($0.key),\"count\":\($0.value.count),\"rows\":[\($0.value.rows.map(String.init).joined(separator: ","))]}"
+                    "{\"column\":\(column + 1),\"code\":\($0.key),"
+                        + "\"count\":\($0.value.count),\"rows\":[\($0.value.rows.map(String.init).joined(separator: ","))]}"
                 }
             }
             parts.append("\"missing_codes\":[\(missing.joined(separator: ","))]")
-            parts.append(
-                "\"would_score\":[\(scaleCoverage().map { "{\"scale\":\(j($0.scale)),\"items_found\":\($0.found),\"items\":\($0.items),\"missing_items\":[\($0.missing.map(j).joined(separator: ","))]}" }.joined(separator: ","))]"
-            )
+            let wouldScore = scaleCoverage().map {
+                "{\"scale\":\(j($0.scale)),\"items_found\":\($0.found),\"items\":\($0.items),"
+                    + "\"missing_items\":[\($0.missing.map(j).joined(separator: ","))]}"
+            }
+            parts.append("\"would_score\":[\(wouldScore.joined(separator: ","))]")
             return "{" + parts.joined(separator: ",\n") + "}\n"
         }
     }

@@ -6,7 +6,8 @@ enum ScoreCommand {
         spec: CommandSpec(
             name: "score",
             usage:
-                "kith score FILE [--instrument ID…] [--format table|csv|json] [--output PATH] [--missing POLICY] [--classify ID…] [--instruments DIR]",
+                "kith score FILE [--instrument ID…] [--format table|csv|json] [--output PATH] "
+                + "[--missing POLICY] [--classify ID…] [--instruments DIR]",
             summary: "Score every response in a survey export (FILE, or - for standard input).",
             discussion: """
                 Columns are matched to instrument items by their headers (ONS wording, theme phrases, item ids such
@@ -35,12 +36,16 @@ enum ScoreCommand {
         var dataProblems = false
         let columnCount = Set(source.matching.matches.map(\.column)).count
         console.note(
-            "kith: scoring \(source.matching.instruments.joined(separator: ", ")) from \(columnCount) column\(columnCount == 1 ? "" : "s") of \(path); 'kith inspect \(path)' shows how each column was read."
+            "kith: scoring \(source.matching.instruments.joined(separator: ", ")) from \(columnCount) "
+                + "column\(columnCount == 1 ? "" : "s") of \(path); "
+                + "'kith inspect \(path)' shows how each column was read."
         )
         for ambiguous in scoring.ambiguousColumns {
             dataProblems = true
             console.note(
-                "kith: \(path): column \(ambiguous.column + 1) ('\(ambiguous.header)') could be \(ambiguous.items.joined(separator: " or ")); it was not used. Choose with --instrument or --map."
+                "kith: \(path): column \(ambiguous.column + 1) ('\(ambiguous.header)') "
+                    + "could be \(ambiguous.items.joined(separator: " or ")); "
+                    + "it was not used. Choose with --instrument or --map."
             )
         }
         let sink = try arguments.value("output").map { try ByteSink.open(console.resolve($0)) } ?? console.out
@@ -55,7 +60,8 @@ enum ScoreCommand {
         let tally = result.tally
         if format != .table {
             console.note(
-                "kith: scored \(tally.scored) of \(tally.rows) rows of \(path) (\(scoring.reading))\(tally.excluded > 0 ? "; \(tally.excluded) excluded" : "")."
+                "kith: scored \(tally.scored) of \(tally.rows) rows of \(path) (\(scoring.reading))"
+                    + "\(tally.excluded > 0 ? "; \(tally.excluded) excluded" : "")."
             )
             for notice in result.notices { console.note("kith: \(hinted(notice))") }
         }
@@ -64,11 +70,13 @@ enum ScoreCommand {
             let invalid = source.tally.invalidAnswers.sorted { $0.key < $1.key }.map { column, labels in
                 "column \(column + 1) ('\(source.dialect.columns[column].header)'): "
                     + labels.sorted { $0.value.count > $1.value.count }.prefix(5).map {
-                        "'\($0.key)' ×\($0.value.count) (row\($0.value.rows.count == 1 ? "" : "s") \($0.value.rows.map(String.init).joined(separator: ", ")))"
+                        "'\($0.key)' ×\($0.value.count) "
+                            + "(row\($0.value.rows.count == 1 ? "" : "s") \($0.value.rows.map(String.init).joined(separator: ", ")))"
                     }.joined(separator: ", ")
             }
             console.note(
-                "kith: \(tally.rowsWithProblems) row\(tally.rowsWithProblems == 1 ? " has" : "s have") answers that are not options of their items, so those scales were not scored:"
+                "kith: \(tally.rowsWithProblems) row\(tally.rowsWithProblems == 1 ? " has" : "s have") "
+                    + "answers that are not options of their items, so those scales were not scored:"
             )
             for line in invalid { console.note("  \(line)") }
             console.note("  Fix the file, or name the labels with --map (see 'kith score --help').")

@@ -18,7 +18,8 @@ enum SurveysCommand {
         if format == .json {
             let items = surveys.map { overview in
                 """
-                {"name":\(TextFormat.json(overview.survey.name)),"kind":"\(overview.survey.kind.rawValue)","invited":\(TextFormat.json(overview.survey.invited)),\
+                {"name":\(TextFormat.json(overview.survey.name)),"kind":"\(overview.survey.kind.rawValue)",\
+                "invited":\(TextFormat.json(overview.survey.invited)),\
                 "period":\(TextFormat.json(overview.survey.period)),"responses":\(overview.responses),"batches":\(overview.batches),\
                 "waves":[\(overview.waves.map { TextFormat.json($0) }.joined(separator: ","))],"last_import":\(TextFormat.json(overview.lastImport))}
                 """
@@ -60,10 +61,13 @@ enum BatchesCommand {
                     separator: ",")
                 return """
                     {"batch":\(batch.id),"file":\(TextFormat.json(batch.fileName)),"sha256":"\(batch.sha256)","bytes":\(batch.bytes),\
-                    "dialect":\(TextFormat.json(batch.dialect)),"encoding":\(TextFormat.json(batch.encoding)),"imported_at":\(TextFormat.json(batch.importedAt)),\
+                    "dialect":\(TextFormat.json(batch.dialect)),"encoding":\(TextFormat.json(batch.encoding)),\
+                    "imported_at":\(TextFormat.json(batch.importedAt)),\
                     "imported_by":\(TextFormat.json(batch.importedBy)),"tool":\(TextFormat.json(batch.tool)),"options":{\(options)},\
-                    "rows_read":\(batch.rowsRead),"added":\(batch.added),"unchanged":\(batch.unchanged),"replaced":\(batch.replaced),"kept":\(batch.kept),\
-                    "excluded":\(batch.excluded),"flagged":\(batch.flagged),"responses":\(batch.responses),"undone_at":\(TextFormat.json(batch.undoneAt))}
+                    "rows_read":\(batch.rowsRead),"added":\(batch.added),"unchanged":\(batch.unchanged),\
+                    "replaced":\(batch.replaced),"kept":\(batch.kept),\
+                    "excluded":\(batch.excluded),"flagged":\(batch.flagged),\
+                    "responses":\(batch.responses),"undone_at":\(TextFormat.json(batch.undoneAt))}
                     """
             }
             try console.out.write("[" + items.joined(separator: ",\n") + "]\n")
@@ -99,11 +103,14 @@ enum UndoCommand {
         let report = try StoreOptions.open(arguments, console).undo(batch: id)
         if format == .json {
             try console.out.write(
-                "{\"batch\":\(report.batch),\"survey\":\(TextFormat.json(report.survey)),\"removed\":\(report.removed),\"restored\":\(report.restored)}\n"
+                "{\"batch\":\(report.batch),\"survey\":\(TextFormat.json(report.survey)),"
+                    + "\"removed\":\(report.removed),\"restored\":\(report.restored)}\n"
             )
         } else {
             try console.out.write(
-                "Undid batch \(report.batch) of survey '\(report.survey)': \(report.removed) response\(report.removed == 1 ? "" : "s") removed\(report.restored > 0 ? ", \(report.restored) replaced response\(report.restored == 1 ? "" : "s") put back" : "").\n"
+                "Undid batch \(report.batch) of survey '\(report.survey)': "
+                    + "\(report.removed) response\(report.removed == 1 ? "" : "s") removed"
+                    + "\(report.restored > 0 ? ", \(report.restored) replaced response\(report.restored == 1 ? "" : "s") put back" : "").\n"
             )
         }
     }
@@ -127,14 +134,17 @@ enum RescoreCommand {
         let scales = report.scales.map { "\($0.scale) (definition \($0.instrumentVersion), policy \($0.policy))" }
         if format == .json {
             let items = report.scales.map {
-                "{\"scale\":\(TextFormat.json($0.scale)),\"instrument_version\":\(TextFormat.json($0.instrumentVersion)),\"policy\":\(TextFormat.json($0.policy))}"
+                "{\"scale\":\(TextFormat.json($0.scale)),"
+                    + "\"instrument_version\":\(TextFormat.json($0.instrumentVersion)),\"policy\":\(TextFormat.json($0.policy))}"
             }
             try console.out.write(
-                "{\"survey\":\(TextFormat.json(report.survey)),\"responses\":\(report.responses),\"changed\":\(report.changed),\"scales\":[\(items.joined(separator: ","))]}\n"
+                "{\"survey\":\(TextFormat.json(report.survey)),\"responses\":\(report.responses),"
+                    + "\"changed\":\(report.changed),\"scales\":[\(items.joined(separator: ","))]}\n"
             )
         } else {
             try console.out.write(
-                "Rescored \(report.responses) responses of '\(report.survey)': \(report.changed) score set\(report.changed == 1 ? "" : "s") changed.\n"
+                "Rescored \(report.responses) responses of '\(report.survey)': "
+                    + "\(report.changed) score set\(report.changed == 1 ? "" : "s") changed.\n"
             )
             for scale in scales { try console.out.write("  \(scale)\n") }
             for old in report.previous {

@@ -79,7 +79,8 @@ public struct Catalog: Sendable {
                     problems.append(
                         InstrumentError(
                             .conflict, file: entry.file, path: "items[\(itemIndex)].id",
-                            "item id '\(item.id)' is also used by '\(sorted[other].instrument.id)' (\(sorted[other].file)); item ids must be unique across instruments"
+                            "item id '\(item.id)' is also used by '\(sorted[other].instrument.id)' (\(sorted[other].file)); "
+                                + "item ids must be unique across instruments"
                         ))
                 }
                 owners[item.id] = owners[item.id] ?? index
@@ -173,7 +174,8 @@ public struct Catalog: Sendable {
         guard let scale = instrument.scale(scaleID) else {
             throw InstrumentError(
                 .unknown,
-                "'\(instrument.id)' has no scale '\(scaleID)'; its scales are: \(instrument.scales.map { "\(instrument.id).\($0.id)" }.joined(separator: ", "))"
+                "'\(instrument.id)' has no scale '\(scaleID)'; its scales are: "
+                    + "\(instrument.scales.map { "\(instrument.id).\($0.id)" }.joined(separator: ", "))"
             )
         }
         return (instrument, scale)

@@ -28,11 +28,11 @@ extension Instrument {
                 codes[option.code] = codes[option.code] ?? index
                 for (aliasIndex, text) in ([option.label] + option.aliases).enumerated() {
                     let key = TextKey(text).value
-                    let where_ = aliasIndex == 0 ? "\(path)[\(index)].label" : "\(path)[\(index)].aliases[\(aliasIndex - 1)]"
+                    let place = aliasIndex == 0 ? "\(path)[\(index)].label" : "\(path)[\(index)].aliases[\(aliasIndex - 1)]"
                     if key.isEmpty {
-                        problem(where_, "a label needs at least one letter or digit")
+                        problem(place, "a label needs at least one letter or digit")
                     } else if let other = labels[key], other != index {
-                        problem(where_, "'\(text)' is ambiguous: it reads the same as a label of \(path)[\(other)]")
+                        problem(place, "'\(text)' is ambiguous: it reads the same as a label of \(path)[\(other)]")
                     }
                     labels[key] = labels[key] ?? index
                 }
@@ -108,7 +108,8 @@ extension Instrument {
                 let list = missingRaw.prefix(8).map(String.init).joined(separator: ", ")
                 problem(
                     tablePath,
-                    "the table does not cover the raw range \(Int(range.lowerBound))-\(Int(range.upperBound)): no value for \(list)\(missingRaw.count > 8 ? ", …" : "")"
+                    "the table does not cover the raw range \(Int(range.lowerBound))-\(Int(range.upperBound)): "
+                        + "no value for \(list)\(missingRaw.count > 8 ? ", …" : "")"
                 )
             } else {
                 let values = conversion.table.map(\.value)

@@ -1,8 +1,8 @@
 extension JSONValue {
     /// Parses a JSON document (RFC 8259), naming the file, line and column of any
     /// syntax error. Hand-written: Foundation's `JSONDecoder` through a recursive
-    /// `Decodable` took 3,500 instructions a byte, a tenth of every `kith` command's
-    /// start-up with the built-in catalog alone.
+    /// `Decodable` was a noticeable part of every `kith` command's start-up, which parses
+    /// the built-in catalog.
     static func parse(_ bytes: [UInt8], file: String) throws(InstrumentError) -> JSONValue {
         do {
             return try bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in

@@ -75,12 +75,15 @@ public struct ScoringPlan: Sendable {
                         policy = missing
                         if case .prorate(let n) = missing {
                             notices.append(
-                                "\(qualified): scored with up to \(n) missing item\(n == 1 ? "" : "s") prorated (policy \(missing)): the mean of the answered items times \(scale.items.count)\(scale.conversion == nil ? "" : ", rounded to a whole raw score (halves up) before conversion")."
+                                "\(qualified): scored with up to \(n) missing item\(n == 1 ? "" : "s") prorated (policy \(missing)): "
+                                    + "the mean of the answered items times \(scale.items.count)"
+                                    + "\(scale.conversion == nil ? "" : ", rounded to a whole raw score (halves up) before conversion")."
                             )
                         }
                     } else {
                         notices.append(
-                            "\(qualified): policy \(missing) not applied: the definition does not allow proration (\(scale.proration.reason ?? "no reason given"))."
+                            "\(qualified): policy \(missing) not applied: "
+                                + "the definition does not allow proration (\(scale.proration.reason ?? "no reason given"))."
                         )
                     }
                 }
@@ -88,7 +91,8 @@ public struct ScoringPlan: Sendable {
                 unusedClassifications.subtract(chosen.map(\.id))
                 for classification in chosen where classification.status != .official {
                     notices.append(
-                        "\(qualified): classification '\(classification.id)' is a \(classification.status.rawValue), not an official cut-off (\(classification.source))."
+                        "\(qualified): classification '\(classification.id)' is a \(classification.status.rawValue), "
+                            + "not an official cut-off (\(classification.source))."
                     )
                 }
                 var labels: [Int: String] = [:]

@@ -139,12 +139,14 @@ package struct REDCapDialect: Dialect {
                 dictionary = nil
             } else {
                 notes.append(
-                    "Codes and field labels read from the data dictionary \((loaded.path as NSString).lastPathComponent)\(found ? " (found beside the export)" : "")."
+                    "Codes and field labels read from the data dictionary "
+                        + "\((loaded.path as NSString).lastPathComponent)\(found ? " (found beside the export)" : "")."
                 )
             }
         } else {
             notes.append(
-                "No REDCap data dictionary: columns are matched by field name and codes read as the instruments' codes. Give the project's data dictionary to read them as its labels."
+                "No REDCap data dictionary: columns are matched by field name and codes read as the instruments' codes. "
+                    + "Give the project's data dictionary to read them as its labels."
             )
         }
         self.dictionary = dictionary

@@ -144,7 +144,8 @@ package struct ColumnMatcher: Sendable {
             matches.removeAll { $0.item == item }
             for match in group { ambiguous.append((match.column, match.header, [item])) }
             notices.append(
-                "columns \(group.map { "\($0.column + 1) ('\($0.header)')" }.joined(separator: " and ")) all read as item \(item); only one can be: name it in a map file"
+                "columns \(group.map { "\($0.column + 1) ('\($0.header)')" }.joined(separator: " and ")) "
+                    + "all read as item \(item); only one can be: name it in a map file"
             )
         }
         notices += instruments.notices
@@ -256,14 +257,16 @@ package struct ColumnMatcher: Sendable {
                 !instrument.detectOnlyWith.contains(where: { canonicalCovered[id]?.contains($0) ?? false })
             {
                 notices.append(
-                    "\(id) not scored: none of its distinctive items (\(instrument.detectOnlyWith.joined(separator: ", "))) is in the file (name it to score it anyway)."
+                    "\(id) not scored: none of its distinctive items (\(instrument.detectOnlyWith.joined(separator: ", "))) "
+                        + "is in the file (name it to score it anyway)."
                 )
                 continue
             }
             if let other = columnsOf.keys.sorted().first(where: { $0 != id && mine.isSubset(of: columnsOf[$0]!) && isComplete($0) && !isComplete(id) }
             ) {
                 notices.append(
-                    "\(id) not scored: its \(mine.count) column\(mine.count == 1 ? "" : "s") belong to \(other), which the file covers completely (name it to score it instead)."
+                    "\(id) not scored: its \(mine.count) column\(mine.count == 1 ? "" : "s") belong to \(other), "
+                        + "which the file covers completely (name it to score it instead)."
                 )
                 continue
             }

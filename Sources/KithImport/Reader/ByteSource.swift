@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import KithCore
 
 /// Where raw bytes come from: a file descriptor (read with `read(2)` in chunks, never mapped) or
 /// an in-memory array (copied out in chunks, so both paths exercise the same chunk logic).
@@ -23,9 +17,7 @@ final class ByteSource {
     init(descriptor: Int32, owned: Bool, displayName: String) {
         storage = .descriptor(descriptor, owned: owned)
         self.displayName = displayName
-        var status = stat()
-        let regular = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
-        progress = ReadProgress(total: regular ? Int(status.st_size) : nil)
+        progress = ReadProgress(total: Platform.regularFileSize(ofRaw: descriptor))
     }
 
     init(bytes: [UInt8], displayName: String) {
@@ -37,19 +29,15 @@ final class ByteSource {
     /// Opens `path` for reading (`-` is standard input, which is not closed afterwards).
     static func open(path: String, displayName: String) throws -> ByteSource {
         if path == "-" { return ByteSource(descriptor: 0, owned: false, displayName: displayName) }
-        var fd: Int32
-        repeat { fd = systemOpen(path) } while fd < 0 && errno == EINTR
-        guard fd >= 0 else { throw ReaderError(kind: .cannotOpen(errno: errno), file: displayName) }
-        #if os(Linux)
-            _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
-        #endif
+        let fd = Platform.openRawForSequentialReading(path)
+        guard fd >= 0 else { throw ReaderError(kind: .cannotOpen(errno: Platform.errorCode), file: displayName) }
         return ByteSource(descriptor: fd, owned: true, displayName: displayName)
     }
 
     deinit { close() }
 
     func close() {
-        if case .descriptor(let fd, owned: true) = storage { _ = systemClose(fd) }
+        if case .descriptor(let fd, owned: true) = storage { _ = Platform.closeRaw(fd) }
         storage = .closed
     }
 
@@ -72,14 +60,14 @@ final class ByteSource {
         case .descriptor(let fd, _):
             var total = 0
             while total < count {
-                let n = systemRead(fd, destination + total, count - total)
+                let n = Platform.readRaw(fd, destination + total, count - total)
                 if n > 0 {
                     total += n
                     progress.bytes += n
                 } else if n == 0 {
                     return (total, true)
-                } else if errno != EINTR {
-                    throw ReaderError(kind: .readFailed(errno: errno), file: displayName)
+                } else if !Platform.isInterruption(Platform.errorCode) {
+                    throw ReaderError(kind: .readFailed(errno: Platform.errorCode), file: displayName)
                 }
             }
             return (total, false)
@@ -103,8 +91,3 @@ package final class ReadProgress {
         return total == 0 ? 1 : min(1, Double(bytes) / Double(total))
     }
 }
-
-// Thin wrappers so the method names above don't shadow the C functions.
-@inline(__always) private func systemOpen(_ path: String) -> Int32 { open(path, O_RDONLY | O_CLOEXEC) }
-@inline(__always) private func systemRead(_ fd: Int32, _ p: UnsafeMutablePointer<UInt8>, _ n: Int) -> Int { read(fd, p, n) }
-@inline(__always) private func systemClose(_ fd: Int32) -> Int32 { close(fd) }

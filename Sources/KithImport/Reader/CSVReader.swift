@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// A streaming CSV/TSV reader working on bytes.
 ///
 /// - Reads fixed-size chunks from a file descriptor (never maps the file) or from an in-memory

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import KithCore
 
 /// An error reading a CSV/TSV file. It names the file (its display name), the 1-based line and
 /// column (column = field number) where the problem is, and what was expected. It never contains
@@ -54,10 +48,12 @@ public struct ReaderError: Error, Equatable, CustomStringConvertible {
             return "\(place): expected a closing double quote (\") for the quoted field that starts here, but the input ended"
         case .recordTooLong(let limit):
             return
-                "\(place): expected a record shorter than \(limit) bytes starting here; most likely a quoted field is missing its closing double quote (\")"
+                "\(place): expected a record shorter than \(limit) bytes starting here; "
+                + "most likely a quoted field is missing its closing double quote (\")"
         case .invalidUTF8:
             return
-                "\(place): expected UTF-8 text, but found bytes that are not valid UTF-8 (the start of the file looked like UTF-8); a file saved by Excel or another Windows program is often Windows-1252"
+                "\(place): expected UTF-8 text, but found bytes that are not valid UTF-8 (the start of the file looked like UTF-8); "
+                + "a file saved by Excel or another Windows program is often Windows-1252"
         case .cannotOpen(let code):
             return "\(place): cannot open: \(Self.message(code))"
         case .readFailed(let code):
@@ -66,7 +62,6 @@ public struct ReaderError: Error, Equatable, CustomStringConvertible {
     }
 
     private static func message(_ code: Int32) -> String {
-        guard let text = strerror(code) else { return "error \(code)" }
-        return String(cString: text)
+        Platform.errorMessage(code) ?? "error \(code)"
     }
 }

@@ -1,9 +1,10 @@
 /// The layout of one survey tool's exports: how many header rows, what each
 /// column is, and which rows are real responses.
 ///
-/// Adding a survey tool means one type conforming to `Dialect` in
-/// `Sources/KithImport/Dialects/`, listed in `Dialects.all`, one sample export
-/// in `Samples/` and one test file.
+/// Adding a survey tool means one type `FooDialect` conforming to `Dialect`, in
+/// `Sources/KithImport/Dialects/FooDialect.swift` and listed in `Dialects.all`, one
+/// sample export in `Samples/` and one test file, `Tests/KithImportTests/FooDialectTests.swift`
+/// (`DialectCatalogTests` checks all three).
 package protocol Dialect: Sendable {
     /// Short name used by `--source` (e.g. `surveymonkey`).
     static var name: String { get }

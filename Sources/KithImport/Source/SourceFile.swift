@@ -74,19 +74,19 @@ public final class SourceFile {
 
     /// Opens `path` (`-` for standard input).
     public convenience init(path: String, displayName: String? = nil, catalog: Catalog, options: SourceOptions = .init()) throws {
-        let options_ = CSVReader.Options(delimiter: options.delimiter, encoding: options.encoding)
+        let readerOptions = CSVReader.Options(delimiter: options.delimiter, encoding: options.encoding)
         var options = options
         if options.dictionary == nil, path != "-", let found = REDCapDictionary.besideExport(path) {
             options.dictionary = found
             options.dictionaryWasFound = true
         }
-        try self.init(reader: CSVReader(path: path, displayName: displayName, options: options_), catalog: catalog, options: options)
+        try self.init(reader: CSVReader(path: path, displayName: displayName, options: readerOptions), catalog: catalog, options: options)
     }
 
     /// Reads bytes held in memory.
     public convenience init(bytes: [UInt8], displayName: String, catalog: Catalog, options: SourceOptions = .init()) throws {
-        let options_ = CSVReader.Options(delimiter: options.delimiter, encoding: options.encoding)
-        try self.init(reader: CSVReader(bytes: bytes, displayName: displayName, options: options_), catalog: catalog, options: options)
+        let readerOptions = CSVReader.Options(delimiter: options.delimiter, encoding: options.encoding)
+        try self.init(reader: CSVReader(bytes: bytes, displayName: displayName, options: readerOptions), catalog: catalog, options: options)
     }
 
     private init(reader: consuming CSVReader, catalog: Catalog, options: SourceOptions) throws {

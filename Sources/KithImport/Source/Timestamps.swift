@@ -88,8 +88,8 @@ package struct TimestampParser: Sendable {
 
     /// The shapes most exports use, `DD/MM/YYYY HH:MM:SS` (or month first; `/`, `.` or `-`)
     /// and `YYYY-MM-DD HH:MM:SS` (or `/`; `T` or a comma for the space), rewritten as ISO 8601
-    /// byte by byte: exactly what `parts` and `writeISO8601` give for them, for a tenth of the
-    /// work. Returns false, appending nothing, for any other text or an invalid date.
+    /// byte by byte: exactly what `parts` and `writeISO8601` give for them, without building the
+    /// parts first. Returns false, appending nothing, for any other text or an invalid date.
     @inline(__always)
     static func appendFixedWidth(_ s: UnsafeBufferPointer<UInt8>, order: DateOrder, to output: inout [UInt8]) -> Bool {
         guard s.count == 19, s[13] == 0x3A, s[16] == 0x3A, s[10] == 0x20 || s[10] == 0x54 || s[10] == 0x2C else { return false }
@@ -135,7 +135,7 @@ package struct TimestampParser: Sendable {
     }
 
     /// `2026-03-15T09:16:33[.fff][Z|±hh:mm]`, written byte by byte (String(format:)
-    /// costs microseconds, and a million rows have two timestamps each).
+    /// parses its format every call, and a million rows have two timestamps each).
     static func iso8601(_ p: Parts) -> String {
         writeISO8601(p) { String(decoding: $0, as: UTF8.self) }
     }

@@ -7,7 +7,8 @@ import Foundation
 ///
 /// With the sorted sample x₍₁₎ ≤ … ≤ x₍ₙ₎ and position h = n·p + m:
 /// ```
-/// j = ⌊h⌋, g = h − j,   Q(p) = x₍ⱼ₎ + g · (x₍ⱼ₊₁₎ − x₍ⱼ₎)      (x₍₀₎ := x₍₁₎, x₍ₙ₊₁₎ := x₍ₙ₎)
+/// j = ⌊h⌋, g = h − j,   Q(p) = x₍ⱼ₎ + g · (x₍ⱼ₊₁₎ − x₍ⱼ₎)
+///                        (x₍₀₎ := x₍₁₎, x₍ₙ₊₁₎ := x₍ₙ₎)
 /// ```
 package enum QuantileMethod: String, Sendable, Hashable, CaseIterable, Codable {
     /// R type 4, m = 0: linear interpolation of the empirical cdf [interpolated_inverted_cdf].

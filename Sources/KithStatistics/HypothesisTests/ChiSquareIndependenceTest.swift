@@ -95,7 +95,8 @@ package struct ChiSquareIndependenceTest: Sendable, Hashable, Codable {
             notes.append(
                 String(
                     format:
-                        "Chi-square approximation doubtful: smallest expected count %.2f, %d of %d cells below 5 (Cochran 1954); consider Fisher's exact test.",
+                        "Chi-square approximation doubtful: smallest expected count %.2f, %d of %d cells below 5 (Cochran 1954); "
+                        + "consider Fisher's exact test.",
                     smallest, below5, cells.count))
         }
         self.notes = notes

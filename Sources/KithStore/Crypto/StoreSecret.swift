@@ -1,3 +1,5 @@
+import KithCore
+
 /// The per-store secret: 32 random bytes in a file beside the store
 /// (`kith.sqlite` → `kith.sqlite.secret`), mode 0600, as 64 hex digits and a
 /// newline. It keys the ``Pseudonymizer``, so the same respondent gets the same
@@ -86,7 +88,8 @@ package enum StoreSecretError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .insecurePermissions(let path, let permissions):
             "Refusing to use the store secret \(path): its permissions are \(permissions), so other users may read or change it. "
-                + "If nobody else can have copied it, run `chmod 600 '\(path)'` and try again; if someone may have, the pseudonyms made with it are exposed: ask your data protection officer."
+                + "If nobody else can have copied it, run `chmod 600 '\(path)'` and try again; "
+                + "if someone may have, the pseudonyms made with it are exposed: ask your data protection officer."
         case .notOwnedByCurrentUser(let path, let ownerID):
             "Refusing to use the store secret \(path): it belongs to user id \(ownerID), not to the user running Kith."
         case .notARegularFile(let path):

@@ -1,3 +1,5 @@
+import KithCore
+
 extension SHA256 {
     /// The SHA-256 of a file's contents, read in 1 MiB chunks.
     package static func hash(contentsOfFile path: String) throws -> [UInt8] {

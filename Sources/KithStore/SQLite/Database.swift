@@ -1,4 +1,5 @@
 import CSQLite
+import KithCore
 
 /// One SQLite connection.
 ///

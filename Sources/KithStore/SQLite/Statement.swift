@@ -3,7 +3,7 @@ import CSQLite
 /// SQLite's `SQLITE_TRANSIENT` (`(sqlite3_destructor_type)-1`), which the C
 /// macro cannot give Swift: SQLite copies the bytes before the bind call returns.
 @inline(__always)
-var SQLITE_TRANSIENT: sqlite3_destructor_type { unsafeBitCast(-1, to: sqlite3_destructor_type.self) }
+var sqliteTransient: sqlite3_destructor_type { unsafeBitCast(-1, to: sqlite3_destructor_type.self) }
 
 /// How long SQLite may read the bytes given to `bindUTF8` or `bindBlob`.
 package enum BoundBytes: Sendable {
@@ -14,7 +14,7 @@ package enum BoundBytes: Sendable {
     /// ``Statement/clearBindings()`` is called.
     case borrowedUntilRebound
 
-    var destructor: sqlite3_destructor_type? { self == .copied ? SQLITE_TRANSIENT : nil }
+    var destructor: sqlite3_destructor_type? { self == .copied ? sqliteTransient : nil }
 }
 
 /// Keeps a connection open for as long as any ``Database`` or ``Statement``
@@ -171,7 +171,7 @@ package final class Statement {
         } else {
             // A nil pointer would bind NULL; bind a zero-length string instead.
             var empty: CChar = 0
-            code = sqlite3_bind_text64(handle, Int32(clamping: index), &empty, 0, SQLITE_TRANSIENT, UInt8(SQLITE_UTF8))
+            code = sqlite3_bind_text64(handle, Int32(clamping: index), &empty, 0, sqliteTransient, UInt8(SQLITE_UTF8))
         }
         try check(code, connection: connection.handle, statement: handle, sql: sql)
     }

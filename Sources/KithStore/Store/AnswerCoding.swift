@@ -1,7 +1,7 @@
 /// The compact encodings of a response's answers and scores, kept in the
 /// `response.answers` and `response.scores` blobs. (A million responses with
 /// twenty answers each would be twenty million rows in an answer table;
-/// packed, they import and summarise in seconds.)
+/// packed, they are two blobs a response.)
 ///
 /// Answers: a sequence of entries `varint(question position) varint(value)`,
 /// in increasing position, blank answers omitted. For instrument items the
@@ -92,7 +92,12 @@ package enum AnswerCoding {
 
     /// A stored score: status and, when scored, value and raw sum.
     package struct StoredScore: Sendable, Hashable {
-        package enum Status: UInt8, Sendable, Hashable { case complete = 0, prorated, incomplete, invalid }
+        package enum Status: UInt8, Sendable, Hashable {
+            case complete = 0
+            case prorated
+            case incomplete
+            case invalid
+        }
         package var status: Status
         package var value: Double?
         package var raw: Double?

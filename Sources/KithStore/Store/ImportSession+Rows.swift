@@ -74,8 +74,7 @@ extension ImportSession {
     /// Adds the row built so far, with scores already in their stored form.
     ///
     /// Its answers, key texts and scores are encoded in `scratch`, then appended to the block's
-    /// bytes in one copy (appending piece by piece, each append checking the array, cost ≈ 500
-    /// instructions a row).
+    /// bytes in one copy (appending piece by piece checked the array at every append).
     package func commitRow(
         sourceRow: Int, sourceID: UnsafeBufferPointer<UInt8>, personID: UnsafeBufferPointer<UInt8>,
         wave: String?, provider: String?, partial: Bool, flag: String?, scores: some Sequence<AnswerCoding.StoredScore>

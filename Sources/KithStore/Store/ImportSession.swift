@@ -14,8 +14,8 @@ import KithCore
 ///
 /// The row-building state is `@exclusivity(unchecked)`: one thread uses a
 /// session, and no method hands out one of these properties while another
-/// touches it, so the per-access runtime checks (a tenth of the reading
-/// thread's time) buy nothing here.
+/// touches it, so the per-access runtime checks, paid on every row, buy
+/// nothing here.
 package final class ImportSession {
     private let surveyID: Int
     private let batchID: Int

@@ -1,4 +1,5 @@
 import Foundation
+import KithCore
 
 extension ImportSession {
     /// The thread that stores encoded rows. It alone uses the connection between
@@ -38,8 +39,8 @@ extension ImportSession {
         /// Read only after `finish()`.
         @exclusivity(unchecked)
         private(set) var counts = Counts()
-        // The writer thread's own (`@exclusivity(unchecked)`: no access overlaps another, and
-        // the runtime checks cost the writer a twentieth of its time).
+        // The writer thread's own (`@exclusivity(unchecked)`: no access overlaps another, so
+        // the runtime checks, paid on every key, buy nothing).
         @exclusivity(unchecked)
         private var keys: KeyIndex
         @exclusivity(unchecked)

@@ -1,3 +1,5 @@
+import KithCore
+
 /// The response keys of a survey, held in memory by an import: each 16-byte key
 /// with the content hash and location (`ResponseBlock.location`) of its response.
 ///

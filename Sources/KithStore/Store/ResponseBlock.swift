@@ -1,6 +1,6 @@
 /// Up to 4,096 stored responses of one import batch, kept as one `response_block`
-/// row's `data` (schema v5). One SQLite row per response cost an import as much
-/// time in SQLite as all its reading and scoring; a block is one insert.
+/// row's `data` (schema v5). One SQLite row per response cost an import one
+/// SQLite insert per response; a block is one insert.
 ///
 /// Layout (`v` is an unsigned LEB128 varint, as in `AnswerCoding`):
 ///

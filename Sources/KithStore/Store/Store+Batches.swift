@@ -85,7 +85,8 @@ extension Store {
                 throw StoreError.cannotUndo(
                     batch: id,
                     reason:
-                        "later batch\(dependants.count == 1 ? "" : "es") \(dependants.map(String.init).joined(separator: ", ")) replaced responses it added; undo \(dependants.count == 1 ? "that" : "those") first"
+                        "later batch\(dependants.count == 1 ? "" : "es") \(dependants.map(String.init).joined(separator: ", ")) "
+                        + "replaced responses it added; undo \(dependants.count == 1 ? "that" : "those") first"
                 )
             }
             // The batch's responses still stored (its replacements included), and those it replaced in earlier batches.

@@ -226,7 +226,7 @@ extension Store {
         let pseudonymizer = try pseudonymizer()
         // Every row refers to the survey, batch and scoring made at the start of
         // this same transaction, so SQLite's per-row foreign-key lookups only cost
-        // time (a third of the insert). The pragma cannot change inside a transaction.
+        // time. The pragma cannot change inside a transaction.
         try db.execute(sql: "PRAGMA foreign_keys = OFF")
         defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
         do {
@@ -274,7 +274,8 @@ extension Store {
                 guard report.added > 0 || report.replaced > 0 else { throw NothingAdded() }
                 try db.execute(
                     """
-                    UPDATE batch SET rows_read = ?, added = ?, unchanged = ?, replaced = ?, kept = ?, excluded = ?, flagged = ?, report = ? WHERE id = ?
+                    UPDATE batch SET rows_read = ?, added = ?, unchanged = ?, replaced = ?, kept = ?, \
+                    excluded = ?, flagged = ?, report = ? WHERE id = ?
                     """, report.rowsRead, report.added, report.unchanged + report.repeatedInFile, report.replaced, report.kept,
                     report.excludedCount, report.flagged, Store.json(report.summaryFields), batchID)
                 report.batch = batchID

@@ -27,7 +27,7 @@ public final class Store {
         if db.createdFile {
             // A store this process has just made takes its first import in rollback-journal
             // mode, then switches to WAL (`useWAL()`): the rows are written once, straight into
-            // the file, instead of into the WAL and copied again (1M rows: about 1.5 s less).
+            // the file, instead of into the WAL and copied again at the checkpoint.
             // SQLite's journal still makes the import all-or-nothing; FULL syncs the journal
             // before the file is written and the file before the commit is reported.
             try db.execute(sql: "PRAGMA synchronous = FULL")

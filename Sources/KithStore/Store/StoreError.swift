@@ -30,7 +30,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .noSuchBatch(let id): "no import batch \(id) in the store"
         case .cannotUndo(let batch, let reason): "batch \(batch) cannot be undone: \(reason)"
         case .conflicts(let count, let rows):
-            "\(count) response\(count == 1 ? " is" : "s are") already in the store with different answers (data row\(rows.count == 1 ? "" : "s") \(rows.map(String.init).joined(separator: ", "))\(count > rows.count ? ", …" : "")); nothing was imported"
+            "\(count) response\(count == 1 ? " is" : "s are") already in the store with different answers "
+                + "(data row\(rows.count == 1 ? "" : "s") \(rows.map(String.init).joined(separator: ", "))"
+                + "\(count > rows.count ? ", …" : "")); nothing was imported"
         case .corrupt(let message): "the store is damaged: \(message)"
         case .busy(let path): "\(path): another process is writing to the store; try again when it has finished"
         case .invalid(let message): message

@@ -1,8 +1,8 @@
-// The only file in KithStore that imports the C library. Everything else goes
-// through the small internal `Platform` namespace below, so a port to another
-// libc touches this file alone.
+// The only Swift file in Kith that imports the C library. KithImport's reader and KithStore's
+// files go through the small `Platform` namespace below, so a port to another libc touches
+// this file alone. (The C that Swift cannot say, CKith's prefetch hint and sync_file_range,
+// is reached from KithStore's `Platform+Hints.swift`; CKith handles its platforms in C.)
 
-import CKith
 import Foundation
 
 #if canImport(Glibc)
@@ -12,22 +12,24 @@ import Foundation
 #elseif canImport(Darwin)
     import Darwin
 #else
-    #error("KithStore needs a POSIX C library (Glibc, Musl or Darwin).")
+    #error("Kith needs a POSIX C library (Glibc, Musl or Darwin).")
 #endif
 
 /// What one `stat`/`fstat` call says about a file.
-struct FileStatus {
-    var permissions: FilePermissions
-    var isRegularFile: Bool
-    var ownerID: UInt32
-    var size: Int64
+package struct FileStatus {
+    package var permissions: FilePermissions
+    package var isRegularFile: Bool
+    package var ownerID: UInt32
+    package var size: Int64
 }
 
 /// An open file descriptor that is closed when it goes out of scope.
 /// Use `Platform.close(_:path:)` where a failing `close` must be reported
 /// (after writing), and let `deinit` close it everywhere else.
-struct FileDescriptor: ~Copyable {
-    fileprivate let raw: Int32
+package struct FileDescriptor: ~Copyable {
+    /// The descriptor, for a C call made outside this file (KithStore's CKith hints).
+    /// It stays owned by `self`: never close it.
+    package let raw: Int32
 
     fileprivate init(raw: Int32) { self.raw = raw }
 
@@ -67,13 +69,13 @@ package enum Platform {
     }
 
     /// The effective user id of this process.
-    static var effectiveUserID: UInt32 { UInt32(geteuid()) }
+    package static var effectiveUserID: UInt32 { UInt32(geteuid()) }
 
     /// Creates `path`, failing if it exists (`O_CREAT | O_EXCL`, so never follows
     /// or truncates anything already there), with exactly `permissions`: the
     /// mode passed to `open` is narrowed by the umask, so it is set again with
     /// `fchmod` before anything is written.
-    static func createExclusive(_ path: String, permissions: FilePermissions) throws -> FileDescriptor {
+    package static func createExclusive(_ path: String, permissions: FilePermissions) throws -> FileDescriptor {
         let fd = retryingOnInterrupt { open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(permissions.rawValue)) }
         guard fd >= 0 else { throw lastError("open", path) }
         let descriptor = FileDescriptor(raw: fd)
@@ -82,14 +84,14 @@ package enum Platform {
     }
 
     /// Opens an existing file for reading.
-    static func openForReading(_ path: String) throws -> FileDescriptor {
+    package static func openForReading(_ path: String) throws -> FileDescriptor {
         let fd = retryingOnInterrupt { open(path, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else { throw lastError("open", path) }
         return FileDescriptor(raw: fd)
     }
 
     /// Opens a file for reading; `nil` if it does not exist.
-    static func openForReadingIfExists(_ path: String) throws -> FileDescriptor? {
+    package static func openForReadingIfExists(_ path: String) throws -> FileDescriptor? {
         do {
             return try openForReading(path)
         } catch let error as SystemCallError where error.isNoSuchFile {
@@ -97,25 +99,25 @@ package enum Platform {
         }
     }
 
-    static func status(of descriptor: borrowing FileDescriptor, path: String) throws -> FileStatus {
+    package static func status(of descriptor: borrowing FileDescriptor, path: String) throws -> FileStatus {
         var info = stat()
         guard fstat(descriptor.raw, &info) == 0 else { throw lastError("fstat", path) }
         return FileStatus(info)
     }
 
     /// `stat` (follows symbolic links).
-    static func status(ofPath path: String) throws -> FileStatus {
+    package static func status(ofPath path: String) throws -> FileStatus {
         var info = stat()
         guard stat(path, &info) == 0 else { throw lastError("stat", path) }
         return FileStatus(info)
     }
 
-    static func setPermissions(_ permissions: FilePermissions, ofPath path: String) throws {
+    package static func setPermissions(_ permissions: FilePermissions, ofPath path: String) throws {
         guard chmod(path, mode_t(permissions.rawValue)) == 0 else { throw lastError("chmod", path) }
     }
 
     /// Writes all of `bytes`, looping over short writes and `EINTR`.
-    static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: borrowing FileDescriptor, path: String) throws {
+    package static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: borrowing FileDescriptor, path: String) throws {
         guard var next = bytes.baseAddress else { return }
         var remaining = bytes.count
         while remaining > 0 {
@@ -127,38 +129,26 @@ package enum Platform {
     }
 
     /// Reads up to `buffer.count` bytes; 0 at end of file.
-    static func read(from descriptor: borrowing FileDescriptor, into buffer: UnsafeMutableRawBufferPointer, path: String) throws -> Int {
+    package static func read(from descriptor: borrowing FileDescriptor, into buffer: UnsafeMutableRawBufferPointer, path: String) throws -> Int {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
         let count = retryingOnInterrupt { Int(readRaw(descriptor.raw, base, buffer.count)) }
         guard count >= 0 else { throw lastError("read", path) }
         return count
     }
 
-    /// Hints the CPU to start loading the cache line at `address` (never faults).
-    @inline(__always)
-    static func prefetch(_ address: UnsafeRawPointer) {
-        kith_prefetch(address)
-    }
-
-    /// Starts writing the file's dirty pages to disk without waiting (Linux; elsewhere
-    /// nothing), so that a later fsync has less left to do. Best effort: failures are ignored.
-    static func startWriteback(_ descriptor: borrowing FileDescriptor) {
-        _ = kith_start_writeback(descriptor.raw)
-    }
-
-    static func sync(_ descriptor: borrowing FileDescriptor, path: String) throws {
+    package static func sync(_ descriptor: borrowing FileDescriptor, path: String) throws {
         guard fsync(descriptor.raw) == 0 else { throw lastError("fsync", path) }
     }
 
     /// Closes and reports a failure (which can mean written data was lost).
-    static func close(_ descriptor: consuming FileDescriptor, path: String) throws {
+    package static func close(_ descriptor: consuming FileDescriptor, path: String) throws {
         let raw = descriptor.release()
         // Never retry close on EINTR: on Linux the descriptor is already gone.
         guard closeRaw(raw) == 0 else { throw lastError("close", path) }
     }
 
     /// Flushes the directory entry of a just-created or just-linked file.
-    static func syncDirectory(_ directory: String) throws {
+    package static func syncDirectory(_ directory: String) throws {
         let fd = retryingOnInterrupt { open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
         guard fd >= 0 else { throw lastError("open", directory) }
         let descriptor = FileDescriptor(raw: fd)
@@ -166,17 +156,53 @@ package enum Platform {
     }
 
     /// Hard-links `existing` as `new`; fails with `EEXIST` rather than replacing `new`.
-    static func link(_ existing: String, as new: String) throws {
+    package static func link(_ existing: String, as new: String) throws {
         guard linkRaw(existing, new) == 0 else { throw lastError("link", new) }
     }
 
-    static func removeFile(_ path: String) throws {
+    package static func removeFile(_ path: String) throws {
         guard unlink(path) == 0 else { throw lastError("unlink", path) }
     }
 
-    // MARK: - Private
+    // MARK: - Descriptors their caller owns (KithImport's reader), errno and its text
 
-    fileprivate static func closeRaw(_ raw: Int32) -> Int32 {
+    /// `open(path, O_RDONLY | O_CLOEXEC)`, retried on `EINTR`; on Linux the kernel is then told
+    /// the file will be read sequentially (`posix_fadvise`). The descriptor, which the caller
+    /// closes with `closeRaw`, or -1 with the reason in `errorCode`.
+    @inlinable
+    package static func openRawForSequentialReading(_ path: String) -> Int32 {
+        var fd: Int32
+        repeat { fd = open(path, O_RDONLY | O_CLOEXEC) } while fd < 0 && errno == EINTR
+        #if os(Linux)
+            if fd >= 0 { _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL)) }
+        #endif
+        return fd
+    }
+
+    /// The size of the regular file open as `descriptor`; nil for a pipe, a terminal or a
+    /// socket (or when `fstat` fails).
+    @inlinable
+    package static func regularFileSize(ofRaw descriptor: Int32) -> Int? {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(status.st_size)
+    }
+
+    /// `read(2)`, once: the count read, 0 at the end, or -1 with the reason in `errorCode`.
+    @inlinable
+    package static func readRaw(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+            return Glibc.read(fd, buffer, count)
+        #elseif canImport(Musl)
+            return Musl.read(fd, buffer, count)
+        #else
+            return Darwin.read(fd, buffer, count)
+        #endif
+    }
+
+    /// `close(2)`, once (never retried: on Linux the descriptor is gone even after `EINTR`).
+    @inlinable
+    package static func closeRaw(_ raw: Int32) -> Int32 {
         #if canImport(Glibc)
             return Glibc.close(raw)
         #elseif canImport(Musl)
@@ -186,6 +212,22 @@ package enum Platform {
         #endif
     }
 
+    /// The calling thread's `errno`.
+    @inlinable
+    package static var errorCode: Int32 { errno }
+
+    /// Whether `code` is `EINTR`: the call was interrupted by a signal and can be made again.
+    @inlinable
+    package static func isInterruption(_ code: Int32) -> Bool { code == EINTR }
+
+    /// `strerror(code)`; nil when the C library has no text for it.
+    package static func errorMessage(_ code: Int32) -> String? {
+        guard let text = strerror(code) else { return nil }
+        return String(cString: text)
+    }
+
+    // MARK: - Private
+
     private static func writeRaw(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
         #if canImport(Glibc)
             return Glibc.write(fd, bytes, count)
@@ -193,16 +235,6 @@ package enum Platform {
             return Musl.write(fd, bytes, count)
         #else
             return Darwin.write(fd, bytes, count)
-        #endif
-    }
-
-    private static func readRaw(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-        #if canImport(Glibc)
-            return Glibc.read(fd, buffer, count)
-        #elseif canImport(Musl)
-            return Musl.read(fd, buffer, count)
-        #else
-            return Darwin.read(fd, buffer, count)
         #endif
     }
 
