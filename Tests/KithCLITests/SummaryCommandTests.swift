@@ -201,6 +201,30 @@ struct SummaryCommandTests {
         #expect(rows.count == respondents)
     }
 
+    @Test("--by accepts the provider column's own header, even where its answers are too varied for a question table")
+    func byProviderHeader() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let options = ["Often/always", "Some of the time", "Occasionally", "Hardly ever", "Never"]
+        let rows = (0..<40).map { "c\($0),Provider \($0 % 35),\(options[$0 % 5])" }
+        let path = folder.appendingPathComponent("services.csv").path
+        try (["Client ID,Service,How often do you feel lonely?"] + rows).joined(separator: "\n").write(
+            toFile: path, atomically: true, encoding: .utf8)
+        func groups(_ by: String) throws -> (by: String, groups: [String]) {
+            let run = kith("summary", path, "--by", by, "--format", "json")
+            #expect(run.status == .ok, "\(run.err)")
+            let breakdown = try #require((try jsonObject(run.out)["breakdowns"] as? [[String: Any]])?.first)
+            let table = try #require((breakdown["tables"] as? [[String: Any]])?.first)
+            return (breakdown["by"] as? String ?? "", (table["rows"] as? [[String: Any]] ?? []).compactMap { $0["group"] as? String })
+        }
+        let byProvider = try groups("provider")
+        let byService = try groups("service")
+        #expect(byProvider.groups.count == 35)
+        #expect(byService.groups == byProvider.groups)
+        #expect(byService.by == "Service")
+        #expect(try groups("SERVICE").groups == byProvider.groups)
+    }
+
     @Test("an unknown --by column is a usage error listing the columns")
     func unknownBy() {
         let run = kith("summary", kent, "--by", "Postcode district")
@@ -228,7 +252,7 @@ struct SummaryCommandTests {
     func readme() throws {
         let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
         #expect(readme.contains("swift run kith summary Samples/kent-esurvey.csv   # summarise a sample e-survey"))
-        let start = try #require(readme.range(of: "```\nHEADLINES\n"))
+        let start = try #require(readme.range(of: "```\nHeadlines\n"))
         let block = readme[start.upperBound...]
         let shown = String(block[..<block.range(of: "```")!.lowerBound])
         let run = kith("summary", kent)

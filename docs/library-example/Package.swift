@@ -12,6 +12,6 @@ let package = Package(
     name: "LibraryExample",
     dependencies: [.package(name: "Kith", path: "../..")],
     targets: [
-        .executableTarget(name: "LibraryExample", dependencies: [.product(name: "Kith", package: "Kith")]),
+        .executableTarget(name: "LibraryExample", dependencies: [.product(name: "Kith", package: "Kith")])
     ]
 )

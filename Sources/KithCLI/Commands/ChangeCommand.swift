@@ -6,7 +6,8 @@ enum ChangeCommand {
         spec: CommandSpec(
             name: "change",
             usage:
-                "kith change [FILE] --survey NAME --from WAVE --to WAVE [--instrument ID…] [--by provider] [--classify ID…] [--format table|markdown|csv|json|html] [--output PATH] [--suppress none|min5|nhs|min10] [--store PATH]",
+                "kith change [FILE] --survey NAME --from WAVE --to WAVE [--instrument ID…] [--by provider] [--classify ID…] [--format "
+                + "table|markdown|csv|json|html] [--output PATH] [--suppress none|min5|nhs|min10] [--store PATH]",
             summary: "What changed between two waves for the people measured at both, per scale.",
             discussion: """
                 People are paired by their person id only; nobody measured at one wave only is in a change figure, and the
@@ -29,7 +30,7 @@ enum ChangeCommand {
 
     static func run(_ arguments: Arguments, _ console: Console) throws {
         let waves = try OutcomeOptions.waves(arguments, command: "change")
-        let format: OutcomeOptions.Format = try arguments.choice("format", default: .table)
+        let format: ReportFormat = try arguments.choice("format", default: .table)
         let policy = try OutcomeOptions.policy(arguments)
         if let by = arguments.value("by"), by != "provider" { throw CLIError.usage("--by must be 'provider'; got '\(by)'", "change") }
         let catalog = try SharedOptions.catalog(arguments, console)
@@ -40,7 +41,6 @@ enum ChangeCommand {
             instruments: arguments.values("instrument"))
         let report = try ChangeBuilder.build(
             data, byProvider: arguments.value("by") != nil, classifications: arguments.values("classify"), policy: policy)
-        try OutcomeOptions.write(
-            arguments, console, format: format, document: report.document, csv: report.csv, json: report.json, licences: report.licences)
+        try OutcomeOptions.write(report, arguments, console, format: format)
     }
 }

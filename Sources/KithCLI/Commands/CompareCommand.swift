@@ -6,7 +6,8 @@ enum CompareCommand {
         spec: CommandSpec(
             name: "compare",
             usage:
-                "kith compare [FILE] --survey NAME --by provider --instrument ID --from WAVE --to WAVE [--classify ID] [--format table|markdown|csv|json|html] [--output PATH] [--suppress none|min5|nhs|min10] [--store PATH]",
+                "kith compare [FILE] --survey NAME --by provider --instrument ID --from WAVE --to WAVE [--classify ID] [--format "
+                + "table|markdown|csv|json|html] [--output PATH] [--suppress none|min5|nhs|min10] [--store PATH]",
             summary: "Compare providers on one score: raw change, baseline-adjusted (ANCOVA) and a funnel plot.",
             discussion: """
                 Per provider: clients at baseline and paired, lost to follow-up, baseline and follow-up means, mean change with
@@ -33,7 +34,7 @@ enum CompareCommand {
         }
         if let by = arguments.value("by"), by != "provider" { throw CLIError.usage("--by must be 'provider'; got '\(by)'", "compare") }
         let waves = try OutcomeOptions.waves(arguments, command: "compare")
-        let format: OutcomeOptions.Format = try arguments.choice("format", default: .table)
+        let format: ReportFormat = try arguments.choice("format", default: .table)
         let policy = try OutcomeOptions.policy(arguments)
         let catalog = try SharedOptions.catalog(arguments, console)
         if instrument.contains(".") { _ = try catalog.scale(instrument) } else { _ = try catalog.instrument(instrument) }
@@ -43,7 +44,6 @@ enum CompareCommand {
             store: opened.store, survey: opened.survey, catalog: catalog, from: waves.from, to: waves.to,
             instruments: [instrument])
         let report = try ComparisonBuilder.build(data, classification: arguments.value("classify"), policy: policy)
-        try OutcomeOptions.write(
-            arguments, console, format: format, document: report.document, csv: report.csv, json: report.json, licences: report.licences)
+        try OutcomeOptions.write(report, arguments, console, format: format)
     }
 }

@@ -3,8 +3,6 @@ import Kith
 
 /// Options and input shared by `kith change` and `kith compare`.
 enum OutcomeOptions {
-    enum Format: String, CaseIterable { case table, markdown, csv, json, html }
-
     static let from = OptionSpec(name: "from", value: "WAVE", help: "The baseline wave (e.g. baseline).")
     static let to = OptionSpec(name: "to", value: "WAVE", help: "The follow-up wave (e.g. follow-up).")
     static let format = OptionSpec(name: "format", value: "FORMAT", help: "table (default), markdown, csv, json or html (one self-contained file).")
@@ -44,26 +42,19 @@ enum OutcomeOptions {
         return (temporary.store, try temporary.store.survey(named: name), temporary)
     }
 
-    /// Writes a report in the chosen format; the licence notices go to standard error for CSV.
-    static func write(
-        _ arguments: Arguments, _ console: Console, format: Format, document: () -> ReportDocument,
-        csv: () -> String, json: () -> String, licences: [String]
-    ) throws {
+    /// Writes a report in the chosen format, all or nothing. The change and comparison CSVs are
+    /// one table each, so their licence notices go to standard error; the summary's CSV carries them.
+    static func write(_ report: some Report, _ arguments: Arguments, _ console: Console, format: ReportFormat) throws {
         let sink = try console.sink(arguments.value("output"))
         do {
-            switch format {
-            case .table: try sink.write(TextRenderer.render(document()))
-            case .markdown: try sink.write(MarkdownRenderer.render(document()))
-            case .html: try sink.write(HTMLRenderer.render(document()))
-            case .json: try sink.write(json())
-            case .csv:
-                try sink.write(csv())
-                for notice in licences { console.note("kith: \(notice)") }
-            }
+            try sink.write(report.rendered(as: format))
             try sink.commit()
         } catch {
             sink.discard()
             throw error
+        }
+        if format == .csv, !(report is SurveySummary) {
+            for notice in report.licences { console.note("kith: \(notice)") }
         }
     }
 }

@@ -8,7 +8,8 @@ enum SummaryCommand {
         spec: CommandSpec(
             name: "summary",
             usage:
-                "kith summary FILE | --survey NAME [--wave W] [--by COLUMN…] [--invited N] [--format table|markdown|csv|json|html] [--output PATH] [--suppress none|min5|nhs|min10] [--store PATH]",
+                "kith summary FILE | --survey NAME [--wave W] [--by COLUMN…] [--invited N] [--format table|markdown|csv|json|html] [--output PATH] "
+                + "[--suppress none|min5|nhs|min10] [--store PATH]",
             summary: "Summarise a survey: response rate, every question with intervals, instrument scores, breakdowns.",
             discussion: """
                 FILE is read into a temporary store exactly as 'kith import' reads it (nothing is kept); --survey summarises
@@ -37,7 +38,7 @@ enum SummaryCommand {
         run: run)
 
     static func run(_ arguments: Arguments, _ console: Console) throws {
-        let format: SummaryFormat = try arguments.choice("format", default: .table)
+        let format: ReportFormat = try arguments.choice("format", default: .table)
         let policy: DisclosurePolicy = try arguments.choice("suppress", default: format.defaultPolicy)
         let invited = try arguments.integer("invited")
         let by = arguments.values("by")
@@ -72,13 +73,6 @@ enum SummaryCommand {
                 store: store, survey: survey,
                 options: SummaryOptions(wave: arguments.value("wave"), by: by, invited: invited, policy: policy, catalog: catalog))
         }
-        let sink = try console.sink(arguments.value("output"))
-        do {
-            try sink.write(SummaryRenderer.render(summary, format: format))
-            try sink.commit()
-        } catch {
-            sink.discard()
-            throw error
-        }
+        try OutcomeOptions.write(summary, arguments, console, format: format)
     }
 }

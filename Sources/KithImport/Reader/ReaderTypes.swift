@@ -60,8 +60,8 @@ public enum Encoding: String, Sendable, CaseIterable, CustomStringConvertible {
 }
 
 /// The encoding the reader decodes with, and how it was decided (for `kith inspect`).
-public struct DetectedEncoding: Sendable, Equatable, CustomStringConvertible {
-    public enum Method: Sendable, Equatable {
+package struct DetectedEncoding: Sendable, Equatable, CustomStringConvertible {
+    package enum Method: Sendable, Equatable {
         /// Given in `Options.encoding`.
         case override
         /// A byte order mark at the start of the file (it is stripped).
@@ -77,14 +77,14 @@ public struct DetectedEncoding: Sendable, Equatable, CustomStringConvertible {
         case utf16ZeroBytePattern
     }
 
-    public var encoding: Encoding
-    public var method: Method
+    package var encoding: Encoding
+    package var method: Method
     /// Whether the input started with a byte order mark (stripped from the output).
-    public var hadByteOrderMark: Bool
+    package var hadByteOrderMark: Bool
     /// How many bytes of the start of the input were looked at.
-    public var sniffedBytes: Int
+    package var sniffedBytes: Int
 
-    public var description: String {
+    package var description: String {
         let reason: String
         switch method {
         case .override: reason = "given as an option"
@@ -100,8 +100,8 @@ public struct DetectedEncoding: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// The delimiter the reader splits on, and how it was decided (for `kith inspect`).
-public struct DetectedDelimiter: Sendable, Equatable, CustomStringConvertible {
-    public enum Method: Sendable, Equatable {
+package struct DetectedDelimiter: Sendable, Equatable, CustomStringConvertible {
+    package enum Method: Sendable, Equatable {
         /// Given in `Options.delimiter`.
         case override
         /// The only (or the widest) candidate that splits every sampled record into the same
@@ -114,10 +114,10 @@ public struct DetectedDelimiter: Sendable, Equatable, CustomStringConvertible {
         case singleColumn(sampled: Int)
     }
 
-    public var delimiter: Delimiter
-    public var method: Method
+    package var delimiter: Delimiter
+    package var method: Method
 
-    public var description: String {
+    package var description: String {
         switch method {
         case .override:
             return "\(delimiter) (given as an option)"

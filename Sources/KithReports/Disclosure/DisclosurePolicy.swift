@@ -17,7 +17,7 @@ public enum DisclosurePolicy: String, Sendable, Hashable, CaseIterable {
     case none, min5, nhs, min10
 
     /// Counts below this are hidden (`0` hides nothing).
-    public var threshold: Int {
+    package var threshold: Int {
         switch self {
         case .none: 0
         case .min5: 5
@@ -27,13 +27,13 @@ public enum DisclosurePolicy: String, Sendable, Hashable, CaseIterable {
     }
 
     /// Whether a zero count is hidden too.
-    public var hidesZero: Bool { self == .min10 }
+    package var hidesZero: Bool { self == .min10 }
 
     /// Counts shown are rounded to a multiple of this (1: not rounded).
-    public var rounding: Int { self == .nhs ? 5 : 1 }
+    package var rounding: Int { self == .nhs ? 5 : 1 }
 
     /// What a hidden small count is shown as.
-    public var marker: String {
+    package var marker: String {
         switch self {
         case .none: ""
         case .min5: "<5"
@@ -43,19 +43,19 @@ public enum DisclosurePolicy: String, Sendable, Hashable, CaseIterable {
     }
 
     /// What a count hidden only to protect another is shown as.
-    public var complementaryMarker: String { self == .nhs ? "*" : "c" }
+    package var complementaryMarker: String { self == .nhs ? "*" : "c" }
 
     /// Means, medians, SDs and intervals need at least this many people.
-    public var minimumForStatistics: Int { threshold }
+    package var minimumForStatistics: Int { threshold }
 
     /// Whether a count is hidden by primary suppression.
-    public func hides(_ count: Int) -> Bool {
+    package func hides(_ count: Int) -> Bool {
         guard self != .none else { return false }
         return count == 0 ? hidesZero : count < threshold
     }
 
     /// A count as shown (rounded under `nhs`).
-    public func shown(_ count: Int) -> Int {
+    package func shown(_ count: Int) -> Int {
         guard rounding > 1 else { return count }
         return Int((Double(count) / Double(rounding)).rounded(.toNearestOrAwayFromZero)) * rounding
     }
@@ -65,11 +65,15 @@ public enum DisclosurePolicy: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .none: "Disclosure control: none (all counts shown as they are)."
         case .min5:
-            "Disclosure control: min5 — counts of 1 to 4 are shown as \"<5\"; further counts marked \"c\" are withheld so the hidden ones cannot be worked out from totals; no statistics from fewer than 5 people."
+            "Disclosure control: min5 — counts of 1 to 4 are shown as \"<5\"; further counts marked \"c\" are withheld so the hidden ones cannot "
+                + "be worked out from totals; no statistics from fewer than 5 people."
         case .nhs:
-            "Disclosure control: nhs (NHS Digital rule) — counts of 1 to 7 are shown as \"*\", other counts are rounded to the nearest 5 and percentages are computed from the rounded counts; further counts are withheld (\"*\") so hidden ones cannot be worked out; no mean or median from fewer than 8 people."
+            "Disclosure control: nhs (NHS Digital rule) — counts of 1 to 7 are shown as \"*\", other counts are rounded to the nearest 5 and "
+                + "percentages are computed from the rounded counts; further counts are withheld (\"*\") so hidden ones cannot be worked out; no "
+                + "mean or median from fewer than 8 people."
         case .min10:
-            "Disclosure control: min10 — counts under 10, including zero, are shown as \"<10\"; further counts marked \"c\" are withheld so the hidden ones cannot be worked out from totals; no statistics from fewer than 10 people."
+            "Disclosure control: min10 — counts under 10, including zero, are shown as \"<10\"; further counts marked \"c\" are withheld so the "
+                + "hidden ones cannot be worked out from totals; no statistics from fewer than 10 people."
         }
     }
 }

@@ -7,16 +7,16 @@ public struct ShownCount: Sendable, Hashable {
     /// The count, or the policy's marker ("<5", "*", "c").
     public let text: String
 
-    public init(shown: Int?, text: String) {
+    package init(shown: Int?, text: String) {
         self.shown = shown
         self.text = text
     }
 
     /// A count shown as it is.
-    public static func plain(_ count: Int) -> ShownCount { ShownCount(shown: count, text: String(count)) }
+    package static func plain(_ count: Int) -> ShownCount { ShownCount(shown: count, text: String(count)) }
 
     /// The percentage of `base` this count is, from the shown counts (nil when either is withheld or the base is 0).
-    public func percent(of base: ShownCount) -> Double? {
+    package func percent(of base: ShownCount) -> Double? {
         guard let shown, let total = base.shown, total > 0 else { return nil }
         return 100 * Double(shown) / Double(total)
     }

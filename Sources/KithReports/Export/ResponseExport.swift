@@ -64,19 +64,25 @@ public enum ResponseExport {
                 }
                 try sink.write(line.joined(separator: ",") + "\n")
             } else {
-                var fields = zip(fixed, fixedValues).map { "\(TextFormat.json($0)):\(fixedJSON($0, $1))" }
-                let answers = zip(questions, cells).filter { !$1.isEmpty }.map { question, cell in
-                    "\(TextFormat.json(question.item ?? question.text)):\(question.item != nil && Int(cell) != nil ? cell : TextFormat.json(cell))"
+                var object = JSONObject()
+                for (name, value) in zip(fixed, fixedValues) { object.raw(name, fixedJSON(name, value)) }
+                var answers = JSONObject()
+                for (question, cell) in zip(questions, cells) where !cell.isEmpty {
+                    // An item's code is written as a number; other answers as text.
+                    answers.raw(question.item ?? question.text, question.item != nil && Int(cell) != nil ? cell : TextFormat.json(cell))
                 }
-                fields.append("\"answers\":{\(answers.joined(separator: ","))}")
-                let scoreFields = scaleNames.compactMap { scale -> String? in
-                    guard let score = scoreByName[scale] else { return nil }
-                    var entry = "\(TextFormat.json(scale)):{\"value\":\(TextFormat.json(score.value))"
-                    if let raw = score.raw { entry += ",\"raw\":\(TextFormat.number(raw))" }
-                    return entry + ",\"status\":\"\(statusName(score.status))\"}"
+                object.add("answers", object: answers)
+                var scores = JSONObject()
+                for scale in scaleNames {
+                    guard let score = scoreByName[scale] else { continue }
+                    var entry = JSONObject()
+                    entry.add("value", score.value)
+                    if let raw = score.raw { entry.add("raw", raw) }
+                    entry.add("status", statusName(score.status))
+                    scores.add(scale, object: entry)
                 }
-                fields.append("\"scores\":{\(scoreFields.joined(separator: ","))}")
-                try sink.write((count == 0 ? "\n" : ",\n") + "{" + fields.joined(separator: ",") + "}")
+                object.add("scores", object: scores)
+                try sink.write((count == 0 ? "\n" : ",\n") + object.text)
             }
             count += 1
         }

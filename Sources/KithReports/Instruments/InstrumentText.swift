@@ -79,7 +79,8 @@ package enum InstrumentText {
             }
             for benchmark in scale.benchmarks {
                 text +=
-                    "  Benchmark: \(TextFormat.number(benchmark.value))% \(benchmark.area) \(benchmark.period), \(benchmark.survey)\(benchmark.period == scale.defaultBenchmark ? " (default)" : "") — \(benchmark.source)\n"
+                    "  Benchmark: \(TextFormat.number(benchmark.value))% \(benchmark.area) \(benchmark.period), "
+                    + "\(benchmark.survey)\(benchmark.period == scale.defaultBenchmark ? " (default)" : "") — \(benchmark.source)\n"
             }
             for classification in scale.classifications {
                 text += "  Classification '\(classification.id)' (\(classification.status.rawValue)): \(classification.title)\n"

@@ -35,24 +35,28 @@ public enum ChangeBuilder {
             return ChangeGroup(provider: provider, people: attrition(people, policy: policy), scores: scores, categories: categories)
         }
         var notes = [
-            "People are paired by their person id only; change is follow-up minus baseline, on people with the scale scored at both waves. Intervals are 95%."
+            "People are paired by their person id only; change is follow-up minus baseline, on people with the scale scored at both waves. "
+                + "Intervals are 95%."
         ]
         // Each group's counts are protected on their own, so everyone minus the other providers
         // would give a provider's hidden count (or withheld statistics) away: then everyone goes.
         if byProvider, built.dropFirst().contains(where: { $0.hidesAnything }) {
             built.removeFirst()
             notes.append(
-                "'All providers' is not shown: some providers' counts or statistics are withheld, and all providers together minus the others would give them away. A report not broken down by provider shows everyone."
+                "'All providers' is not shown: some providers' counts or statistics are withheld, and all providers together minus the others "
+                    + "would give them away. A report not broken down by provider shows everyone."
             )
         }
         if data.superseded > 0 {
             notes.append(
-                "\(data.superseded) earlier response\(data.superseded == 1 ? "" : "s") of a person at a wave were replaced by the person's later response at that wave."
+                "\(data.superseded) earlier response\(data.superseded == 1 ? "" : "s") of a person at a wave were replaced by the person's later "
+                    + "response at that wave."
             )
         }
         if data.partial > 0 {
             notes.append(
-                "\(data.partial) response\(data.partial == 1 ? " is" : "s are") marked partial in the export; each counts for the scales it completed."
+                "\(data.partial) response\(data.partial == 1 ? " is" : "s are") marked partial in the export; each counts for the scales it "
+                    + "completed."
             )
         }
         for (wave, count) in data.withoutPerson.sorted(by: { $0.key < $1.key }) {
@@ -61,7 +65,8 @@ public enum ChangeBuilder {
         for scale in data.scales {
             for classification in scale.scale.classifications where chosen.contains(classification.id) && classification.status != .official {
                 notes.append(
-                    "\(scale.id): '\(classification.title)' is a \(classification.status.rawValue), not an official cut-off (\(classification.source))."
+                    "\(scale.id): '\(classification.title)' is a \(classification.status.rawValue), not an official cut-off "
+                        + "(\(classification.source))."
                 )
             }
         }
@@ -120,7 +125,8 @@ public enum ChangeBuilder {
         else { return nil }
         return (
             index,
-            "\(reliability.kind) \(TextFormat.number(reliability.value)) from the definition, with the baseline SD \(TextFormat.fixed(sd, 3)) of all \(baseline.count) people paired (SEM = SD·√(1 − r))",
+            "\(reliability.kind) \(TextFormat.number(reliability.value)) from the definition, with the baseline SD \(TextFormat.fixed(sd, 3)) of "
+                + "all \(baseline.count) people paired (SEM = SD·√(1 − r))",
             reliability.source
         )
     }

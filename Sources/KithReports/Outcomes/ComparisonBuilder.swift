@@ -82,11 +82,14 @@ public enum ComparisonBuilder {
             funnelNote = "No funnel plot: \(error)"
         }
         notes.insert(
-            "Clients are paired by their person id only; change is follow-up minus baseline on clients with \(scale.id) at both waves. Intervals are 95%.",
+            "Clients are paired by their person id only; change is follow-up minus baseline on clients with \(scale.id) at both waves. Intervals "
+                + "are 95%.",
             at: 0)
         if !leftOut.isEmpty {
             notes.append(
-                "'All providers shown' leaves out \(leftOut.joined(separator: ", ")), whose figures are withheld: with \(leftOut.count == 1 ? "it" : "them") in, \(leftOut.count == 1 ? "its" : "their") counts and means could be worked out from the total. A change report not broken down by provider shows everyone."
+                "'All providers shown' leaves out \(leftOut.joined(separator: ", ")), whose figures are withheld: with "
+                    + "\(leftOut.count == 1 ? "it" : "them") in, \(leftOut.count == 1 ? "its" : "their") counts and means could be worked out from "
+                    + "the total. A change report not broken down by provider shows everyone."
             )
         }
         if let c = measure.classification, c.status != .official {

@@ -12,20 +12,20 @@ extension DisclosurePolicy {
 
     /// Protects `values` whose `lines` (cell indexes, the last one the total of the others)
     /// are published together: primary and complementary suppression (`ProtectedTable`).
-    public func protect(_ values: [Int], lines: [[Int]]) -> [ShownCount] {
+    package func protect(_ values: [Int], lines: [[Int]]) -> [ShownCount] {
         let table = ProtectedTable(values: values, lines: lines, policy: self)
         return values.indices.map { ShownCount(shown: table.shown($0), text: table.text($0)) }
     }
 
     /// Protects parts that add up to a total: returns the parts, then the total.
-    public func protect(parts: [Int], total: Int) -> (parts: [ShownCount], total: ShownCount) {
+    package func protect(parts: [Int], total: Int) -> (parts: [ShownCount], total: ShownCount) {
         let shown = protect(parts + [total], lines: [Array(0...parts.count)])
         return (Array(shown.dropLast()), shown.last!)
     }
 
     /// Protects a square table with its row and column totals and grand total:
     /// returns (k+1)×(k+1) counts, the last row and column being the totals.
-    public func protect(square table: [[Int]]) -> [[ShownCount]] {
+    package func protect(square table: [[Int]]) -> [[ShownCount]] {
         let k = table.count
         let width = k + 1
         var values = [Int](repeating: 0, count: width * width)

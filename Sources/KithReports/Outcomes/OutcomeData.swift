@@ -13,27 +13,27 @@ public struct OutcomeScale: Sendable {
 /// paired by their person key (the keyed hash of the person id) and nothing else.
 public struct OutcomeData: Sendable {
     /// One person: their provider and their scores at each wave they answered.
-    public struct Person: Sendable {
+    package struct Person: Sendable {
         /// The provider at baseline, else at follow-up.
-        public var provider: String?
+        package var provider: String?
         /// Scored values by qualified scale id (complete or prorated scores only); nil if not measured at the wave.
-        public var baseline: [String: Double]?
-        public var followUp: [String: Double]?
+        package var baseline: [String: Double]?
+        package var followUp: [String: Double]?
     }
 
-    public let survey: String
-    public let from: String
-    public let to: String
+    package let survey: String
+    package let from: String
+    package let to: String
     /// Scales in the order the survey was scored on them.
-    public let scales: [OutcomeScale]
+    package let scales: [OutcomeScale]
     /// People in order of first appearance.
-    public let people: [Person]
+    package let people: [Person]
     /// Responses at either wave without a person id: they cannot be paired.
-    public let withoutPerson: [String: Int]
+    package let withoutPerson: [String: Int]
     /// Earlier responses of a person at a wave that a later one replaced.
-    public let superseded: Int
+    package let superseded: Int
     /// Responses marked partial that were used (their complete scales only).
-    public let partial: Int
+    package let partial: Int
 
     /// Reads the survey's responses at `from` and `to`. `instruments` limits the
     /// scales (instrument ids or qualified scale ids); empty means every scale scored.
@@ -102,9 +102,9 @@ public struct OutcomeData: Sendable {
     }
 
     /// Distinct providers, sorted; people without one are under "(no provider)".
-    public var providers: [String] {
+    package var providers: [String] {
         Array(Set(people.map { $0.provider ?? OutcomeData.noProvider })).sorted()
     }
 
-    public static let noProvider = "(no provider)"
+    package static let noProvider = "(no provider)"
 }

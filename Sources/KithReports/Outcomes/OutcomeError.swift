@@ -24,25 +24,30 @@ public enum OutcomeError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case let .unknownWave(wave, known):
             return
-                "no wave '\(wave)' in this survey; its waves are: \(known.isEmpty ? "(none: the responses were imported without waves)" : known.joined(separator: ", "))"
+                "no wave '\(wave)' in this survey; its waves are: "
+                + "\(known.isEmpty ? "(none: the responses were imported without waves)" : known.joined(separator: ", "))"
         case let .sameWave(wave):
             return "the baseline and follow-up waves are both '\(wave)'; change is measured between two different waves"
         case let .noScales(survey, asked, stored):
             return
-                "survey '\(survey)' has no scores\(asked.isEmpty ? "" : " of \(asked.joined(separator: ", "))"); its responses were scored on: \(stored.isEmpty ? "nothing" : stored.joined(separator: ", "))"
+                "survey '\(survey)' has no scores\(asked.isEmpty ? "" : " of \(asked.joined(separator: ", "))"); its responses were scored on: "
+                + "\(stored.isEmpty ? "nothing" : stored.joined(separator: ", "))"
         case let .scaleNotStored(scale, stored):
             return
-                "the survey's responses were not scored on \(scale); they were scored on: \(stored.isEmpty ? "nothing" : stored.joined(separator: ", "))"
+                "the survey's responses were not scored on \(scale); they were scored on: "
+                + "\(stored.isEmpty ? "nothing" : stored.joined(separator: ", "))"
         case let .notAScore(scale):
             return "\(scale) is a single question, not a score; compare a score such as ons-loneliness.ucla3 or swemwbs.metric"
         case let .unknownClassification(id, scale, known):
             return "\(scale) has no classification '\(id)'; its classifications are: \(known.isEmpty ? "none" : known.joined(separator: ", "))"
         case let .noPairs(from, to, scale):
             return
-                "nobody was measured at both '\(from)' and '\(to)'\(scale.map { " on \($0)" } ?? ""), so there is no change to report (people are paired by their person id only)"
+                "nobody was measured at both '\(from)' and '\(to)'\(scale.map { " on \($0)" } ?? ""), so there is no change to report (people are "
+                + "paired by their person id only)"
         case let .tooFewProviders(found):
             return
-                "a comparison needs at least two providers with clients measured at both waves (and figures that may be shown); found \(found.isEmpty ? "none" : found.joined(separator: ", "))"
+                "a comparison needs at least two providers with clients measured at both waves (and figures that may be shown); found "
+                + "\(found.isEmpty ? "none" : found.joined(separator: ", "))"
         case let .nothingToPlot(omitted):
             return "no provider can be plotted: \(omitted.joined(separator: "; "))"
         }

@@ -9,7 +9,7 @@ public final class ByteSink {
     private var buffer: [UInt8] = []
     private let handle: FileHandle?
     /// Everything written, for an in-memory sink (tests, and commands that post-process).
-    public private(set) var memory: [UInt8]? = nil
+    package private(set) var memory: [UInt8]? = nil
     private let temporaryPath: String?
     private let finalPath: String?
     private let flushThreshold = 1 << 20
@@ -63,7 +63,7 @@ public final class ByteSink {
     }
 
     @inline(__always)
-    public func write(byte: UInt8) { buffer.append(byte) }
+    package func write(byte: UInt8) { buffer.append(byte) }
 
     /// Appends bytes (the non-generic fast path: a generic call across modules appends one byte at a time).
     package func writeBytes(_ bytes: UnsafeBufferPointer<UInt8>) throws {
@@ -81,7 +81,7 @@ public final class ByteSink {
         if buffer.count >= flushThreshold { try flush() }
     }
 
-    public func flush() throws {
+    package func flush() throws {
         guard !buffer.isEmpty else { return }
         if memory != nil {
             memory!.append(contentsOf: buffer)
@@ -128,5 +128,5 @@ public enum OutputError: Error, Sendable, CustomStringConvertible {
 
 extension ByteSink {
     /// Writes to standard error.
-    public static func standardError() -> ByteSink { ByteSink.wrapping(.standardError) }
+    package static func standardError() -> ByteSink { ByteSink.wrapping(.standardError) }
 }

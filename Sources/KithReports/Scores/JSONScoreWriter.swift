@@ -14,65 +14,88 @@ final class JSONScoreWriter: ScoreWriter {
 
     func begin(_ context: ScoreContext) throws {
         self.context = context
-        var instruments: [String] = []
-        for planned in context.scales where !instruments.contains(where: { $0.contains("\"\(planned.instrument.id)\"") }) {
-            instruments.append("{\"id\":\(TextFormat.json(planned.instrument.id)),\"version\":\(TextFormat.json(planned.instrument.version))}")
-        }
-        let policies = context.scales.map { "\(TextFormat.json($0.id)):\(TextFormat.json($0.policy.description))" }
-        try sink.write(
-            "{\"file\":\(TextFormat.json(context.file)),\"reading\":\(TextFormat.json(context.reading)),\"instruments\":[\(instruments.joined(separator: ","))],\"policies\":{\(policies.joined(separator: ","))},\"rows\":[\n"
-        )
+        var envelope = JSONObject()
+        envelope.add("file", context.file)
+        envelope.add("reading", context.reading)
+        var seen: Set<String> = []
+        envelope.add(
+            "instruments",
+            objects: context.scales.compactMap { planned in
+                guard seen.insert(planned.instrument.id).inserted else { return nil }
+                var instrument = JSONObject()
+                instrument.add("id", planned.instrument.id)
+                instrument.add("version", planned.instrument.version)
+                return instrument
+            })
+        var policies = JSONObject()
+        for planned in context.scales { policies.add(planned.id, planned.policy.description) }
+        envelope.add("policies", object: policies)
+        // The rows follow, one per line, as they are scored: the envelope stays open.
+        try sink.write(envelope.opening + ",\"rows\":[\n")
     }
 
     func write(_ row: ScoredRow) throws {
         guard let context else { return }
-        var text = first ? "" : ",\n"
-        first = false
-        text += "{\"row\":\(row.row),\"source_id\":\(TextFormat.json(row.sourceID))"
-        if context.hasPerson { text += ",\"person\":\(TextFormat.json(row.person))" }
-        if context.hasWave { text += ",\"wave\":\(TextFormat.json(row.wave))" }
-        text += ",\"status\":\"\(row.status)\""
-        if let reason = row.excludedBecause {
-            text += ",\"reason\":\(TextFormat.json(reason))"
-        } else {
-            text += ",\"response\":\(TextFormat.json(row.completion))"
-        }
-        if let duplicate = row.duplicateOf { text += ",\"duplicate_of\":\(duplicate)" }
-        text += ",\"scores\":{"
+        var o = JSONObject()
+        o.add("row", row.row)
+        o.add("source_id", row.sourceID)
+        if context.hasPerson { o.add("person", row.person) }
+        if context.hasWave { o.add("wave", row.wave) }
+        o.add("status", "\(row.status)")
+        if let reason = row.excludedBecause { o.add("reason", reason) } else { o.add("response", row.completion) }
+        if let duplicate = row.duplicateOf { o.add("duplicate_of", duplicate) }
+        var scores = JSONObject()
         if row.excludedBecause == nil {
-            text += row.scores.map { score in
-                var entry = "\(TextFormat.json(score.scale)):{\"value\":\(score.value.map { numbers.text($0) } ?? "null")"
-                if let raw = score.raw { entry += ",\"raw\":\(numbers.text(raw))" }
-                if let label = score.label { entry += ",\"label\":\(TextFormat.json(label))" }
-                entry += ",\"status\":\"\(score.status.rawValue)\""
-                if !score.missing.isEmpty { entry += ",\"missing\":[\(score.missing.map { TextFormat.json($0) }.joined(separator: ","))]" }
-                if !score.invalid.isEmpty { entry += ",\"invalid\":[\(score.invalid.map { TextFormat.json($0.item) }.joined(separator: ","))]" }
-                if score.status == .prorated { entry += ",\"policy\":\(TextFormat.json(score.policy.description))" }
+            for score in row.scores {
+                var entry = JSONObject()
+                entry.raw("value", score.value.map { numbers.text($0) } ?? "null")
+                if let raw = score.raw { entry.raw("raw", numbers.text(raw)) }
+                if let label = score.label { entry.add("label", label) }
+                entry.add("status", score.status.rawValue)
+                if !score.missing.isEmpty { entry.add("missing", strings: score.missing) }
+                if !score.invalid.isEmpty { entry.add("invalid", strings: score.invalid.map(\.item)) }
+                if score.status == .prorated { entry.add("policy", score.policy.description) }
                 if !score.bands.isEmpty {
-                    entry +=
-                        ",\"bands\":{"
-                        + score.bands.map { "\(TextFormat.json($0.classification)):\(TextFormat.json($0.label))" }.joined(separator: ",") + "}"
+                    var bands = JSONObject()
+                    for band in score.bands { bands.add(band.classification, band.label) }
+                    entry.add("bands", object: bands)
                 }
-                return entry + "}"
-            }.joined(separator: ",")
+                scores.add(score.scale, object: entry)
+            }
         }
-        text += "},\"problems\":["
-        text += row.problems.map {
-            "{\"item\":\(TextFormat.json($0.item)),\"column\":\(TextFormat.json($0.column)),\"problem\":\(TextFormat.json($0.problem))}"
-        }.joined(separator: ",")
-        text += "]}"
-        try sink.write(text)
+        o.add("scores", object: scores)
+        o.add(
+            "problems",
+            objects: row.problems.map { problem in
+                var p = JSONObject()
+                p.add("item", problem.item)
+                p.add("column", problem.column)
+                p.add("problem", problem.problem)
+                return p
+            })
+        try sink.write((first ? "" : ",\n") + o.text)
+        first = false
     }
 
     func end(_ tally: ScoreTally, notices: [String]) throws {
-        let scales = (context?.scales ?? []).map { planned in
+        var summary = JSONObject()
+        summary.add("rows", tally.rows)
+        summary.add("scored", tally.scored)
+        summary.add("excluded", tally.excluded)
+        summary.add("rows_with_problems", tally.rowsWithProblems)
+        var scales = JSONObject()
+        for planned in context?.scales ?? [] {
             let counts = tally.statuses[planned.id] ?? [:]
-            let fields = ScaleScore.Status.allCases.map { "\"\($0.rawValue)\":\(counts[$0] ?? 0)" }.joined(separator: ",")
-            return "\(TextFormat.json(planned.id)):{\(fields)}"
-        }.joined(separator: ",")
-        try sink.write(
-            "\n],\"summary\":{\"rows\":\(tally.rows),\"scored\":\(tally.scored),\"excluded\":\(tally.excluded),\"rows_with_problems\":\(tally.rowsWithProblems),\"scales\":{\(scales)}},"
-        )
-        try sink.write("\"notices\":[\(notices.map { TextFormat.json($0) }.joined(separator: ","))]}\n")
+            var statuses = JSONObject()
+            for status in ScaleScore.Status.allCases { statuses.add(status.rawValue, counts[status] ?? 0) }
+            scales.add(planned.id, object: statuses)
+        }
+        summary.add("scales", object: scales)
+        var closing = JSONObject()
+        closing.add("summary", object: summary)
+        closing.add("notices", strings: notices)
+        // Closes the rows array, then the envelope's remaining fields and the envelope.
+        try sink.write("\n]," + closing.text.dropFirst())
+        try sink.write("\n")
     }
 }

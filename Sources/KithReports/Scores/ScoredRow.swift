@@ -76,7 +76,7 @@ public struct ScoreTally: Sendable {
     /// Per scale id: count of each status.
     public var statuses: [String: [ScaleScore.Status: Int]] = [:]
 
-    public init() {}
+    package init() {}
 
     package mutating func add(_ row: ScoredRow) {
         rows += 1

@@ -31,17 +31,21 @@ enum Headlines {
                     let ofAnswered = headline.ofAnswered
                 {
                     sentences.append(
-                        "Not everyone answered every question: those percentages are of all \(headline.respondents.text) respondents; of the \(headline.answered.text) who answered this one, \(percent(ofAnswered.value)) (95% CI \(percent(ofAnswered.lower)) to \(percent(ofAnswered.upper))) \(headline.statement)."
+                        "Not everyone answered every question: those percentages are of all \(headline.respondents.text) respondents; of the "
+                            + "\(headline.answered.text) who answered this one, \(percent(ofAnswered.value)) (95% CI \(percent(ofAnswered.lower)) "
+                            + "to \(percent(ofAnswered.upper))) \(headline.statement)."
                     )
                 }
                 if let benchmark = headline.benchmark {
                     sentences.append(
-                        "The national figure is \(TextFormat.number(benchmark.value))% (\(benchmark.survey) \(benchmark.period), \(benchmark.area)\(benchmark.population.map { ", \($0)" } ?? ""))."
+                        "The national figure is \(TextFormat.number(benchmark.value))% (\(benchmark.survey) \(benchmark.period), "
+                            + "\(benchmark.area)\(benchmark.population.map { ", \($0)" } ?? ""))."
                     )
                 }
             } else if let stats = scale.statistics, let lower = stats.lower, let upper = stats.upper {
                 sentences.append(
-                    "\(scale.title): mean \(TextFormat.fixed(stats.mean, 1)) (95% CI \(TextFormat.fixed(lower, 1)) to \(TextFormat.fixed(upper, 1))), from the \(scale.scored.text) people with a complete score."
+                    "\(scale.title): mean \(TextFormat.fixed(stats.mean, 1)) (95% CI \(TextFormat.fixed(lower, 1)) to "
+                        + "\(TextFormat.fixed(upper, 1))), from the \(scale.scored.text) people with a complete score."
                 )
             }
         }

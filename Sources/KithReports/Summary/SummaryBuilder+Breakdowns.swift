@@ -107,7 +107,8 @@ extension Context {
                 } catch {
                     test.note = String(
                         format:
-                            "Small expected counts (smallest %.1f): the chi-square p-value is unreliable and the table is too large for an exact test.",
+                            "Small expected counts (smallest %.1f): the chi-square p-value is unreliable and the table is too large for an exact "
+                            + "test.",
                         chi.smallestExpected)
                 }
             }

@@ -72,11 +72,14 @@ public enum SummaryBuilder {
         }
         var notes: [String] = []
         notes.append(
-            "Percentages of respondents are of all \(response.complete.text) complete responses; percentages of those who answered leave out people who skipped the question (not everyone answered every question). Intervals are 95% Wilson score intervals for percentages and t intervals for means."
+            "Percentages of respondents are of all \(response.complete.text) complete responses; percentages of those who answered leave out "
+                + "people who skipped the question (not everyone answered every question). Intervals are 95% Wilson score intervals for "
+                + "percentages and t intervals for means."
         )
         if options.policy != .none {
             notes.append(
-                "Counts of people who did not answer a question, or whose scale could not be scored, are shown under every policy (rounded under nhs): not answering is not a characteristic of anyone. Every other count is under the policy."
+                "Counts of people who did not answer a question, or whose scale could not be scored, are shown under every policy (rounded under "
+                    + "nhs): not answering is not a characteristic of anyone. Every other count is under the policy."
             )
         }
         if let partial = response.partial.shown, partial > 0 {
@@ -85,7 +88,9 @@ public enum SummaryBuilder {
         }
         if !breakdowns.isEmpty {
             notes.append(
-                "Breakdowns: chi-square tests of independence; where expected counts are small (some below 1, or more than 20% below 5; Cochran 1954) Fisher's exact test is given instead. Group means are compared with Welch's ANOVA. Tests are not shown for tables with suppressed counts."
+                "Breakdowns: chi-square tests of independence; where expected counts are small (some below 1, or more than 20% below 5; Cochran "
+                    + "1954) Fisher's exact test is given instead. Group means are compared with Welch's ANOVA. Tests are not shown for tables "
+                    + "with suppressed counts."
             )
         }
         var notices: [String] = []
@@ -112,6 +117,11 @@ public enum SummaryBuilder {
         if key == "wave" { return ("wave", .wave) }
         let found = plan.columns.indices.first {
             plan.columns[$0].id == name || TextKey(plan.columns[$0].id).value == key || TextKey(plan.columns[$0].text).value == key
+        }
+        // The provider column's own header ("Service") groups by provider, as `provider` does,
+        // even where its answers were too varied to be read as a single-choice question.
+        if let column = found, !plan.columns[column].crossTabulated, ProviderColumn.isHeader(plan.columns[column].text) {
+            return (plan.columns[column].text, .provider)
         }
         guard let column = found else {
             let available = ["provider", "wave"] + plan.columns.filter(\.crossTabulated).map { "'\($0.text)'" }

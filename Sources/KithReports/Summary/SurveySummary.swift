@@ -26,7 +26,7 @@ public struct Percentage: Sendable, Hashable {
     public var value: Double
     public var lower: Double
     public var upper: Double
-    public init(value: Double, lower: Double, upper: Double) {
+    package init(value: Double, lower: Double, upper: Double) {
         self.value = value
         self.lower = lower
         self.upper = upper

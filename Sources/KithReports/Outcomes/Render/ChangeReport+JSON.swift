@@ -4,7 +4,7 @@ import KithStatistics
 extension ChangeReport {
     /// One JSON object; withheld counts and statistics are null. Documented in the README.
     public func json() -> String {
-        var root = JSONFields()
+        var root = JSONObject()
         root.add("survey", survey)
         root.add("from", from)
         root.add("to", to)
@@ -12,9 +12,9 @@ extension ChangeReport {
         root.add(
             "groups",
             objects: groups.map { group in
-                var g = JSONFields()
+                var g = JSONObject()
                 g.add("provider", group.provider)
-                var people = JSONFields()
+                var people = JSONObject()
                 people.add("baseline", group.people.baseline)
                 people.add("followup", group.people.followUp)
                 people.add("both", group.people.both)
@@ -31,8 +31,8 @@ extension ChangeReport {
         return root.text + "\n"
     }
 
-    static func json(_ s: ScoreChange) -> JSONFields {
-        var o = JSONFields()
+    static func json(_ s: ScoreChange) -> JSONObject {
+        var o = JSONObject()
         o.add("scale", s.scale.id)
         o.add("title", s.scale.scale.title)
         o.add("higher_is", s.scale.scale.higherIs.rawValue)
@@ -60,7 +60,7 @@ extension ChangeReport {
         o.add("improved_percent", m.improvedPercent)
         o.add("unchanged_percent", m.unchangedPercent)
         o.add("worse_percent", m.worsePercent)
-        var rule = JSONFields()
+        var rule = JSONObject()
         rule.add("rule", m.rule)
         rule.add("threshold", m.threshold)
         rule.add("source", m.source)
@@ -71,7 +71,7 @@ extension ChangeReport {
         o.add(
             "reliable_change",
             object: s.reliable.map { r in
-                var f = JSONFields()
+                var f = JSONObject()
                 f.add("basis", r.basis)
                 f.add("source", r.source)
                 f.add("sem", r.index.standardErrorOfMeasurement)
@@ -81,7 +81,7 @@ extension ChangeReport {
                 return f
             })
         let l = s.lostToFollowUp
-        var lost = JSONFields()
+        var lost = JSONObject()
         lost.add("lost", l.lost)
         lost.add("lost_mean", l.lostMean)
         lost.add("paired_mean", l.pairedMean)
@@ -96,8 +96,8 @@ extension ChangeReport {
         return o
     }
 
-    static func json(_ c: CategoryChange) -> JSONFields {
-        var o = JSONFields()
+    static func json(_ c: CategoryChange) -> JSONObject {
+        var o = JSONObject()
         o.add("scale", c.scale.id)
         o.add("classification", c.classification?.id)
         o.add("classification_status", c.classification?.status.rawValue)
@@ -111,7 +111,7 @@ extension ChangeReport {
         o.add("unchanged", c.unchanged)
         o.add("worse", c.worse)
         let h = c.headline
-        var head = JSONFields()
+        var head = JSONObject()
         head.add("label", h.label)
         head.add("baseline", h.baseline)
         head.add("followup", h.followUp)

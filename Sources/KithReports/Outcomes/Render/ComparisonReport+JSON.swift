@@ -4,14 +4,14 @@ import KithStatistics
 extension ComparisonReport {
     /// One JSON object; withheld counts and statistics are null. Documented in the README.
     public func json() -> String {
-        var root = JSONFields()
+        var root = JSONObject()
         root.add("survey", survey)
         root.add("from", from)
         root.add("to", to)
         root.add("scale", scale.id)
         root.add("higher_is", scale.scale.higherIs.rawValue)
         root.add("disclosure", object: .disclosure(policy))
-        var m = JSONFields()
+        var m = JSONObject()
         m.add("name", measure.name)
         m.add("rule", measure.rule)
         m.add("denominator", measure.denominator)
@@ -29,8 +29,8 @@ extension ComparisonReport {
         return root.text + "\n"
     }
 
-    static func json(_ row: ProviderOutcome) -> JSONFields {
-        var o = JSONFields()
+    static func json(_ row: ProviderOutcome) -> JSONObject {
+        var o = JSONObject()
         o.add("provider", row.provider)
         o.add("baseline_n", row.baseline)
         o.add("paired", row.paired)
@@ -48,8 +48,8 @@ extension ComparisonReport {
         return o
     }
 
-    static func json(_ a: AdjustedComparison) -> JSONFields {
-        var o = JSONFields()
+    static func json(_ a: AdjustedComparison) -> JSONObject {
+        var o = JSONObject()
         o.add("model", "followup ~ baseline + provider (ANCOVA, treatment coding, first provider the reference)")
         o.add("n", a.count)
         o.add("baseline_mean", a.baselineMean)
@@ -60,7 +60,7 @@ extension ComparisonReport {
         o.add(
             "coefficients",
             objects: a.coefficients.map { c in
-                var f = JSONFields()
+                var f = JSONObject()
                 f.add("term", c.name)
                 f.add("estimate", c.estimate)
                 f.add("se", c.standardError)
@@ -71,7 +71,7 @@ extension ComparisonReport {
         o.add(
             "providers",
             objects: a.rows.map { r in
-                var f = JSONFields()
+                var f = JSONObject()
                 f.add("provider", r.provider)
                 f.add("withheld", r.withheld)
                 f.add("adjusted_mean", r.adjustedMean)
@@ -87,15 +87,15 @@ extension ComparisonReport {
         return o
     }
 
-    static func json(_ chart: FunnelChart) -> JSONFields {
-        var o = JSONFields()
+    static func json(_ chart: FunnelChart) -> JSONObject {
+        var o = JSONObject()
         o.add("method", "exact binomial limits with interpolation (Spiegelhalter 2005), no overdispersion adjustment")
         o.add("centre", chart.centre)
         o.raw("levels", "[" + chart.levels.map(TextFormat.number).joined(separator: ",") + "]")
         o.add(
             "points",
             objects: chart.points.map { p in
-                var f = JSONFields()
+                var f = JSONObject()
                 f.add("provider", p.provider)
                 f.add("events", p.events)
                 f.add("n", p.size)

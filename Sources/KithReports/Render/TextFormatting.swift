@@ -61,15 +61,16 @@ package enum TextFormat {
     package static func json(_ value: Double?) -> String { value.map(number) ?? "null" }
     package static func json(_ value: Int?) -> String { value.map(String.init) ?? "null" }
 
-    /// A CSV field, quoted when it must be (RFC 4180). Cells that a spreadsheet
-    /// would run as a formula (`=`, `+`, `-`, `@` followed by text) are prefixed
-    /// with `'` so an export opened in Excel cannot execute respondent text.
+    /// A CSV field, quoted when it must be (RFC 4180). A text cell that a spreadsheet would
+    /// run as a formula — beginning with `=`, `+`, `-`, `@`, a tab or a carriage return — is
+    /// prefixed with `'`, so an export opened in Excel cannot execute respondent text. Numbers
+    /// (-0.55) are left as numbers.
     package static func csv(_ text: String) -> String {
         var text = text
-        if let first = text.unicodeScalars.first, "=+-@".unicodeScalars.contains(first), Double(text) == nil {
+        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(text) == nil {
             text = "'" + text
         }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
     }
 
@@ -83,9 +84,13 @@ package enum TextFormat {
 }
 
 extension String {
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var result = ""
-        for character in self { if character == target { result += replacement } else { result.append(character) } }
-        return result
+    /// Replaces every `target` scalar, also where it starts a grapheme (a quote followed by a
+    /// combining mark is still a quote to a CSV reader).
+    func replacingAll(_ target: Unicode.Scalar, with replacement: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            if scalar == target { result.append(contentsOf: replacement.unicodeScalars) } else { result.append(scalar) }
+        }
+        return String(result)
     }
 }

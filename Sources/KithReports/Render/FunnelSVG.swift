@@ -4,7 +4,7 @@ import KithStatistics
 /// 95% (dashed) and 99.8% (dotted) control limits, one labelled point per provider.
 /// Black and grey only, so it prints.
 enum FunnelSVG {
-    static func render(_ chart: FunnelChart, title: String, axis: String) -> String {
+    static func render(_ chart: FunnelChart, title: String, axis: String, id: String) -> String {
         let width = 680.0
         let height = 420.0
         let left = 64.0
@@ -22,10 +22,9 @@ enum FunnelSVG {
         let span = max(high - low, 10)
         func x(_ n: Double) -> Double { left + n / maxN * plotW }
         func y(_ percent: Double) -> Double { top + (1 - (min(max(percent, low - 5), low + span + 5) - low) / span) * plotH }
-        func f(_ v: Double) -> String { TextFormat.fixed(v, 1) }
+        func f(_ v: Double) -> String { ReportText.fixed(v, 1) }
 
-        var svg =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"\(HTMLRenderer.escape(title))\">\n"
+        var svg = HTMLRenderer.svgOpening(.funnel(chart, title: title, axis: axis), id: id, width: width, height: height)
         svg += "<rect x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"\(Int(height))\" fill=\"#fff\"/>\n"
         // Axes, grid and ticks.
         let yStep = span > 50 ? 20.0 : 10.0
@@ -43,14 +42,16 @@ enum FunnelSVG {
             n += xStep
         }
         svg +=
-            "<polyline points=\"\(f(left)),\(f(top)) \(f(left)),\(f(top + plotH)) \(f(left + plotW)),\(f(top + plotH))\" fill=\"none\" stroke=\"#000\"/>\n"
+            "<polyline points=\"\(f(left)),\(f(top)) \(f(left)),\(f(top + plotH)) \(f(left + plotW)),\(f(top + plotH))\" fill=\"none\" "
+            + "stroke=\"#000\"/>\n"
         svg +=
             "<text x=\"\(f(left + plotW / 2))\" y=\"\(f(height - 12))\" font-size=\"13\" text-anchor=\"middle\">\(HTMLRenderer.escape(axis))</text>\n"
         svg +=
-            "<text x=\"16\" y=\"\(f(top + plotH / 2))\" font-size=\"13\" text-anchor=\"middle\" transform=\"rotate(-90 16 \(f(top + plotH / 2)))\">\(HTMLRenderer.escape(title.components(separatedBy: " against ").first ?? title))</text>\n"
+            "<text x=\"16\" y=\"\(f(top + plotH / 2))\" font-size=\"13\" text-anchor=\"middle\" transform=\"rotate(-90 16 "
+            + "\(f(top + plotH / 2)))\">\(HTMLRenderer.escape(title.components(separatedBy: " against ").first ?? title))</text>\n"
         // Limits and centre, clipped to the plotting area (limits at very small n leave the range shown).
-        svg +=
-            "<defs><clipPath id=\"plot-area\"><rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotW))\" height=\"\(f(plotH))\"/></clipPath></defs>\n<g clip-path=\"url(#plot-area)\">\n"
+        svg += "<defs><clipPath id=\"\(id)-plot\"><rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotW))\" height=\"\(f(plotH))\"/>"
+        svg += "</clipPath></defs>\n<g clip-path=\"url(#\(id)-plot)\">\n"
         let styles = ["stroke-dasharray=\"6 4\"", "stroke-dasharray=\"2 3\""]
         for (index, _) in chart.levels.enumerated() {
             for upper in [false, true] {
@@ -61,23 +62,27 @@ enum FunnelSVG {
             }
         }
         svg +=
-            "<line x1=\"\(f(left))\" y1=\"\(f(y(chart.centre * 100)))\" x2=\"\(f(left + plotW))\" y2=\"\(f(y(chart.centre * 100)))\" stroke=\"#000\" stroke-width=\"1.5\"/>\n</g>\n"
+            "<line x1=\"\(f(left))\" y1=\"\(f(y(chart.centre * 100)))\" x2=\"\(f(left + plotW))\" y2=\"\(f(y(chart.centre * 100)))\" "
+            + "stroke=\"#000\" stroke-width=\"1.5\"/>\n</g>\n"
         // Points, labelled.
         for point in chart.points {
             let px = x(Double(point.size))
             let py = y(point.proportion * 100)
             svg +=
-                "<circle cx=\"\(f(px))\" cy=\"\(f(py))\" r=\"5\" fill=\"#000\"><title>\(HTMLRenderer.escape(point.provider)): \(f(point.proportion * 100))% of \(point.size)</title></circle>\n"
+                "<circle cx=\"\(f(px))\" cy=\"\(f(py))\" r=\"5\" fill=\"#000\"><title>\(HTMLRenderer.escape(point.provider)): "
+                + "\(f(point.proportion * 100))% of \(point.size)</title></circle>\n"
             let anchor = px > left + plotW * 0.7 ? "end" : "start"
             svg +=
-                "<text x=\"\(f(px + (anchor == "end" ? -8 : 8)))\" y=\"\(f(py - 7))\" font-size=\"12\" text-anchor=\"\(anchor)\">\(HTMLRenderer.escape(point.provider))</text>\n"
+                "<text x=\"\(f(px + (anchor == "end" ? -8 : 8)))\" y=\"\(f(py - 7))\" font-size=\"12\" "
+                + "text-anchor=\"\(anchor)\">\(HTMLRenderer.escape(point.provider))</text>\n"
         }
         // Legend.
         let legend = [("centre: overall \(f(chart.centre * 100))%", ""), ("95% limits", styles[0]), ("99.8% limits", styles[1])]
         for (i, item) in legend.enumerated() {
             let ly = top + 6 + Double(i) * 16
             svg +=
-                "<line x1=\"\(f(left + plotW - 190))\" y1=\"\(f(ly))\" x2=\"\(f(left + plotW - 160))\" y2=\"\(f(ly))\" stroke=\"#000\" stroke-width=\"1.5\" \(item.1)/>\n"
+                "<line x1=\"\(f(left + plotW - 190))\" y1=\"\(f(ly))\" x2=\"\(f(left + plotW - 160))\" y2=\"\(f(ly))\" stroke=\"#000\" "
+                + "stroke-width=\"1.5\" \(item.1)/>\n"
             svg += "<text x=\"\(f(left + plotW - 154))\" y=\"\(f(ly + 4))\" font-size=\"12\">\(HTMLRenderer.escape(item.0))</text>\n"
         }
         return svg + "</svg>\n"

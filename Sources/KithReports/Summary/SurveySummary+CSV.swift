@@ -1,7 +1,8 @@
-extension SummaryRenderer {
+extension SurveySummary {
     /// CSV for spreadsheets: one block per table (a title line, a header line, rows), blocks
     /// separated by a blank line. Percentages to one decimal; suppressed counts as their marker.
-    static func csv(_ summary: SurveySummary) -> String {
+    public func csv() -> String {
+        let summary = self
         var blocks: [[[String]]] = []
         blocks.append(
             [
@@ -12,7 +13,7 @@ extension SummaryRenderer {
         var responseRows = [["Response"], ["measure", "count", "percent", "ci_lower", "ci_upper"]]
         if let invited = response.invited { responseRows.append(["invited", String(invited), "", "", ""]) }
         responseRows.append(["responses", response.responses.text, "", "", ""])
-        responseRows.append(["complete", response.complete.text, pct(response.rate), lower(response.rate), upper(response.rate)])
+        responseRows.append(["complete", response.complete.text, Self.pct(response.rate), Self.lower(response.rate), Self.upper(response.rate)])
         responseRows.append(["partial", response.partial.text, "", "", ""])
         blocks.append(responseRows)
         for question in summary.questions {
@@ -39,10 +40,10 @@ extension SummaryRenderer {
                 }
                 for row in options {
                     var cells = [
-                        row.label, row.count.text, pct(row.ofRespondents), lower(row.ofRespondents), upper(row.ofRespondents),
-                        pct(row.ofAnswered), lower(row.ofAnswered), upper(row.ofAnswered)
+                        row.label, row.count.text, Self.pct(row.ofRespondents), Self.lower(row.ofRespondents), Self.upper(row.ofRespondents),
+                        Self.pct(row.ofAnswered), Self.lower(row.ofAnswered), Self.upper(row.ofAnswered)
                     ]
-                    if question.kind == .multiSelect { cells.append(pct(row.ofResponses)) }
+                    if question.kind == .multiSelect { cells.append(Self.pct(row.ofResponses)) }
                     rows.append(cells)
                 }
             }
@@ -62,7 +63,9 @@ extension SummaryRenderer {
             for classification in scale.classifications {
                 rows.append(["classification", classification.title, classification.status])
                 rows.append(["band", "count", "percent_of_scored", "ci_lower", "ci_upper"])
-                rows += classification.bands.map { [$0.label, $0.count.text, pct($0.ofAnswered), lower($0.ofAnswered), upper($0.ofAnswered)] }
+                rows += classification.bands.map {
+                    [$0.label, $0.count.text, Self.pct($0.ofAnswered), Self.lower($0.ofAnswered), Self.upper($0.ofAnswered)]
+                }
             }
             if let headline = scale.headline {
                 rows.append([
@@ -70,8 +73,9 @@ extension SummaryRenderer {
                     "benchmark_source"
                 ])
                 rows.append([
-                    headline.label, headline.count.text, pct(headline.ofRespondents), lower(headline.ofRespondents), upper(headline.ofRespondents),
-                    pct(headline.ofAnswered), lower(headline.ofAnswered), upper(headline.ofAnswered),
+                    headline.label, headline.count.text, Self.pct(headline.ofRespondents), Self.lower(headline.ofRespondents),
+                    Self.upper(headline.ofRespondents),
+                    Self.pct(headline.ofAnswered), Self.lower(headline.ofAnswered), Self.upper(headline.ofAnswered),
                     headline.benchmark.map { TextFormat.number($0.value) } ?? "",
                     headline.benchmark.map { "\($0.survey) \($0.period), \($0.area): \($0.source)" } ?? ""
                 ])
@@ -84,13 +88,13 @@ extension SummaryRenderer {
                 var rows = [["Breakdown", table.text, "by \(breakdown.by)"], [breakdown.by] + table.options + ["total"]]
                 rows += table.groups.indices.map { [table.groups[$0]] + table.cells[$0].map(\.text) + [table.groupTotals[$0].text] }
                 rows.append(["total"] + table.optionTotals.map(\.text) + [table.total.text])
-                rows.append(["test", testText(table.test)])
+                rows.append(["test", Self.testText(table.test)])
                 blocks.append(rows)
             }
             for means in breakdown.means {
                 var rows = [["Breakdown", means.title, "by \(breakdown.by)"], [breakdown.by, "n", "mean", "ci_lower", "ci_upper", "sd"]]
                 rows += means.groups.map { [$0.group, $0.n.text] + [$0.mean, $0.lower, $0.upper, $0.sd].map { $0.map(TextFormat.number) ?? "" } }
-                let welch = welchText(means)
+                let welch = Self.welchText(means)
                 if !welch.isEmpty { rows.append(["test", welch]) }
                 blocks.append(rows)
             }
@@ -99,6 +103,8 @@ extension SummaryRenderer {
         return blocks.map { rows in rows.map { $0.map(TextFormat.csv).joined(separator: ",") + "\n" }.joined() }.joined(separator: "\n")
     }
 
+    private static func pct(_ value: Percentage?) -> String { value.map { TextFormat.fixed($0.value, 1) } ?? "" }
+    private static func pct(_ value: Double?) -> String { value.map { TextFormat.fixed($0, 1) } ?? "" }
     private static func lower(_ value: Percentage?) -> String { value.map { TextFormat.fixed($0.lower, 1) } ?? "" }
     private static func upper(_ value: Percentage?) -> String { value.map { TextFormat.fixed($0.upper, 1) } ?? "" }
 }
