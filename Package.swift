@@ -25,10 +25,10 @@ let package = Package(
         // MARK: - Data flow, one module per stage
         .target(name: "KithInstruments", path: "Instruments", exclude: ["README.md"], resources: instrumentDefinitions),
         .target(name: "KithCore", dependencies: ["KithInstruments"]),
-        .target(name: "KithImport", dependencies: ["KithCore", "CKith"]),
+        .target(name: "KithImport", dependencies: ["KithCore", "CShims"]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
-        .target(name: "CKith"), // what Swift cannot say: SHA instructions, prefetch hints, sync_file_range, vector compares
-        .target(name: "KithStore", dependencies: ["KithCore", "CSQLite", "CKith"]),
+        .target(name: "CShims"), // what Swift cannot say: SHA instructions, prefetch hints, sync_file_range, vector compares
+        .target(name: "KithStore", dependencies: ["KithCore", "CSQLite", "CShims"]),
         .target(name: "KithStatistics"),
         .target(name: "KithReports", dependencies: ["KithCore", "KithStatistics", "KithStore"]),
         .target(name: "KithPipeline", dependencies: ["KithCore", "KithImport", "KithStore", "KithReports"]),

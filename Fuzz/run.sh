@@ -26,14 +26,14 @@ for name in sorted(os.listdir("Instruments")):
 out.append("}")
 open(sys.argv[1], "w").write("\n".join(out) + "\n")
 PY
-# CKith (C target; KithImport imports it): SwiftPM generates its module map, so write one here.
+# CShims (C target; KithImport imports it): SwiftPM generates its module map, so write one here.
 CLANG="$(dirname "$(command -v swiftc)")/clang"; [ -x "$CLANG" ] || CLANG=clang
-mkdir -p "$B/CKith"
-printf 'module CKith {\n    umbrella header "%s/Sources/CKith/include/CKith.h"\n    export *\n}\n' "$PWD" > "$B/CKith/module.modulemap"
-"$CLANG" -O2 -g -fsanitize=fuzzer-no-link -I Sources/CKith/include -c Sources/CKith/sha256_hw.c -o "$B/sha256_hw.o"
+mkdir -p "$B/CShims"
+printf 'module CShims {\n    umbrella header "%s/Sources/CShims/include/CShims.h"\n    export *\n}\n' "$PWD" > "$B/CShims/module.modulemap"
+"$CLANG" -O2 -g -fsanitize=fuzzer-no-link -I Sources/CShims/include -c Sources/CShims/sha256_hw.c -o "$B/sha256_hw.o"
 # Modules share declarations with `package` access (FuzzBody and what it uses): one -package-name.
 PKG=(-package-name kith)
-FLAGS=(-O -g -parse-as-library -sanitize=fuzzer "${PKG[@]}" -I "$B" -I "$B/CKith" -L "$B")
+FLAGS=(-O -g -parse-as-library -sanitize=fuzzer "${PKG[@]}" -I "$B" -I "$B/CShims" -L "$B")
 swiftc -O -parse-as-library "${PKG[@]}" -module-name KithInstruments -emit-module -emit-module-path "$B/KithInstruments.swiftmodule" \
   -emit-library -static -o "$B/libKithInstruments.a" Instruments/BuiltInDefinitions.swift "$B/resources.swift"
 swiftc "${FLAGS[@]}" -module-name KithCore -emit-module -emit-module-path "$B/KithCore.swiftmodule" \

@@ -57,7 +57,7 @@ package struct ImportLayout {
                     identifying: identifying, details: details))
             if let labels = question.codeLabels { localLabels[localColumns.count] = labels }
             localColumns.append(question.index)
-            if providerColumn == nil, SourceFile.isProviderHeader(question.header) { providerColumn = question.index }
+            if providerColumn == nil, ProviderColumn.isHeader(question.header) { providerColumn = question.index }
         }
         for column in source.dialect.columns {
             if case .identifier = column.role, !kept.contains(TextKey(column.header)) { dropped.append(column.header) }

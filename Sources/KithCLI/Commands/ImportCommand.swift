@@ -102,16 +102,24 @@ enum ImportCommand {
 
     static func print(_ report: ImportReport, store: Store, format: Format, _ console: Console) throws {
         if format == .json {
-            let excluded = report.excluded.sorted { $0.key < $1.key }.map { "\(TextFormat.json($0.key)):\($0.value)" }.joined(separator: ",")
-            try console.out.write(
-                """
-                {"survey":\(TextFormat.json(report.survey)),"survey_created":\(report.surveyCreated),"batch":\(TextFormat.json(report.batch)),\
-                "rows_read":\(report.rowsRead),"added":\(report.added),"unchanged":\(report.unchanged),"repeated_in_file":\(report.repeatedInFile),\
-                "replaced":\(report.replaced),"kept":\(report.kept),"excluded":{\(excluded)},"flagged":\(report.flagged),\
-                "columns_dropped":[\(report.columnsDropped.map { TextFormat.json($0) }.joined(separator: ","))],\
-                "same_file_as":[\(report.sameFileAs.map(String.init).joined(separator: ","))],"store":\(TextFormat.json(store.path))}
-
-                """)
+            var o = JSONObject()
+            o.add("survey", report.survey)
+            o.add("survey_created", report.surveyCreated)
+            o.add("batch", report.batch)
+            for (key, value) in [
+                ("rows_read", report.rowsRead), ("added", report.added), ("unchanged", report.unchanged),
+                ("repeated_in_file", report.repeatedInFile), ("replaced", report.replaced), ("kept", report.kept)
+            ] {
+                o.add(key, value)
+            }
+            var excluded = JSONObject()
+            for (reason, count) in report.excluded.sorted(by: { $0.key < $1.key }) { excluded.add(reason, count) }
+            o.add("excluded", object: excluded)
+            o.add("flagged", report.flagged)
+            o.add("columns_dropped", strings: report.columnsDropped)
+            o.raw("same_file_as", "[" + report.sameFileAs.map(String.init).joined(separator: ",") + "]")
+            o.add("store", store.path)
+            try console.out.write(o.text + "\n")
             return
         }
         var text =

@@ -179,76 +179,121 @@ enum InspectCommand {
 
         func json() -> String {
             let tally = source.tally
-            func j(_ text: String) -> String { TextFormat.json(text) }
-            var parts: [String] = []
-            parts.append("\"file\":\(j(source.displayName))")
-            parts.append(
-                "\"source\":{\"name\":\(j(dialectName)),\"title\":\(j(dialectTitle)),\"how\":\(j(how)),\"confidence\":\(source.dialectConfidence)}")
-            parts.append(
-                "\"encoding\":{\"name\":\(j(source.encoding.encoding.rawValue)),"
-                    + "\"byte_order_mark\":\(source.encoding.hadByteOrderMark),\"how\":\(j(source.encoding.description))}"
-            )
-            parts.append("\"delimiter\":{\"name\":\(j(source.delimiter.delimiter.description)),\"how\":\(j(source.delimiter.description))}")
-            parts.append("\"header_rows\":\(source.headerRows)")
-            parts.append("\"date_order\":\(j(source.dateOrder.rawValue))")
-            parts.append("\"notes\":[\(source.notes.map(j).joined(separator: ","))]")
-            let columns = source.dialect.columns.map { column -> String in
-                var fields = ["\"column\":\(column.index + 1)", "\"header\":\(j(column.header))"]
-                if let match = source.matching.match(forColumn: column.index) {
-                    fields += [
-                        "\"role\":\"item\"", "\"item\":\(j(match.item))", "\"instrument\":\(j(match.instrument))",
-                        "\"matched_by\":\(j(match.method.description))"
-                    ]
-                } else if let ambiguous = source.matching.ambiguous.first(where: { $0.column == column.index }) {
-                    fields += ["\"role\":\"ambiguous\"", "\"items\":[\(ambiguous.items.map(j).joined(separator: ","))]"]
-                } else if let question = source.questions.first(where: { $0.index == column.index }) {
-                    fields += [
-                        "\"role\":\"question\"", "\"kind\":\(j(question.kind.rawValue))", "\"possibly_identifying\":\(question.possiblyIdentifying)"
-                    ]
-                    if question.kind == .singleChoice || question.kind == .multiSelect {
-                        fields.append("\"options\":[\(question.options.map(j).joined(separator: ","))]")
+            var o = JSONObject()
+            o.add("file", source.displayName)
+            var dialect = JSONObject()
+            dialect.add("name", dialectName)
+            dialect.add("title", dialectTitle)
+            dialect.add("how", how)
+            dialect.add("confidence", source.dialectConfidence)
+            o.add("source", object: dialect)
+            var encoding = JSONObject()
+            encoding.add("name", source.encoding.encoding.rawValue)
+            encoding.add("byte_order_mark", source.encoding.hadByteOrderMark)
+            encoding.add("how", source.encoding.description)
+            o.add("encoding", object: encoding)
+            var delimiter = JSONObject()
+            delimiter.add("name", source.delimiter.delimiter.description)
+            delimiter.add("how", source.delimiter.description)
+            o.add("delimiter", object: delimiter)
+            o.add("header_rows", source.headerRows)
+            o.add("date_order", source.dateOrder.rawValue)
+            o.add("notes", strings: source.notes)
+            o.add("columns", objects: source.dialect.columns.map(columnJSON))
+            o.add(
+                "rejected",
+                objects: source.matching.rejected.map {
+                    var r = JSONObject()
+                    r.add("column", $0.column + 1)
+                    r.add("item", $0.item)
+                    r.add("reason", $0.reason)
+                    return r
+                })
+            o.add("matching_notices", strings: source.matching.notices)
+            var rows = JSONObject()
+            for (key, value) in [
+                ("total", tally.rows), ("complete", tally.complete), ("partial", tally.partial), ("excluded", tally.excluded),
+                ("duplicates", tally.duplicates), ("trailing_blank", tally.trailingBlankRows)
+            ] {
+                rows.add(key, value)
+            }
+            var reasons = JSONObject()
+            for (reason, count) in tally.excludedReasons.sorted(by: { $0.key < $1.key }) { reasons.add(reason, count) }
+            rows.add("excluded_reasons", object: reasons)
+            rows.add(
+                "duplicate_rows",
+                objects: tally.duplicateRows.map {
+                    var d = JSONObject()
+                    d.add("row", $0.row)
+                    d.add("duplicate_of", $0.of)
+                    d.add("reason", $0.reason)
+                    return d
+                })
+            o.add("rows", object: rows)
+            o.add(
+                "invalid_answers",
+                objects: tally.invalidAnswers.sorted { $0.key < $1.key }.flatMap { column, labels in
+                    labels.sorted { $0.key < $1.key }.map {
+                        var a = JSONObject()
+                        a.add("column", column + 1)
+                        a.add("item", itemOf(column: column) ?? "")
+                        a.add("answer", $0.key)
+                        a.add("count", $0.value.count)
+                        a.add("rows", numbers: $0.value.rows.map(Double.init))
+                        return a
                     }
-                    if let separator = question.separator { fields.append("\"separator\":\(j(separator))") }
-                    if let choice = question.choice, let stem = question.question { fields += ["\"question\":\(j(stem))", "\"choice\":\(j(choice))"] }
-                } else {
-                    fields.append("\"role\":\(j(column.role.description))")
+                })
+            o.add(
+                "missing_codes",
+                objects: tally.missingCodes.sorted { $0.key < $1.key }.flatMap { column, codes in
+                    codes.sorted { $0.key < $1.key }.map {
+                        var m = JSONObject()
+                        m.add("column", column + 1)
+                        m.add("code", $0.key)
+                        m.add("count", $0.value.count)
+                        m.add("rows", numbers: $0.value.rows.map(Double.init))
+                        return m
+                    }
+                })
+            o.add(
+                "would_score",
+                objects: scaleCoverage().map {
+                    var w = JSONObject()
+                    w.add("scale", $0.scale)
+                    w.add("items_found", $0.found)
+                    w.add("items", $0.items)
+                    w.add("missing_items", strings: $0.missing)
+                    return w
+                })
+            return o.lines + "\n"
+        }
+
+        func columnJSON(_ column: SourceColumn) -> JSONObject {
+            var o = JSONObject()
+            o.add("column", column.index + 1)
+            o.add("header", column.header)
+            if let match = source.matching.match(forColumn: column.index) {
+                o.add("role", "item")
+                o.add("item", match.item)
+                o.add("instrument", match.instrument)
+                o.add("matched_by", match.method.description)
+            } else if let ambiguous = source.matching.ambiguous.first(where: { $0.column == column.index }) {
+                o.add("role", "ambiguous")
+                o.add("items", strings: ambiguous.items)
+            } else if let question = source.questions.first(where: { $0.index == column.index }) {
+                o.add("role", "question")
+                o.add("kind", question.kind.rawValue)
+                o.add("possibly_identifying", question.possiblyIdentifying)
+                if question.kind == .singleChoice || question.kind == .multiSelect { o.add("options", strings: question.options) }
+                if let separator = question.separator { o.add("separator", separator) }
+                if let choice = question.choice, let stem = question.question {
+                    o.add("question", stem)
+                    o.add("choice", choice)
                 }
-                return "{" + fields.joined(separator: ",") + "}"
+            } else {
+                o.add("role", column.role.description)
             }
-            parts.append("\"columns\":[\(columns.joined(separator: ","))]")
-            let rejected = source.matching.rejected.map {
-                "{\"column\":\($0.column + 1),\"item\":\(j($0.item)),\"reason\":\(j($0.reason))}"
-            }
-            parts.append("\"rejected\":[\(rejected.joined(separator: ","))]")
-            parts.append("\"matching_notices\":[\(source.matching.notices.map(j).joined(separator: ","))]")
-            let excluded = tally.excludedReasons.sorted { $0.key < $1.key }.map { "\(j($0.key)):\($0.value)" }.joined(separator: ",")
-            let duplicates = tally.duplicateRows.map { "{\"row\":\($0.row),\"duplicate_of\":\($0.of),\"reason\":\(j($0.reason))}" }.joined(
-                separator: ",")
-            parts.append(
-                "\"rows\":{\"total\":\(tally.rows),\"complete\":\(tally.complete),\"partial\":\(tally.partial),\"excluded\":\(tally.excluded),"
-                    + "\"duplicates\":\(tally.duplicates),\"trailing_blank\":\(tally.trailingBlankRows),"
-                    + "\"excluded_reasons\":{\(excluded)},\"duplicate_rows\":[\(duplicates)]}"
-            )
-            let invalid = tally.invalidAnswers.sorted { $0.key < $1.key }.flatMap { column, labels in
-                labels.sorted { $0.key < $1.key }.map {
-                    "{\"column\":\(column + 1),\"item\":\(j(itemOf(column: column) ?? "")),\"answer\":\(j($0.key)),"
-                        + "\"count\":\($0.value.count),\"rows\":[\($0.value.rows.map(String.init).joined(separator: ","))]}"
-                }
-            }
-            parts.append("\"invalid_answers\":[\(invalid.joined(separator: ","))]")
-            let missing = tally.missingCodes.sorted { $0.key < $1.key }.flatMap { column, codes in
-                codes.sorted { $0.key < $1.key }.map {
-                    "{\"column\":\(column + 1),\"code\":\($0.key),"
-                        + "\"count\":\($0.value.count),\"rows\":[\($0.value.rows.map(String.init).joined(separator: ","))]}"
-                }
-            }
-            parts.append("\"missing_codes\":[\(missing.joined(separator: ","))]")
-            let wouldScore = scaleCoverage().map {
-                "{\"scale\":\(j($0.scale)),\"items_found\":\($0.found),\"items\":\($0.items),"
-                    + "\"missing_items\":[\($0.missing.map(j).joined(separator: ","))]}"
-            }
-            parts.append("\"would_score\":[\(wouldScore.joined(separator: ","))]")
-            return "{" + parts.joined(separator: ",\n") + "}\n"
+            return o
         }
     }
 }

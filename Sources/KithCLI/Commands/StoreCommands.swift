@@ -17,14 +17,18 @@ enum SurveysCommand {
         let surveys = try store.surveys()
         if format == .json {
             let items = surveys.map { overview in
-                """
-                {"name":\(TextFormat.json(overview.survey.name)),"kind":"\(overview.survey.kind.rawValue)",\
-                "invited":\(TextFormat.json(overview.survey.invited)),\
-                "period":\(TextFormat.json(overview.survey.period)),"responses":\(overview.responses),"batches":\(overview.batches),\
-                "waves":[\(overview.waves.map { TextFormat.json($0) }.joined(separator: ","))],"last_import":\(TextFormat.json(overview.lastImport))}
-                """
+                var o = JSONObject()
+                o.add("name", overview.survey.name)
+                o.add("kind", overview.survey.kind.rawValue)
+                o.add("invited", overview.survey.invited)
+                o.add("period", overview.survey.period)
+                o.add("responses", overview.responses)
+                o.add("batches", overview.batches)
+                o.add("waves", strings: overview.waves)
+                o.add("last_import", overview.lastImport)
+                return o
             }
-            try console.out.write("[" + items.joined(separator: ",\n") + "]\n")
+            try console.out.write(JSONObject.array(items) + "\n")
             return
         }
         guard !surveys.isEmpty else {
@@ -57,20 +61,29 @@ enum BatchesCommand {
         let batches = try store.batches(survey: name)
         if format == .json {
             let items = batches.map { batch in
-                let options = batch.options.sorted { $0.key < $1.key }.map { "\(TextFormat.json($0.key)):\(TextFormat.json($0.value))" }.joined(
-                    separator: ",")
-                return """
-                    {"batch":\(batch.id),"file":\(TextFormat.json(batch.fileName)),"sha256":"\(batch.sha256)","bytes":\(batch.bytes),\
-                    "dialect":\(TextFormat.json(batch.dialect)),"encoding":\(TextFormat.json(batch.encoding)),\
-                    "imported_at":\(TextFormat.json(batch.importedAt)),\
-                    "imported_by":\(TextFormat.json(batch.importedBy)),"tool":\(TextFormat.json(batch.tool)),"options":{\(options)},\
-                    "rows_read":\(batch.rowsRead),"added":\(batch.added),"unchanged":\(batch.unchanged),\
-                    "replaced":\(batch.replaced),"kept":\(batch.kept),\
-                    "excluded":\(batch.excluded),"flagged":\(batch.flagged),\
-                    "responses":\(batch.responses),"undone_at":\(TextFormat.json(batch.undoneAt))}
-                    """
+                var o = JSONObject()
+                o.add("batch", batch.id)
+                o.add("file", batch.fileName)
+                o.add("sha256", batch.sha256)
+                o.add("bytes", batch.bytes)
+                o.add("dialect", batch.dialect)
+                o.add("encoding", batch.encoding)
+                o.add("imported_at", batch.importedAt)
+                o.add("imported_by", batch.importedBy)
+                o.add("tool", batch.tool)
+                var options = JSONObject()
+                for (key, value) in batch.options.sorted(by: { $0.key < $1.key }) { options.add(key, value) }
+                o.add("options", object: options)
+                for (key, value) in [
+                    ("rows_read", batch.rowsRead), ("added", batch.added), ("unchanged", batch.unchanged), ("replaced", batch.replaced),
+                    ("kept", batch.kept), ("excluded", batch.excluded), ("flagged", batch.flagged), ("responses", batch.responses)
+                ] {
+                    o.add(key, value)
+                }
+                o.add("undone_at", batch.undoneAt)
+                return o
             }
-            try console.out.write("[" + items.joined(separator: ",\n") + "]\n")
+            try console.out.write(JSONObject.array(items) + "\n")
             return
         }
         let rows = batches.map { batch in
@@ -102,10 +115,12 @@ enum UndoCommand {
         let format: ImportCommand.Format = try arguments.choice("format", default: .table)
         let report = try StoreOptions.open(arguments, console).undo(batch: id)
         if format == .json {
-            try console.out.write(
-                "{\"batch\":\(report.batch),\"survey\":\(TextFormat.json(report.survey)),"
-                    + "\"removed\":\(report.removed),\"restored\":\(report.restored)}\n"
-            )
+            var o = JSONObject()
+            o.add("batch", report.batch)
+            o.add("survey", report.survey)
+            o.add("removed", report.removed)
+            o.add("restored", report.restored)
+            try console.out.write(o.text + "\n")
         } else {
             try console.out.write(
                 "Undid batch \(report.batch) of survey '\(report.survey)': "
@@ -133,14 +148,20 @@ enum RescoreCommand {
             survey: name, catalog: catalog, missing: try SharedOptions.missingPolicy(arguments))
         let scales = report.scales.map { "\($0.scale) (definition \($0.instrumentVersion), policy \($0.policy))" }
         if format == .json {
-            let items = report.scales.map {
-                "{\"scale\":\(TextFormat.json($0.scale)),"
-                    + "\"instrument_version\":\(TextFormat.json($0.instrumentVersion)),\"policy\":\(TextFormat.json($0.policy))}"
-            }
-            try console.out.write(
-                "{\"survey\":\(TextFormat.json(report.survey)),\"responses\":\(report.responses),"
-                    + "\"changed\":\(report.changed),\"scales\":[\(items.joined(separator: ","))]}\n"
-            )
+            var o = JSONObject()
+            o.add("survey", report.survey)
+            o.add("responses", report.responses)
+            o.add("changed", report.changed)
+            o.add(
+                "scales",
+                objects: report.scales.map {
+                    var scale = JSONObject()
+                    scale.add("scale", $0.scale)
+                    scale.add("instrument_version", $0.instrumentVersion)
+                    scale.add("policy", $0.policy)
+                    return scale
+                })
+            try console.out.write(o.text + "\n")
         } else {
             try console.out.write(
                 "Rescored \(report.responses) responses of '\(report.survey)': "

@@ -1,7 +1,7 @@
 // The only Swift file in Kith that imports the C library. KithImport's reader and KithStore's
 // files go through the small `Platform` namespace below, so a port to another libc touches
-// this file alone. (The C that Swift cannot say, CKith's prefetch hint and sync_file_range,
-// is reached from KithStore's `Platform+Hints.swift`; CKith handles its platforms in C.)
+// this file alone. (The C that Swift cannot say, CShims's prefetch hint and sync_file_range,
+// is reached from KithStore's `Platform+Hints.swift`; CShims handles its platforms in C.)
 
 import Foundation
 
@@ -27,7 +27,7 @@ package struct FileStatus {
 /// Use `Platform.close(_:path:)` where a failing `close` must be reported
 /// (after writing), and let `deinit` close it everywhere else.
 package struct FileDescriptor: ~Copyable {
-    /// The descriptor, for a C call made outside this file (KithStore's CKith hints).
+    /// The descriptor, for a C call made outside this file (KithStore's CShims hints).
     /// It stays owned by `self`: never close it.
     package let raw: Int32
 

@@ -10,7 +10,7 @@
 // - A `"` anywhere else (inside an unquoted field, or after leading spaces) is an ordinary character.
 // - A quoted field still open at the end of the input is an error.
 
-import CKith
+import CShims
 
 let quoteByte: UInt8 = 0x22
 let lineFeed: UInt8 = 0x0A

@@ -465,15 +465,4 @@ extension SourceFile {
 
     /// The survey tool whose export this is, as named for the user (`surveymonkey`) and for people (`SurveyMonkey`).
     public var tool: (name: String, title: String) { (type(of: dialect).name, type(of: dialect).title) }
-
-    /// Headers that name the provider, contract or service of a response: such a column is
-    /// kept as a question and also gives each response its provider.
-    public static let providerHeaders: Set<String> = [
-        "provider", "service provider", "contract", "service", "organisation", "organization"
-    ]
-
-    /// Whether a column with this header gives each response its provider.
-    public static func isProviderHeader(_ header: String) -> Bool {
-        providerHeaders.contains(TextKey(header).value)
-    }
 }

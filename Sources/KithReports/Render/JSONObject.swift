@@ -39,6 +39,14 @@ package struct JSONObject: Sendable {
 
     package var text: String { "{" + fields.joined(separator: ",") + "}" }
 
+    /// The object with its fields on lines of their own (a command's top-level answer).
+    package var lines: String { "{" + fields.joined(separator: ",\n") + "}" }
+
+    /// Objects as a JSON array, one to a line by default (how the commands list surveys and batches).
+    package static func array(_ objects: [JSONObject], separator: String = ",\n") -> String {
+        "[" + objects.map(\.text).joined(separator: separator) + "]"
+    }
+
     /// The object without its closing brace, for a writer that streams a last field after it.
     package var opening: String { "{" + fields.joined(separator: ",") }
 

@@ -1,7 +1,7 @@
 // SHA-256 (FIPS 180-4), HMAC-SHA256 (RFC 2104) and hex encoding, in plain
 // Swift; on x86-64 CPUs with the SHA extensions the compression function runs
-// on them (CKith: the CPU does the rounds in hardware), chosen once per process.
-import CKith
+// on them (CShims: the CPU does the rounds in hardware), chosen once per process.
+import CShims
 
 /// SHA-256, streaming (`update` then `finalize`) or one-shot (`hash`).
 ///

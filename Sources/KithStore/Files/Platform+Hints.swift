@@ -1,7 +1,7 @@
 // What KithStore asks of the machine beyond the C library (which KithCore's `Platform`
-// wraps): CKith's cache prefetch hint and Linux's sync_file_range.
+// wraps): CShims's cache prefetch hint and Linux's sync_file_range.
 
-import CKith
+import CShims
 import KithCore
 
 extension Platform {

@@ -4,7 +4,7 @@
 // the Secure Hash Algorithm on Intel Architecture Processors", 2013).
 // Checked against the FIPS 180-4 vectors and the portable Swift code in
 // Tests/KithStoreTests/SHA256Tests.swift.
-#include "CKith.h"
+#include "CShims.h"
 
 // FIPS 180-4 §4.2.2: the first 32 bits of the fractional parts of the cube roots of the first 64 primes.
 static const uint32_t K[64] = {
