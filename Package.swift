@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 //
 // Kith: measuring loneliness and wellbeing the way UK public health measures them.
-// No third-party packages: Foundation, the toolchain and the system SQLite library only.
+// No third-party packages: Foundation, the toolchain and the system SQLite and zlib libraries only.
 import Foundation
 import PackageDescription
 
@@ -27,6 +27,7 @@ let package = Package(
         .target(name: "KithCore", dependencies: ["KithInstruments"]),
         .target(name: "KithImport", dependencies: ["KithCore", "CKith"]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(name: "CKith"), // what Swift cannot say: SHA instructions, prefetch hints, sync_file_range, vector compares
         .target(name: "KithStore", dependencies: ["KithCore", "CSQLite", "CKith"]),
         .target(name: "KithStatistics"),
