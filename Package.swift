@@ -28,6 +28,7 @@ let package = Package(
         .target(name: "KithImport", dependencies: ["KithCore", "CKith"]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        .target(name: "KithArchive", dependencies: ["CZlib"]), // ZIP reader and writer; no other Kith module, so any writer can use it
         .target(name: "CKith"), // what Swift cannot say: SHA instructions, prefetch hints, sync_file_range, vector compares
         .target(name: "KithStore", dependencies: ["KithCore", "CSQLite", "CKith"]),
         .target(name: "KithStatistics"),
@@ -35,7 +36,7 @@ let package = Package(
         .target(name: "KithPipeline", dependencies: ["KithCore", "KithImport", "KithStore", "KithReports"]),
 
         // MARK: - Public API and command line
-        .target(name: "Kith", dependencies: ["KithCore", "KithImport", "KithStore", "KithStatistics", "KithReports", "KithPipeline"]),
+        .target(name: "Kith", dependencies: ["KithCore", "KithImport", "KithStore", "KithStatistics", "KithReports", "KithPipeline", "KithArchive"]),
         .target(name: "KithCLI", dependencies: ["Kith"]),
         .executableTarget(name: "kith", dependencies: ["KithCLI"]),
 
