@@ -48,6 +48,7 @@ let package = Package(
         .testTarget(name: "KithStatisticsTests", dependencies: ["KithStatistics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "KithReportsTests", dependencies: ["KithReports", "KithTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "KithPipelineTests", dependencies: ["Kith", "KithTestSupport"]),
+        .testTarget(name: "KithArchiveTests", dependencies: ["KithArchive"], resources: [.copy("Fixtures")]),
         .testTarget(name: "KithCLITests", dependencies: ["KithCLI", "KithTestSupport"])
     ]
 )
