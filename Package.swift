@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 //
 // Kith: measuring loneliness and wellbeing the way UK public health measures them.
-// No third-party packages: Foundation, the toolchain and the system SQLite library only.
+// No third-party packages: Foundation, the toolchain and the system SQLite and zlib libraries only.
 import Foundation
 import PackageDescription
 
@@ -27,6 +27,8 @@ let package = Package(
         .target(name: "KithCore", dependencies: ["KithInstruments"]),
         .target(name: "KithImport", dependencies: ["KithCore", "CShims"]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        .target(name: "KithArchive", dependencies: ["CZlib"]), // ZIP reader and writer; no other Kith module, so any writer can use it
         .target(name: "CShims"), // what Swift cannot say: SHA instructions, prefetch hints, sync_file_range, vector compares
         .target(name: "KithStore", dependencies: ["KithCore", "CSQLite", "CShims"]),
         .target(name: "KithStatistics"),
@@ -34,7 +36,7 @@ let package = Package(
         .target(name: "KithPipeline", dependencies: ["KithCore", "KithImport", "KithStore", "KithReports"]),
 
         // MARK: - Public API and command line
-        .target(name: "Kith", dependencies: ["KithCore", "KithImport", "KithStore", "KithStatistics", "KithReports", "KithPipeline"]),
+        .target(name: "Kith", dependencies: ["KithCore", "KithImport", "KithStore", "KithStatistics", "KithReports", "KithPipeline", "KithArchive"]),
         .target(name: "KithCLI", dependencies: ["Kith"]),
         .executableTarget(name: "kith", dependencies: ["KithCLI"]),
 
@@ -46,6 +48,7 @@ let package = Package(
         .testTarget(name: "KithStatisticsTests", dependencies: ["KithStatistics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "KithReportsTests", dependencies: ["KithReports", "KithTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "KithPipelineTests", dependencies: ["Kith", "KithTestSupport"]),
+        .testTarget(name: "KithArchiveTests", dependencies: ["KithArchive"], resources: [.copy("Fixtures")]),
         .testTarget(name: "KithCLITests", dependencies: ["KithCLI", "KithTestSupport"])
     ]
 )

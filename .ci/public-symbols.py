@@ -10,7 +10,7 @@ The budget is the product's public API: raise it on purpose, with the feature th
 BUDGET = 1200
 import json, glob, sys, os
 d = sys.argv[1]
-mods = ["KithCore","KithImport","KithStore","KithStatistics","KithReports","KithPipeline","KithInstruments","Kith"]
+mods = ["KithCore","KithImport","KithStore","KithStatistics","KithReports","KithPipeline","KithInstruments","KithArchive","Kith"]
 total = 0; unsafe = 0; names=[]
 for m in mods:
     for f in glob.glob(os.path.join(d, m + ".symbols.json")) + glob.glob(os.path.join(d, m + "@*.symbols.json")):

@@ -1,4 +1,5 @@
 // The `Kith` library product: one import for apps that embed Kith.
+@_exported import KithArchive
 @_exported import KithCore
 @_exported import KithImport
 @_exported import KithPipeline

@@ -67,6 +67,12 @@ func exitCode(for error: any Error) -> ExitCode {
         }
     case is OutputError:
         return .cannotCreate
+    case let error as ArchiveError:
+        switch error.kind {
+        case .unreadable: return .noInput
+        case .duplicateName, .emptyName, .fieldTooLong, .alreadyFinished, .compressionFailed: return .software
+        default: return .data
+        }
     case let error as SummaryError:
         switch error {
         case .unknownColumn, .notCategorical: return .usage
