@@ -12,8 +12,8 @@
 /// someone looking at the file with a hex viewer, the byte offset; then what is wrong. Archives
 /// are untrusted input: every size and offset in them is checked before use, and each way a file
 /// can lie about them is a case of its own, so callers can tell a damaged file from a hostile one.
-public struct ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Kind: Sendable, Equatable {
+package struct ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum Kind: Sendable, Equatable {
         /// The bytes are not a ZIP archive; what they look like instead (an OLE2 compound
         /// document is a legacy .xls workbook or a password-protected Office file).
         case notAZipArchive(ArchiveKind)
@@ -66,7 +66,7 @@ public struct ArchiveError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 
     /// The records of a ZIP archive, named in messages.
-    public enum Structure: String, Sendable {
+    package enum Structure: String, Sendable {
         case endOfCentralDirectory = "end of central directory record"
         case zip64Locator = "ZIP64 end of central directory locator"
         case zip64EndOfCentralDirectory = "ZIP64 end of central directory record"
@@ -77,13 +77,13 @@ public struct ArchiveError: Error, Sendable, Equatable, CustomStringConvertible 
         case extraField = "extra field"
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// The display name of the archive (a path as given, or the name passed to the reader).
-    public var archive: String
+    package var archive: String
     /// The member concerned, if any.
-    public var member: String?
+    package var member: String?
     /// The 0-based byte offset in the archive where the problem is, when known.
-    public var offset: Int?
+    package var offset: Int?
 
     package init(_ kind: Kind, archive: String, member: String? = nil, offset: Int? = nil) {
         self.kind = kind
@@ -92,7 +92,7 @@ public struct ArchiveError: Error, Sendable, Equatable, CustomStringConvertible 
         self.offset = offset
     }
 
-    public var description: String {
+    package var description: String {
         var place = archive
         if let member { place += ", member '\(member)'" }
         if let offset { place += " (byte \(offset))" }

@@ -2,7 +2,7 @@
 /// was given. The two commonest wrong files for a workbook reader are an OLE2 compound document
 /// (a legacy .xls workbook, or any OOXML file saved with a password, which Office encrypts into
 /// one) and an OpenDocument package, a ZIP archive whose first member is its MIME type.
-public enum ArchiveKind: Sendable, Hashable, CustomStringConvertible {
+package enum ArchiveKind: Sendable, Hashable, CustomStringConvertible {
     /// A ZIP archive (it starts with a local header, or is an empty archive's end record).
     case zip
     /// An OpenDocument package: a ZIP archive whose first member, `mimetype`, is stored
@@ -47,7 +47,7 @@ public enum ArchiveKind: Sendable, Hashable, CustomStringConvertible {
         return String(decoding: value, as: UTF8.self)
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .zip: "a ZIP archive"
         case .openDocument(let mimeType) where mimeType == Self.openDocumentSpreadsheet: "an OpenDocument spreadsheet (.ods)"
