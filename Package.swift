@@ -25,7 +25,7 @@ let package = Package(
         // MARK: - Data flow, one module per stage
         .target(name: "KithInstruments", path: "Instruments", exclude: ["README.md"], resources: instrumentDefinitions),
         .target(name: "KithCore", dependencies: ["KithInstruments"]),
-        .target(name: "KithImport", dependencies: ["KithCore", "CShims"]),
+        .target(name: "KithImport", dependencies: ["KithCore", "KithArchive", "CShims"]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(name: "KithArchive", dependencies: ["CZlib"]), // ZIP reader and writer; no other Kith module, so any writer can use it

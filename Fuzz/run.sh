@@ -33,14 +33,18 @@ printf 'module CShims {\n    umbrella header "%s/Sources/CShims/include/CShims.h
 "$CLANG" -O2 -g -fsanitize=fuzzer-no-link -I Sources/CShims/include -c Sources/CShims/sha256_hw.c -o "$B/sha256_hw.o"
 # Modules share declarations with `package` access (FuzzBody and what it uses): one -package-name.
 PKG=(-package-name kith)
-FLAGS=(-O -g -parse-as-library -sanitize=fuzzer "${PKG[@]}" -I "$B" -I "$B/CShims" -L "$B")
+FLAGS=(-O -g -parse-as-library -sanitize=fuzzer "${PKG[@]}" -I "$B" -I "$B/CShims" -I Sources/CZlib -L "$B")
 swiftc -O -parse-as-library "${PKG[@]}" -module-name KithInstruments -emit-module -emit-module-path "$B/KithInstruments.swiftmodule" \
   -emit-library -static -o "$B/libKithInstruments.a" Instruments/BuiltInDefinitions.swift "$B/resources.swift"
 swiftc "${FLAGS[@]}" -module-name KithCore -emit-module -emit-module-path "$B/KithCore.swiftmodule" \
   -emit-library -static -o "$B/libKithCore.a" $(find Sources/KithCore -name '*.swift')
+# KithArchive (the ZIP reader the workbook path uses) over the system zlib, whose module map is
+# Sources/CZlib's own.
+swiftc "${FLAGS[@]}" -I Sources/CZlib -module-name KithArchive -emit-module -emit-module-path "$B/KithArchive.swiftmodule" \
+  -emit-library -static -o "$B/libKithArchive.a" $(find Sources/KithArchive -name '*.swift')
 swiftc "${FLAGS[@]}" -module-name KithImport -emit-module -emit-module-path "$B/KithImport.swiftmodule" \
   -emit-library -static -o "$B/libKithImport.a" $(find Sources/KithImport -name '*.swift')
-swiftc "${FLAGS[@]}" -module-name FuzzTarget Fuzz/FuzzTarget.swift -lKithImport -lKithCore -lKithInstruments "$B/sha256_hw.o" -o "$B/fuzz-import"
+swiftc "${FLAGS[@]}" -module-name FuzzTarget Fuzz/FuzzTarget.swift -lKithImport -lKithArchive -lKithCore -lKithInstruments -lz "$B/sha256_hw.o" -o "$B/fuzz-import"
 echo "built $B/fuzz-import"
 
 if [ "$MODE" = ci ]; then

@@ -63,6 +63,7 @@ func exitCode(for error: any Error) -> ExitCode {
     case let error as ImportError:
         switch error {
         case .unreadable: return .noInput
+        case .unusable(_, .sheet(_?, _)): return .usage
         case .malformed, .map, .unusable: return .data
         }
     case is OutputError:

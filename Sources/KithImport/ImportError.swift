@@ -23,12 +23,21 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
         case unknownSource(String, known: [String])
         /// No column is an instrument item or a question of the file's own.
         case nothingToImport
+        /// A workbook has no sheet by this name or number (`sheets` are its sheets), or, with no
+        /// name, no sheet with rows.
+        case sheet(String?, sheets: [String])
         /// No column was recognised as an instrument item; `columns` were read as `readAs`.
         case noInstrumentItems(columns: Int, readAs: String)
 
         public var description: String {
             switch self {
             case .noHeaderRow: "the file has no header row (it is empty or blank)"
+            case .sheet(let name?, let sheets):
+                "the workbook has no sheet '\(name)'; its sheets: \(sheets.enumerated().map { "\($0 + 1) '\($1)'" }.joined(separator: ", "))"
+            case .sheet(nil, let sheets):
+                sheets.isEmpty
+                    ? "the workbook has no sheets"
+                    : "no sheet of the workbook has rows; its sheets: \(sheets.map { "'\($0)'" }.joined(separator: ", "))"
             case .notADataDictionary: "not a REDCap data dictionary (its first column should be 'Variable / Field Name')"
             case .unknownSource(let name, let known): "unknown source '\(name)'; known: \(known.joined(separator: ", "))"
             case .nothingToImport: "no columns to import"

@@ -31,7 +31,7 @@ enum ImportCommand {
                 OptionSpec(name: "keep-ids", value: nil, help: "Also store response and person ids as given."),
                 OptionSpec(name: "keep-column", value: "NAME", help: "Keep a direct-identifier column that would be dropped.", repeatable: true),
                 SharedOptions.instrument, SharedOptions.missing, SharedOptions.map, SharedOptions.source, SharedOptions.delimiter,
-                SharedOptions.encoding, SharedOptions.instruments, StoreOptions.store,
+                SharedOptions.encoding, SharedOptions.sheet, SharedOptions.instruments, StoreOptions.store,
                 OptionSpec(name: "format", value: "FORMAT", help: "Report as table (default) or json.")
             ],
             positionals: 1...1),

@@ -17,7 +17,8 @@ enum InspectCommand {
                 """,
             options: [
                 OptionSpec(name: "format", value: "FORMAT", help: "text (default) or json."), SharedOptions.source, SharedOptions.map,
-                SharedOptions.dictionary, SharedOptions.instrument, SharedOptions.instruments, SharedOptions.delimiter, SharedOptions.encoding
+                SharedOptions.dictionary, SharedOptions.instrument, SharedOptions.instruments, SharedOptions.delimiter, SharedOptions.encoding,
+                SharedOptions.sheet
             ],
             positionals: 1...1),
         run: run)

@@ -11,7 +11,9 @@ enum OutcomeOptions {
         name: "survey", value: "NAME", help: "The survey, by name (with FILE: the name to give it; default the file's name).")
 
     /// The options of a FILE read into a temporary store.
-    static let fileOptions = [SharedOptions.map, SharedOptions.source, SharedOptions.delimiter, SharedOptions.encoding, SharedOptions.missing]
+    static let fileOptions = [
+        SharedOptions.map, SharedOptions.source, SharedOptions.delimiter, SharedOptions.encoding, SharedOptions.sheet, SharedOptions.missing
+    ]
 
     static func waves(_ arguments: Arguments, command: String) throws -> (from: String, to: String) {
         guard let from = arguments.value("from"), let to = arguments.value("to") else {

@@ -19,7 +19,8 @@ enum ScoreCommand {
             options: [
                 SharedOptions.instrument, OptionSpec(name: "format", value: "FORMAT", help: "table (default), csv or json."),
                 SharedOptions.output, SharedOptions.missing, SharedOptions.classify, SharedOptions.instruments,
-                SharedOptions.source, SharedOptions.map, SharedOptions.dictionary, SharedOptions.delimiter, SharedOptions.encoding
+                SharedOptions.source, SharedOptions.map, SharedOptions.dictionary, SharedOptions.delimiter, SharedOptions.encoding,
+                SharedOptions.sheet
             ],
             positionals: 1...1),
         run: run)

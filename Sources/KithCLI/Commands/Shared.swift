@@ -10,6 +10,8 @@ enum SharedOptions {
     static let source = OptionSpec(
         name: "source", value: "NAME", help: "Read the file as this survey tool's export (default: detect). See 'kith inspect --help'.")
     static let delimiter = OptionSpec(name: "delimiter", value: "D", help: "comma, semicolon, tab or pipe (default: detect).")
+    static let sheet = OptionSpec(
+        name: "sheet", value: "NAME|N", help: "A workbook's sheet, by name or number from 1 (default: the first naming instrument items).")
     static let encoding = OptionSpec(name: "encoding", value: "ENC", help: "utf-8, utf-16le, utf-16be or windows-1252 (default: detect).")
     static let map = OptionSpec(name: "map", value: "FILE", help: "A JSON map: column → item id, label → code, extra missing-answer codes.")
     static let dictionary = OptionSpec(
@@ -61,6 +63,7 @@ enum SharedOptions {
             }
             options.encoding = encoding
         }
+        options.sheet = arguments.value("sheet")
         if let path = arguments.value("map") { options.map = try ImportMap.load(path: console.resolve(path)) }
         if let path = arguments.value("dictionary") {
             let resolved = console.resolve(path)

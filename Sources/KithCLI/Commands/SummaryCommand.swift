@@ -32,7 +32,7 @@ enum SummaryCommand {
                 OptionSpec(name: "suppress", value: "POLICY", help: "Disclosure control: none, min5, nhs or min10."),
                 OptionSpec(name: "kind", value: "K", help: "With FILE: citizens-panel or e-survey (default), for the wording of the response rate."),
                 StoreOptions.store, SharedOptions.instrument, SharedOptions.missing, SharedOptions.map, SharedOptions.source,
-                SharedOptions.delimiter, SharedOptions.encoding, SharedOptions.instruments
+                SharedOptions.delimiter, SharedOptions.encoding, SharedOptions.sheet, SharedOptions.instruments
             ],
             positionals: 0...1),
         run: run)

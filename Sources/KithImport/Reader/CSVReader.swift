@@ -38,6 +38,9 @@ package struct CSVReader: ~Copyable {
         /// Longest record accepted, in bytes, before giving up with `recordTooLong` (a missing
         /// closing quote would otherwise pull the whole file into memory). Default 64 MiB.
         package var maxRecordLength: Int
+        /// The line number of the input's first line, for messages: a workbook sheet read from
+        /// its header row on gives the sheet's row numbers.
+        package var firstLine = 1
 
         package init(
             delimiter: Delimiter? = nil, encoding: Encoding? = nil, chunkSize: Int = 1 << 20,
@@ -149,6 +152,7 @@ final class ReaderCore {
         self.source = source
         self.displayName = source.displayName
         self.options = options
+        line = options.firstLine
         let chunk = max(1, options.chunkSize)
         let sniff = max(4, options.sniffLength)
         capacity = max(chunk, sniff) + 16

@@ -19,6 +19,9 @@ public struct SourceOptions: Sendable {
     /// Near-identical rows (same answers, same e-mail/name/person) submitted within this many
     /// seconds of each other are flagged as duplicates.
     public var duplicateWindow: Int
+    /// A workbook's sheet to read, by name or by number counted from 1 (nil: the first whose
+    /// header names instrument items).
+    public var sheet: String?
     /// Whether `dictionary` was found beside the export rather than named.
     var dictionaryWasFound = false
 
@@ -72,8 +75,18 @@ public final class SourceFile {
     /// Number of header rows before the data.
     public var headerRows: Int { dialect.headerRows }
 
-    /// Opens `path` (`-` for standard input).
+    /// Opens `path` (`-` for standard input): a CSV or tab-separated export, or an Excel workbook.
     public convenience init(path: String, displayName: String? = nil, catalog: Catalog, options: SourceOptions = .init()) throws {
+        if path != "-", WorkbookSource.mayBeWorkbook(Self.firstBytes(of: path)) {
+            let name = displayName ?? path
+            let workbook = try WorkbookSource.read(path: path, displayName: name, sheet: options.sheet, catalog: catalog)
+            var readerOptions = CSVReader.Options(delimiter: .comma, encoding: .utf8)
+            readerOptions.firstLine = workbook.headerRow
+            let reader = try CSVReader(bytes: workbook.csv, displayName: "\(name), sheet '\(workbook.sheet)'", options: readerOptions)
+            try self.init(reader: reader, catalog: catalog, options: options)
+            notes.insert(contentsOf: workbook.notes, at: 0)
+            return
+        }
         let readerOptions = CSVReader.Options(delimiter: options.delimiter, encoding: options.encoding)
         var options = options
         if options.dictionary == nil, path != "-", let found = REDCapDictionary.besideExport(path) {
@@ -465,4 +478,16 @@ extension SourceFile {
 
     /// The survey tool whose export this is, as named for the user (`surveymonkey`) and for people (`SurveyMonkey`).
     public var tool: (name: String, title: String) { (type(of: dialect).name, type(of: dialect).title) }
+}
+
+extension SourceFile {
+    /// The first bytes of a file, to tell a workbook (a ZIP package) from text; none when unreadable
+    /// (the CSV reader then says why).
+    static func firstBytes(of path: String) -> [UInt8] {
+        guard let descriptor = try? Platform.openForReading(path) else { return [] }
+        var bytes = [UInt8](repeating: 0, count: 8)
+        let count = bytes.withUnsafeMutableBytes { (try? Platform.read(from: descriptor, into: $0, path: path)) ?? 0 }
+        try? Platform.close(descriptor, path: path)
+        return Array(bytes.prefix(count))
+    }
 }
