@@ -43,7 +43,7 @@ let package = Package(
         // MARK: - Tests
         .target(name: "KithTestSupport", dependencies: ["Kith", "KithCLI"]),
         .testTarget(name: "KithCoreTests", dependencies: ["KithCore", "KithTestSupport"]),
-        .testTarget(name: "KithImportTests", dependencies: ["KithImport", "KithTestSupport"]),
+        .testTarget(name: "KithImportTests", dependencies: ["KithImport", "KithTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "KithStoreTests", dependencies: ["KithStore", "KithTestSupport"]),
         .testTarget(name: "KithStatisticsTests", dependencies: ["KithStatistics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "KithReportsTests", dependencies: ["KithReports", "KithTestSupport"], exclude: ["Fixtures"]),
