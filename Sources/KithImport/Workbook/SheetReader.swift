@@ -68,7 +68,7 @@ struct SheetReader {
         var row: SheetRow?
         var rowStart = 0
         var rowDepth = 0
-        var cell: (column: Int, reference: String, type: String, style: Int)?
+        var cell: CellHeader?
         /// The last cell's column, valued or not: a cell without a reference follows it.
         var previousColumn: Int?
         var value: [UInt8]?
@@ -168,40 +168,66 @@ struct SheetReader {
         return number
     }
 
-    private func cellHeader(_ scanner: XMLScanner, _ attributes: Range<Int>, row: Int, previous: Int?) throws(Problem)
-        -> (column: Int, reference: String, type: String, style: Int)
-    {
-        let type = scanner.attribute("t", in: attributes).map { String(decoding: pending[$0], as: UTF8.self) } ?? "n"
-        let style = scanner.attribute("s", in: attributes).flatMap { Int(String(decoding: pending[$0], as: UTF8.self)) } ?? 0
-        guard let range = scanner.attribute("r", in: attributes) else {
-            let column = (previous ?? -1) + 1
-            return (column, CellReference.name(column: column, row: row), type, style)
-        }
-        let reference = String(decoding: pending[range], as: UTF8.self)
-        guard let column = CellReference.column(of: reference) else { throw .cell(reference, "not a cell reference") }
-        guard column < Self.maximumColumns else { throw .outOfRange("column of cell \(reference)") }
-        return (column, reference, type, style)
+    /// A cell's start tag: its column, its row (for messages), its type (the `t` attribute's
+    /// first byte, `n` when absent; `inlineStr` and `str` told apart by their length) and style.
+    struct CellHeader {
+        var column: Int
+        var row: Int
+        var type: UInt8
+        var typeLength: Int
+        var style: Int
+        var reference: String { CellReference.name(column: column, row: row) }
     }
 
-    private func cellValue(_ cell: (column: Int, reference: String, type: String, style: Int), value: [UInt8]?, inline: String?)
-        throws(Problem) -> CellValue?
-    {
-        if cell.type == "inlineStr" { return inline.map(CellValue.text) }
+    private func cellHeader(_ scanner: XMLScanner, _ attributes: Range<Int>, row: Int, previous: Int?) throws(Problem) -> CellHeader {
+        var type = UInt8(ascii: "n")
+        var typeLength = 1
+        if let range = scanner.attribute("t", in: attributes), !range.isEmpty {
+            type = pending[range.lowerBound]
+            typeLength = range.count
+        }
+        let style = scanner.attribute("s", in: attributes).flatMap { Self.integer(pending, $0) } ?? 0
+        guard let range = scanner.attribute("r", in: attributes) else {
+            return CellHeader(column: (previous ?? -1) + 1, row: row, type: type, typeLength: typeLength, style: style)
+        }
+        guard let column = CellReference.column(of: pending, range) else {
+            throw .cell(String(decoding: pending[range], as: UTF8.self), "not a cell reference")
+        }
+        guard column < Self.maximumColumns else { throw .outOfRange("column of cell \(String(decoding: pending[range], as: UTF8.self))") }
+        return CellHeader(column: column, row: row, type: type, typeLength: typeLength, style: style)
+    }
+
+    /// A non-negative decimal integer written in `range`; nil for anything else.
+    static func integer(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
+        guard !range.isEmpty, range.count <= 18 else { return nil }
+        var value = 0
+        for i in range {
+            let digit = bytes[i] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+        }
+        return value
+    }
+
+    private func cellValue(_ cell: CellHeader, value: [UInt8]?, inline: String?) throws(Problem) -> CellValue? {
+        if cell.type == UInt8(ascii: "i") { return inline.map(CellValue.text) }
         guard let value, !value.isEmpty else { return nil }
+        if cell.type == UInt8(ascii: "s"), cell.typeLength == 1 {
+            guard let index = Self.integer(value, 0..<value.count), sharedStrings.indices.contains(index) else {
+                let text = String(decoding: value.prefix(20), as: UTF8.self)
+                throw .cell(cell.reference, "it refers to shared string \(text), and the workbook has \(sharedStrings.count)")
+            }
+            return .text(sharedStrings[index])
+        }
         let text: String
         do { text = try XMLText.decode(value, 0..<value.count) } catch {
             throw .cell(cell.reference, "its value is not readable text (an unknown entity, or not UTF-8)")
         }
         switch cell.type {
-        case "s":
-            guard let index = Int(text), sharedStrings.indices.contains(index) else {
-                throw .cell(cell.reference, "it refers to shared string \(text), and the workbook has \(sharedStrings.count)")
-            }
-            return .text(sharedStrings[index])
-        case "str": return .text(text)
-        case "b": return .boolean(text == "1" || text == "true")
-        case "e": return .error(text)
-        case "d": return .date(text)
+        case UInt8(ascii: "s") where cell.typeLength == 3: return .text(text) // str: a formula's text
+        case UInt8(ascii: "b"): return .boolean(text == "1" || text == "true")
+        case UInt8(ascii: "e"): return .error(text)
+        case UInt8(ascii: "d"): return .date(text)
         default:
             guard let number = Double(text), number.isFinite else { throw .cell(cell.reference, "'\(text)' is not a number") }
             if cell.style < dateStyles.count, dateStyles[cell.style], let date = ExcelDate.text(number, date1904: date1904) { return .date(date) }
@@ -212,6 +238,20 @@ struct SheetReader {
 
 /// A1-style cell references.
 enum CellReference {
+    /// The column of the reference written in `range` of `bytes`.
+    static func column(of bytes: [UInt8], _ range: Range<Int>) -> Int? {
+        var column = 0
+        var letters = 0
+        for i in range {
+            let upper = bytes[i] & 0xDF
+            guard upper >= UInt8(ascii: "A"), upper <= UInt8(ascii: "Z") else { break }
+            column = column * 26 + Int(upper - UInt8(ascii: "A")) + 1
+            letters += 1
+            if letters > 3 { return nil }
+        }
+        return letters == 0 ? nil : column - 1
+    }
+
     /// The 0-based column of `B7` (1), `AA10` (26); nil when the reference has no column letters.
     static func column(of reference: String) -> Int? {
         var column = 0

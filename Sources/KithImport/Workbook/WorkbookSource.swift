@@ -63,26 +63,31 @@ struct WorkbookSource {
         let names = sheets.map(\.name)
         guard !sheets.isEmpty else { throw ImportError.unusable(file: displayName, reason: .sheet(nil, sheets: [])) }
 
-        let readSheet = { (index: Int, limit: Int) throws -> [SheetRow] in
+        /// Hands `body` the sheet's rows as each chunk of its part completes them; `body` may
+        /// throw `Enough` to stop early.
+        func stream(_ index: Int, _ body: ([SheetRow]) throws -> Void) throws {
             guard let entry = archive.entry(named: sheets[index].path) else {
                 throw ImportError.unreadable(file: displayName, reason: "sheet '\(sheets[index].name)' has no part \(sheets[index].path)")
             }
             var reader = SheetReader(sharedStrings: strings, dateStyles: styles, date1904: date1904)
-            var rows: [SheetRow] = []
             let place = "\(displayName), sheet '\(sheets[index].name)'"
             do {
-                try archive.forEachChunk(of: entry) { chunk in
-                    rows += try reader.feed(chunk)
-                    if rows.count >= limit { throw Enough() }
-                }
-                rows += try reader.finish()
+                try archive.forEachChunk(of: entry, chunkSize: 1 << 18) { chunk in try body(try reader.feed(chunk)) }
+                try body(try reader.finish())
             } catch is Enough {
             } catch let problem as SheetReader.Problem {
                 throw problem.importError(file: place)
             } catch let error as ArchiveError {
                 throw ImportError.unreadable(file: place, reason: "\(error)")
             }
-            return rows
+        }
+        func readSheet(_ index: Int, _ limit: Int) throws -> [SheetRow] {
+            var rows: [SheetRow] = []
+            try stream(index) { batch in
+                rows += batch
+                if rows.count >= limit { throw Enough() }
+            }
+            return Array(rows.prefix(limit))
         }
 
         let chosen: Int
@@ -112,14 +117,16 @@ struct WorkbookSource {
             chosen = index
         }
 
-        let rows = try readSheet(chosen, .max)
-        guard let header = headerRow(Array(rows.prefix(30))) else {
+        guard let header = headerRow(try readSheet(chosen, 30)) else {
             throw ImportError.unusable(file: "\(displayName), sheet '\(names[chosen])'", reason: .noHeaderRow)
         }
+        // The sheet's rows from the header on, written as CSV as they are inflated: one row at a
+        // time in memory, never the sheet's cells.
         var csv: [UInt8] = []
         var errors = 0
         var next = header.number
-        for row in rows where row.number >= header.number {
+        let write = { (row: SheetRow) in
+            guard row.number >= header.number else { return }
             while next < row.number {
                 csv.append(0x0A)
                 next += 1
@@ -131,11 +138,12 @@ struct WorkbookSource {
                     column += 1
                 }
                 if case .error = cell.value { errors += 1 }
-                csv.append(contentsOf: field(cellText(cell.value)))
+                appendField(cellText(cell.value), to: &csv)
             }
             csv.append(0x0A)
             next = row.number + 1
         }
+        try stream(chosen) { rows in rows.forEach(write) }
         var notes = ["read sheet '\(names[chosen])' (\(chosen + 1) of \(names.count)), its header in row \(header.number)"]
         if errors > 0 { notes.append("\(errors) cell\(errors == 1 ? "" : "s") held an error value (#N/A, #DIV/0!…), read as no answer") }
         return WorkbookSource(sheet: names[chosen], position: chosen + 1, headerRow: header.number, csv: csv, notes: notes)
@@ -164,18 +172,18 @@ struct WorkbookSource {
         }
     }
 
-    /// A CSV field, quoted when it holds a comma, quote or line break.
-    static func field(_ text: String) -> [UInt8] {
+    /// Appends a CSV field, quoted when it holds a comma, quote or line break.
+    static func appendField(_ text: String, to out: inout [UInt8]) {
         guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else {
-            return Array(text.utf8)
+            out.append(contentsOf: text.utf8)
+            return
         }
-        var out: [UInt8] = [UInt8(ascii: "\"")]
+        out.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             if byte == UInt8(ascii: "\"") { out.append(byte) }
             out.append(byte)
         }
         out.append(UInt8(ascii: "\""))
-        return out
     }
 
     static func describe(_ error: XMLError) -> String {
