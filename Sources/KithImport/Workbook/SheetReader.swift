@@ -180,14 +180,16 @@ struct SheetReader {
     }
 
     private func cellHeader(_ scanner: XMLScanner, _ attributes: Range<Int>, row: Int, previous: Int?) throws(Problem) -> CellHeader {
+        let (reference, styleRange, typeRange) = scanner.letterAttributes(
+            UInt8(ascii: "r"), UInt8(ascii: "s"), UInt8(ascii: "t"), in: attributes)
         var type = UInt8(ascii: "n")
         var typeLength = 1
-        if let range = scanner.attribute("t", in: attributes), !range.isEmpty {
+        if let range = typeRange, !range.isEmpty {
             type = pending[range.lowerBound]
             typeLength = range.count
         }
-        let style = scanner.attribute("s", in: attributes).flatMap { Self.integer(pending, $0) } ?? 0
-        guard let range = scanner.attribute("r", in: attributes) else {
+        let style = styleRange.flatMap { Self.integer(pending, $0) } ?? 0
+        guard let range = reference else {
             return CellHeader(column: (previous ?? -1) + 1, row: row, type: type, typeLength: typeLength, style: style)
         }
         guard let column = CellReference.column(of: pending, range) else {

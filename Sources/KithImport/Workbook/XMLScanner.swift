@@ -133,6 +133,35 @@ struct XMLScanner {
         return nil
     }
 
+    /// The values of up to three one-letter attributes (`r`, `s`, `t` of a cell) in one pass
+    /// over `range`: a cell's start tag is read once, not once per attribute.
+    func letterAttributes(_ a: UInt8, _ b: UInt8, _ c: UInt8, in range: Range<Int>) -> (Range<Int>?, Range<Int>?, Range<Int>?) {
+        var found: (Range<Int>?, Range<Int>?, Range<Int>?) = (nil, nil, nil)
+        var i = range.lowerBound
+        while i < range.upperBound {
+            while i < range.upperBound, Self.isSpace(bytes[i]) { i += 1 }
+            let nameStart = i
+            while i < range.upperBound, bytes[i] != UInt8(ascii: "="), !Self.isSpace(bytes[i]) { i += 1 }
+            let nameEnd = i
+            while i < range.upperBound, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "'") { i += 1 }
+            guard i < range.upperBound else { break }
+            let quote = bytes[i]
+            let valueStart = i + 1
+            i = valueStart
+            while i < range.upperBound, bytes[i] != quote { i += 1 }
+            let value = valueStart..<min(i, range.upperBound)
+            i += 1
+            guard nameEnd - nameStart == 1 else { continue }
+            switch bytes[nameStart] {
+            case a: found.0 = value
+            case b: found.1 = value
+            case c: found.2 = value
+            default: continue
+            }
+        }
+        return found
+    }
+
     private func matches(_ text: StaticString, at offset: Int) -> Bool {
         let count = text.utf8CodeUnitCount
         guard offset + count <= end else { return false }
