@@ -13,7 +13,7 @@ extension Context {
     mutating func scaleSummary(_ id: String, index s: Int, questions: [QuestionTable]) -> ScaleSummary {
         let found = definition(id)
         let status = tally.scaleStatus[s]
-        let scored = status[0] + status[1]
+        let scored = status[0] + status[1] + status[4]
         let incomplete = status[2]
         let invalid = status[3]
         let notScored = max(0, tally.complete - scored - incomplete - invalid)

@@ -90,7 +90,7 @@ public struct QuestionTable: Sendable {
 public struct ScaleSummary: Sendable {
     public var id: String
     public var title: String
-    /// Respondents with a score (complete or prorated).
+    /// Respondents with a score (complete, prorated or an answered sum).
     public var scored: ShownCount
     /// Respondents without a score: items missing.
     public var incomplete: ShownCount
