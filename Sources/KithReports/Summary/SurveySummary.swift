@@ -106,6 +106,8 @@ public struct ScaleSummary: Sendable {
     public var notice: String?
     /// A single-item scale reports its options' table as a question instead of a mean.
     public var singleItem: Bool
+    /// The published mean the scale's mean is read beside (e.g. an ONS4 national mean), if any.
+    package var meanBenchmark: BenchmarkFigure?
 }
 
 public struct ScaleStatistics: Sendable, Hashable {
