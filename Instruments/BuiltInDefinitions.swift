@@ -11,6 +11,7 @@ public enum BuiltInDefinitions {
     public static let files: [(name: String, bytes: [UInt8])] = [
         ("ons-loneliness-child.json", PackageResources.ons_loneliness_child_json),
         ("ons-loneliness.json", PackageResources.ons_loneliness_json),
+        ("ons4.json", PackageResources.ons4_json),
         ("swemwbs.json", PackageResources.swemwbs_json),
         ("wemwbs.json", PackageResources.wemwbs_json),
     ]

@@ -17,7 +17,7 @@ struct GenericDialectTests {
         )
     }
 
-    @Test(arguments: ["answers", "wemwbs-14", "kent-esurvey", "medway-panel", "service-outcomes"])
+    @Test(arguments: ["answers", "wemwbs-14", "kent-esurvey", "medway-panel", "service-outcomes", "ons4-social-prescribing"])
     func genericSamples(_ stem: String) throws {
         try expectSampleMatches("\(stem).csv")
     }
