@@ -8,9 +8,15 @@ rules, never by reading the files back. Deterministic (fixed seeds); standard li
 - ons4-social-prescribing.csv: a link worker's baseline and follow-up ONS4 answers (ONS wording,
   Open Government Licence); 0-10 numbers, end labels, a blank, two answers that are not on the
   scale, and a "Happiness" column answered in words that must not be taken for the ONS4 item.
+- djg6-older-people.csv: the De Jong Gierveld 6-item scale, yes / more or less / no. Its wording
+  is not shipped (see Instruments/djg6.json), so the columns carry short theme phrases.
 
 Rules (the expected results):
 - ONS4 (reference instruments.md section 5): each item is its own 0-10 scale; no composite.
+- DJG-6 (de Jong Gierveld & van Tilburg, Manual of the Loneliness Scale, SPSS syntax in its
+  section on the 6-item scale): emotional items score 1 for yes or more or less, social items 1
+  for no or more or less; a subscale is missing when any of its items is; the total is missing
+  when more than one item is, and with one missing it is the sum of the five answered.
 An answer that is not an option makes every scale that reads it invalid (Kith's rule).
 """
 
@@ -124,5 +130,91 @@ def make_ons4():
     ])
 
 
+# --------------------------------------------------------------------------
+# De Jong Gierveld 6-item scale
+# --------------------------------------------------------------------------
+
+DJG_ITEMS = ["djg6_1", "djg6_2", "djg6_3", "djg6_4", "djg6_5", "djg6_6"]
+EMOTIONAL = ["djg6_1", "djg6_4", "djg6_6"]
+SOCIAL = ["djg6_2", "djg6_3", "djg6_5"]
+DJG_HEADERS = ["Q5a. Sense of emptiness", "Q5b. Plenty of people I can rely on", "Q5c. Many people I can trust completely",
+               "Q5d. Miss having people around", "Q5e. Enough people I feel close to", "Q5f. Often feel rejected"]
+DJG_LABELS = {"yes": ["Yes", "yes", "YES"], "more or less": ["More or less", "more or less", "Somewhat"], "no": ["No", "no"]}
+
+
+def djg_item_score(item, answer):
+    """The manual's dichotomous scoring."""
+    if item in EMOTIONAL:
+        return 1 if answer in ("yes", "more or less") else 0
+    return 1 if answer in ("no", "more or less") else 0
+
+
+def djg_total(answers):
+    invalid = [i for i in DJG_ITEMS if answers[i] == "invalid"]
+    missing = [i for i in DJG_ITEMS if answers[i] is None]
+    if invalid:
+        return {"value": None, "status": "invalid", "invalid": invalid}
+    if len(missing) > 1:
+        return {"value": None, "status": "incomplete", "missing": missing}
+    value = sum(djg_item_score(i, answers[i]) for i in DJG_ITEMS if answers[i] is not None)
+    if missing:
+        return {"value": value, "status": "answered-sum", "missing": missing}
+    return {"value": value, "status": "complete"}
+
+
+def make_djg():
+    rng = random.Random("djg6-older-people")
+    header = ["Respondent", "Age band"] + DJG_HEADERS + ["Lives alone"]
+    rows, expected = [header], []
+    # Fixed rows: totals 0-6 and both sides of each subscale's 0|1 boundary; then the missing-item rules.
+    fixed = [
+        ["no", "yes", "yes", "no", "yes", "no"],                            # total 0
+        ["more or less", "yes", "yes", "no", "yes", "no"],                  # emotional 1, total 1
+        ["no", "more or less", "yes", "no", "yes", "no"],                   # social 1, total 1
+        ["yes", "no", "yes", "no", "yes", "no"],                            # 1 + 1 = 2
+        ["yes", "no", "more or less", "more or less", "yes", "no"],         # 2 + 2 = 4
+        ["yes", "no", "no", "yes", "yes", "more or less"],                  # 3 + 2 = 5
+        ["yes", "no", "no", "yes", "no", "yes"],                            # 3 + 3 = 6
+        ["no", "no", "more or less", "no", "no", "no"],                     # 0 + 3 = 3
+    ]
+    special = {
+        9: ("djg6_4", None),        # one emotional item missing: emotional missing, total = sum of five
+        10: ("djg6_3", None),       # one social item missing
+        11: ("djg6_1,djg6_2", None),  # two missing (one of each): both subscales and the total missing
+        12: ("djg6_4,djg6_6", None),  # two emotional missing: emotional and total missing, social scored
+        13: ("djg6_5", "invalid"),  # "Don't know" is not an option: social and total invalid
+    }
+    for number in range(1, 21):
+        if number <= len(fixed):
+            answers = dict(zip(DJG_ITEMS, fixed[number - 1]))
+        else:
+            answers = {i: rng.choice(["yes", "more or less", "no"]) for i in DJG_ITEMS}
+        if number in special:
+            items, value = special[number]
+            for item in items.split(","):
+                answers[item] = value
+        cells = []
+        for item in DJG_ITEMS:
+            answer = answers[item]
+            cells.append("" if answer is None else "Don't know" if answer == "invalid" else rng.choice(DJG_LABELS[answer]))
+        rows.append([f"P{number:02d}", rng.choice(["65-74", "75-84", "85 or over"])] + cells + [rng.choice(["Yes", "No"])])
+        scores = {
+            "djg6.emotional": scale_result(EMOTIONAL, answers, lambda its: sum(djg_item_score(i, answers[i]) for i in its)),
+            "djg6.social": scale_result(SOCIAL, answers, lambda its: sum(djg_item_score(i, answers[i]) for i in its)),
+            "djg6.total": djg_total(answers),
+        }
+        expected.append(row(number, f"P{number:02d}", scores))
+    write_csv("djg6-older-people.csv", rows)
+    write_expected("djg6-older-people.csv", expected, [
+        "De Jong Gierveld 6-item scale, 3-option form; columns carry theme phrases (wording not shipped).",
+        "Manual's scoring: emotional items (1, 4, 6) score 1 for yes or more or less; social items (2, 3, 5) score 1 for no or more or less.",
+        "Rows 1-8: totals 0-6 and each subscale at 0 and 1 (the 0|1 lonely boundary) and the total at 1|2 and 4|5.",
+        "Row 9: djg6_4 missing -> emotional incomplete, total the sum of the five answered (answered-sum), not emotional + social.",
+        "Row 10: djg6_3 missing -> social incomplete, total answered-sum. Row 11: djg6_1 and djg6_2 missing -> all three missing.",
+        "Row 12: djg6_4 and djg6_6 missing -> emotional and total missing, social scored. Row 13: 'Don't know' -> social and total invalid.",
+    ])
+
+
 if __name__ == "__main__":
     make_ons4()
+    make_djg()

@@ -82,4 +82,27 @@ struct InstrumentSampleCommandTests {
             #expect(scale["higher_is"] as? String == (id == "ons4.anxiety" ? "worse" : "better"))
         }
     }
+
+    @Test("De Jong Gierveld summary: a total from five answered items counts as scored; the manual's categories")
+    func djgSummary() throws {
+        let stem = "djg6-older-people"
+        let run = kith(["summary", "Samples/\(stem).csv", "--format", "json", "--suppress", "none"])
+        #expect(run.status == .ok, "\(run.err)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
+        let rows = try expectedScores(stem)
+        let totals = rows.compactMap { $0.scores["djg6.total"] }
+        let scored = totals.compactMap(\.value)
+        #expect(totals.filter { $0.status == "answered-sum" }.count == 2, "the sample has two totals from five items")
+        let total = try scaleObject(summary, "djg6.total")
+        #expect(total["n"] as? Int == scored.count)
+        #expect(abs((total["mean"] as? Double ?? .nan) - scored.reduce(0, +) / Double(scored.count)) < 1e-9)
+        // Manual: 0-1 not lonely, 2-4 moderately lonely, 5-6 severely lonely.
+        let counts = [scored.filter { $0 <= 1 }.count, scored.filter { $0 >= 2 && $0 <= 4 }.count, scored.filter { $0 >= 5 }.count]
+        let bands = try #require((total["classifications"] as? [[String: Any]])?.first?["bands"] as? [[String: Any]])
+        #expect(bands.map { $0["count"] as? Int } == counts)
+        #expect(bands.map { $0["label"] as? String } == ["Not lonely (0–1)", "Moderately lonely (2–4)", "Severely lonely (5 or more)"])
+        let emotional = try scaleObject(summary, "djg6.emotional")
+        let subscaleBands = try #require((emotional["classifications"] as? [[String: Any]])?.first?["bands"] as? [[String: Any]])
+        #expect(subscaleBands.map { $0["label"] as? String } == ["Not lonely (0)", "Lonely (1 or more)"])
+    }
 }

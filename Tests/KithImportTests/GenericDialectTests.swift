@@ -17,7 +17,7 @@ struct GenericDialectTests {
         )
     }
 
-    @Test(arguments: ["answers", "wemwbs-14", "kent-esurvey", "medway-panel", "service-outcomes", "ons4-social-prescribing"])
+    @Test(arguments: ["answers", "wemwbs-14", "kent-esurvey", "medway-panel", "service-outcomes", "ons4-social-prescribing", "djg6-older-people"])
     func genericSamples(_ stem: String) throws {
         try expectSampleMatches("\(stem).csv")
     }
