@@ -10,6 +10,8 @@ rules, never by reading the files back. Deterministic (fixed seeds); standard li
   scale, and a "Happiness" column answered in words that must not be taken for the ONS4 item.
 - djg6-older-people.csv: the De Jong Gierveld 6-item scale, yes / more or less / no. Its wording
   is not shipped (see Instruments/djg6.json), so the columns carry short theme phrases.
+- lsns6-assessments.csv: the Lubben Social Network Scale (LSNS-6), numbers of relatives and
+  friends. Wording not shipped either: the columns carry short descriptions.
 
 Rules (the expected results):
 - ONS4 (reference instruments.md section 5): each item is its own 0-10 scale; no composite.
@@ -17,6 +19,8 @@ Rules (the expected results):
   section on the 6-item scale): emotional items score 1 for yes or more or less, social items 1
   for no or more or less; a subscale is missing when any of its items is; the total is missing
   when more than one item is, and with one missing it is the sum of the five answered.
+- LSNS-6 (Lubben et al. 2006): six items coded 0-5; family = items 1-3, friends = items 4-6,
+  total = all six; every item needed.
 An answer that is not an option makes every scale that reads it invalid (Kith's rule).
 """
 
@@ -215,6 +219,65 @@ def make_djg():
     ])
 
 
+# --------------------------------------------------------------------------
+# Lubben Social Network Scale, 6 items
+# --------------------------------------------------------------------------
+
+LSNS_ITEMS = [f"lsns6_{n}" for n in range(1, 7)]
+LSNS_HEADERS = ["Relatives seen or heard from monthly", "Relatives to talk to about private matters", "Relatives to call on for help",
+                "Friends seen or heard from monthly", "Friends to talk to about private matters", "Friends to call on for help"]
+LSNS_LABELS = {0: "None", 1: "One", 2: "Two", 3: "Three or four", 4: "Five to eight", 5: "Nine or more"}
+
+
+def make_lsns():
+    rng = random.Random("lsns6-assessments")
+    header = ["ID"] + LSNS_HEADERS + ["Lives alone"]
+    rows, expected = [header], []
+    # Fixed rows: the total at 11|12 and each subscale at 5|6, both ends (0 and 30).
+    fixed = [
+        [0, 0, 0, 0, 0, 0],      # 0 / 0 / 0
+        [5, 5, 5, 5, 5, 5],      # 15 / 15 / 30
+        [2, 2, 1, 2, 2, 2],      # 5 / 6 / 11
+        [2, 2, 2, 2, 2, 2],      # 6 / 6 / 12
+        [3, 3, 0, 1, 2, 2],      # 6 / 5 / 11
+        [4, 1, 1, 3, 2, 1],      # 6 / 6 / 12
+        [1, 1, 1, 5, 5, 4],      # 3 / 14 / 17
+    ]
+    special = {8: ("lsns6_2", None), 9: ("lsns6_6", None), 10: ("lsns6_4", "invalid")}
+    for number in range(1, 19):
+        codes = fixed[number - 1] if number <= len(fixed) else [rng.randint(0, 5) for _ in LSNS_ITEMS]
+        answers = dict(zip(LSNS_ITEMS, codes))
+        if number in special:
+            item, value = special[number]
+            answers[item] = value
+        cells = []
+        for item in LSNS_ITEMS:
+            answer = answers[item]
+            if answer is None:
+                cells.append("")
+            elif answer == "invalid":
+                cells.append("Several")
+            else:
+                cells.append(LSNS_LABELS[answer] if rng.random() < 0.6 else str(answer))
+        rows.append([f"L{number:02d}"] + cells + [rng.choice(["Yes", "No"])])
+        total = lambda its: sum(answers[i] for i in its)  # noqa: E731
+        scores = {
+            "lsns6.family": scale_result(LSNS_ITEMS[:3], answers, total),
+            "lsns6.friends": scale_result(LSNS_ITEMS[3:], answers, total),
+            "lsns6.total": scale_result(LSNS_ITEMS, answers, total),
+        }
+        expected.append(row(number, f"L{number:02d}", scores))
+    write_csv("lsns6-assessments.csv", rows)
+    write_expected("lsns6-assessments.csv", expected, [
+        "Lubben Social Network Scale, 6 items coded 0-5 (None, One, Two, Three or four, Five to eight, Nine or more), as labels or numbers.",
+        "Columns carry short descriptions (wording not shipped).",
+        "Rows 1-7: both ends (0, 30), the total at 11|12 and each subscale at 5|6.",
+        "Row 8: lsns6_2 missing -> family and total incomplete. Row 9: lsns6_6 missing -> friends and total incomplete. "
+        "Row 10: 'Several' -> friends and total invalid.",
+    ])
+
+
 if __name__ == "__main__":
     make_ons4()
     make_djg()
+    make_lsns()

@@ -105,4 +105,25 @@ struct InstrumentSampleCommandTests {
         let subscaleBands = try #require((emotional["classifications"] as? [[String: Any]])?.first?["bands"] as? [[String: Any]])
         #expect(subscaleBands.map { $0["label"] as? String } == ["Not lonely (0)", "Lonely (1 or more)"])
     }
+
+    @Test("Lubben summary: every item needed; under 12 at risk, a subscale under 6 flagged")
+    func lubbenSummary() throws {
+        let stem = "lsns6-assessments"
+        let run = kith(["summary", "Samples/\(stem).csv", "--format", "json", "--suppress", "none"])
+        #expect(run.status == .ok, "\(run.err)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
+        let rows = try expectedScores(stem)
+        // Lubben et al. (2006), as the reference file gives it: total under 12 at risk; a subscale under 6 flagged.
+        for (id, cut) in [("lsns6.total", 12.0), ("lsns6.family", 6), ("lsns6.friends", 6)] {
+            let values = rows.compactMap { $0.scores[id]?.value }
+            let scale = try scaleObject(summary, id)
+            #expect(scale["n"] as? Int == values.count, "\(id) n")
+            #expect(scale["incomplete"] as? Int == rows.filter { $0.scores[id]?.status == "incomplete" }.count, "\(id) incomplete")
+            let bands = try #require((scale["classifications"] as? [[String: Any]])?.first?["bands"] as? [[String: Any]])
+            #expect(bands.map { $0["count"] as? Int } == [values.filter { $0 < cut }.count, values.filter { $0 >= cut }.count], "\(id) bands")
+        }
+        let family = try #require((try scaleObject(summary, "lsns6.family")["classifications"] as? [[String: Any]])?.first)
+        #expect((family["bands"] as? [[String: Any]])?.map { $0["label"] as? String } == ["Few family ties (0–5)", "Not flagged (6 or more)"])
+        #expect(family["status"] as? String == "study")
+    }
 }
