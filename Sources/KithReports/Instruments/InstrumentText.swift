@@ -71,7 +71,8 @@ package enum InstrumentText {
                 case .complete: "scored only when every item is answered"
                 case .prorate(let n): "policy \(scale.missing): up to \(n) missing prorated"
                 case .answeredSum(let n):
-                    "policy \(scale.missing): scored with up to \(n) item\(n == 1 ? "" : "s") unanswered, as the sum of the answered items (not prorated)"
+                    "policy \(scale.missing): scored with up to \(n) item\(n == 1 ? "" : "s") unanswered, "
+                        + "as the sum of the answered items (not prorated)"
                 }
             text += "  Missing answers: \(missing)"
             text +=
