@@ -9,9 +9,12 @@
 public enum BuiltInDefinitions {
     /// `(file name, JSON bytes)` for each definition, in file-name order.
     public static let files: [(name: String, bytes: [UInt8])] = [
+        ("djg6.json", PackageResources.djg6_json),
+        ("lsns6.json", PackageResources.lsns6_json),
         ("ons-loneliness-child.json", PackageResources.ons_loneliness_child_json),
         ("ons-loneliness.json", PackageResources.ons_loneliness_json),
+        ("ons4.json", PackageResources.ons4_json),
         ("swemwbs.json", PackageResources.swemwbs_json),
-        ("wemwbs.json", PackageResources.wemwbs_json),
+        ("wemwbs.json", PackageResources.wemwbs_json)
     ]
 }

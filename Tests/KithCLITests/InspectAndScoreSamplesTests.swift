@@ -7,7 +7,8 @@ import Testing
 private let sampleExports = [
     "surveymonkey.csv", "qualtrics-choice-text.csv", "qualtrics-numeric.csv", "qualtrics-legacy.csv", "google-forms.csv",
     "microsoft-forms.txt", "microsoft-forms-utf8.csv", "smartsurvey.csv", "redcap.csv", "limesurvey.csv", "typeform.csv",
-    "kobo.csv", "paper-forms.csv", "answers.csv", "wemwbs-14.csv"
+    "kobo.csv", "paper-forms.csv", "answers.csv", "wemwbs-14.csv", "ons4-social-prescribing.csv", "djg6-older-people.csv",
+    "lsns6-assessments.csv"
 ]
 
 private func samplePath(_ name: String) -> String { packageRoot.appendingPathComponent("Samples/\(name)").path }

@@ -41,7 +41,9 @@ struct ScoreCommandTests {
         #expect(notices.contains { $0.hasPrefix("WEMWBS © NHS Health Scotland, University of Warwick and University of Edinburgh") })
     }
 
-    @Test("every expected score of the generic samples", arguments: ["answers", "wemwbs-14"])
+    @Test(
+        "every expected score of the generic samples",
+        arguments: ["answers", "wemwbs-14", "ons4-social-prescribing", "djg6-older-people", "lsns6-assessments"])
     func expectedScores(sample: String) throws {
         let run = kith("score", "Samples/\(sample).csv", "--format", "json")
         #expect(run.status == .ok || run.status == .data)

@@ -62,7 +62,7 @@ struct UserDefinitionTests {
     func loadsAndScores() throws {
         let folder = try definitionFolder(["cel.json": userDefinition])
         let catalog = try Catalog.load(directories: [folder])
-        #expect(catalog.instruments.map(\.id) == ["cel-tool", "ons-loneliness", "ons-loneliness-child", "swemwbs", "wemwbs"])
+        #expect(catalog.instruments.map(\.id) == ["cel-tool", "djg6", "lsns6", "ons-loneliness", "ons-loneliness-child", "ons4", "swemwbs", "wemwbs"])
         try expectScore(
             "cel-tool.total", of: ["cel_1": "Strongly disagree", "cel_2": "neutral", "cel_3": "0"], is: 6, status: .complete, catalog: catalog)
         try expectScore(

@@ -17,7 +17,11 @@ struct GenericDialectTests {
         )
     }
 
-    @Test(arguments: ["answers", "wemwbs-14", "kent-esurvey", "medway-panel", "service-outcomes"])
+    @Test(
+        arguments: [
+            "answers", "wemwbs-14", "kent-esurvey", "medway-panel", "service-outcomes", "ons4-social-prescribing", "djg6-older-people",
+            "lsns6-assessments"
+        ])
     func genericSamples(_ stem: String) throws {
         try expectSampleMatches("\(stem).csv")
     }

@@ -32,7 +32,8 @@ enum SharedOptions {
 
     static func missingPolicy(_ arguments: Arguments) throws -> MissingPolicy? {
         guard let text = arguments.value("missing") else { return nil }
-        guard let policy = MissingPolicy(text) else {
+        // answered-sum:N is a definition's own rule for its scale, never a policy for every scale.
+        guard let policy = MissingPolicy(text), policy.maxMissing == 0 || policy == .prorate(maxMissing: policy.maxMissing) else {
             throw CLIError.usage("--missing must be 'complete' or 'prorate:N' with N at least 1; got '\(text)'", nil)
         }
         return policy

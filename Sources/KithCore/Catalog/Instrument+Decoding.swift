@@ -44,18 +44,19 @@ extension Licence {
 
 extension ResponseOption {
     fileprivate static func decode(_ json: JSONCursor) throws(InstrumentError) -> ResponseOption {
-        try json.allowKeys(["code", "label", "aliases"])
+        try json.allowKeys(["code", "label", "aliases", "score"])
         return ResponseOption(
             code: try json.required("code").integer(),
             label: try json.required("label").nonEmptyString(),
-            aliases: try json.optional("aliases")?.strings() ?? [])
+            aliases: try json.optional("aliases")?.strings() ?? [],
+            score: try json.optional("score")?.integer())
     }
 }
 
 extension Item {
     fileprivate static func decode(_ json: JSONCursor) throws(InstrumentError) -> Item {
-        try json.allowKeys(["id", "text", "theme", "aliases", "options", "sameAs", "loinc", "loincConfidence", "note"])
-        return Item(
+        try json.allowKeys(["id", "text", "theme", "aliases", "options", "sameAs", "loinc", "loincConfidence", "note", "answersMustFit"])
+        var item = Item(
             id: try json.required("id").nonEmptyString(),
             text: try json.optional("text")?.nonEmptyString(),
             theme: try json.required("theme").nonEmptyString(),
@@ -64,6 +65,8 @@ extension Item {
             sameAs: try json.optional("sameAs")?.nonEmptyString(),
             loinc: try json.optional("loinc")?.nonEmptyString(),
             note: try json.optional("note")?.string())
+        item.answersMustFit = try json.optional("answersMustFit")?.bool()
+        return item
     }
 }
 
@@ -78,7 +81,7 @@ extension Scale {
         if let policy = try json.optional("missing") {
             let text = try policy.string()
             guard let parsed = MissingPolicy(text) else {
-                throw policy.error("'\(text)' is not a missing-answer policy; expected 'complete' or 'prorate:N'")
+                throw policy.error("'\(text)' is not a missing-answer policy; expected 'complete', 'prorate:N' or 'answered-sum:N'")
             }
             missing = parsed
         }
@@ -183,14 +186,15 @@ extension Headline {
 
 extension Benchmark {
     fileprivate static func decode(_ json: JSONCursor) throws(InstrumentError) -> Benchmark {
-        try json.allowKeys(["value", "period", "area", "survey", "population", "source"])
+        try json.allowKeys(["value", "period", "area", "survey", "population", "source", "statistic"])
         return Benchmark(
             value: try json.required("value").number(),
             period: try json.required("period").nonEmptyString(),
             area: try json.required("area").nonEmptyString(),
             survey: try json.required("survey").nonEmptyString(),
             population: try json.optional("population")?.string(),
-            source: try json.required("source").nonEmptyString())
+            source: try json.required("source").nonEmptyString(),
+            statistic: try json.optional("statistic")?.enum(Statistic.self))
     }
 }
 

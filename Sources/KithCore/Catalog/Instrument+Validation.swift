@@ -19,6 +19,10 @@ extension Instrument {
         for (name, options) in optionSets.sorted(by: { $0.key < $1.key }) {
             let path = "optionSets.\(name)"
             if options.isEmpty { problem(path, "an option set needs at least one option") }
+            let scored = options.filter { $0.score != nil }.count
+            if scored > 0, scored < options.count, let index = options.firstIndex(where: { $0.score == nil }) {
+                problem("\(path)[\(index)].score", "give every option of the set a score, or none (\(scored) of \(options.count) have one)")
+            }
             var codes: [Int: Int] = [:]
             var labels: [String: Int] = [:]
             for (index, option) in options.enumerated() {
@@ -85,10 +89,15 @@ extension Instrument {
         if scale.method == .single, scale.items.count != 1 {
             problem("\(path).items", "a 'single' scale has exactly one item, found \(scale.items.count)")
         }
-        if case .prorate(let n) = scale.missing, n >= scale.items.count {
-            problem("\(path).missing", "prorate:\(n) would score a scale of \(scale.items.count) items with none answered")
+        if scale.missing != .complete, scale.missing.maxMissing >= scale.items.count {
+            problem("\(path).missing", "\(scale.missing) would score a scale of \(scale.items.count) items with none answered")
         }
-        guard resolved.count == scale.items.count, let range = rawRange(of: scale) else { return }
+        // A set that scores some options and not others is reported above; its range would mislead what follows.
+        let halfScored = resolved.contains { item in
+            let options = options(of: item)
+            return options.contains { $0.score != nil } && options.contains { $0.score == nil }
+        }
+        guard resolved.count == scale.items.count, !halfScored, let range = rawRange(of: scale) else { return }
 
         var valueRange = range
         if let conversion = scale.conversion {
@@ -163,20 +172,31 @@ extension Instrument {
             }
             if headline.codes.isEmpty { problem("\(path).headline.codes", "a headline counts at least one code") }
         }
-        for (index, benchmark) in scale.benchmarks.enumerated() where !(0...100).contains(benchmark.value) {
-            problem("\(path).benchmarks[\(index)].value", "a benchmark is a percentage between 0 and 100")
+        for (index, benchmark) in scale.benchmarks.enumerated() {
+            switch benchmark.measure {
+            case .percent where !(0...100).contains(benchmark.value):
+                problem("\(path).benchmarks[\(index)].value", "a benchmark is a percentage between 0 and 100 (or set 'statistic': 'mean')")
+            case .mean where !valueRange.contains(benchmark.value):
+                problem(
+                    "\(path).benchmarks[\(index)].value",
+                    "a mean benchmark lies within the scale's range \(format(valueRange.lowerBound))-\(format(valueRange.upperBound))")
+            default: break
+            }
+        }
+        if scale.headline != nil, scale.benchmarks.contains(where: { $0.measure == .mean }) {
+            problem("\(path).benchmarks", "a single-item headline is read beside percentages; a mean benchmark needs a 'sum' scale")
         }
         if let period = scale.defaultBenchmark, !scale.benchmarks.contains(where: { $0.period == period }) {
             problem("\(path).defaultBenchmark", "no benchmark has period '\(period)'")
         }
     }
 
-    /// The smallest and largest raw value a scale can take, from its items' codes.
+    /// The smallest and largest raw value a scale can take, from its items' codes (or scores).
     public func rawRange(of scale: Scale) -> ClosedRange<Double>? {
         var low = 0
         var high = 0
         for id in scale.items {
-            guard let item = item(id), let codes = optionSets[item.options]?.map(\.code), let min = codes.min(), let max = codes.max() else {
+            guard let item = item(id), let codes = optionSets[item.options]?.map(\.value), let min = codes.min(), let max = codes.max() else {
                 return nil
             }
             low += min

@@ -98,6 +98,11 @@ public struct Item: Sendable, Hashable, Encodable {
     public var sameAs: String?
     public var loinc: String?
     public var note: String?
+    /// Whether even an exact header match (wording, alias, theme, id) needs the column's
+    /// answers to be this item's options: for wordings that other scales share with a
+    /// different answer scale (a 0-10 rating beside a 1-5 or agree/disagree one). Nil when the
+    /// definition does not say (the same as false, and left out when the definition is written).
+    package var answersMustFit: Bool?
 
     package init(
         id: String, text: String? = nil, theme: String, aliases: [String] = [], options: String,
@@ -115,6 +120,7 @@ public struct Item: Sendable, Hashable, Encodable {
 
     /// The wording if shipped, otherwise the theme phrase.
     public var displayText: String { text ?? theme }
+
 }
 
 /// One response option of an item: the label respondents see and the code it scores as.
@@ -123,10 +129,17 @@ public struct ResponseOption: Sendable, Hashable, Encodable {
     public var label: String
     /// Other labels for the same option met in real exports ("Often / always", "Hardly ever").
     public var aliases: [String]
+    /// What the option counts for in a sum, when that is not its code (a dichotomised
+    /// item: "yes" and "more or less" count 1, "no" 0). Every option of a set has one, or none does.
+    package var score: Int?
 
-    package init(code: Int, label: String, aliases: [String] = []) {
+    package init(code: Int, label: String, aliases: [String] = [], score: Int? = nil) {
         self.code = code
         self.label = label
         self.aliases = aliases
+        self.score = score
     }
+
+    /// What the option adds to a sum: its score, else its code.
+    package var value: Int { score ?? code }
 }

@@ -70,6 +70,12 @@ public struct Scale: Sendable, Hashable {
     public var primaryBenchmark: Benchmark? {
         benchmarks.first { $0.period == defaultBenchmark } ?? benchmarks.first
     }
+
+    /// The benchmark of a kind named by `defaultBenchmark`, else the first of that kind.
+    package func primaryBenchmark(_ statistic: Benchmark.Statistic) -> Benchmark? {
+        let kind = benchmarks.filter { $0.measure == statistic }
+        return kind.first { $0.period == defaultBenchmark } ?? kind.first
+    }
 }
 
 /// Whether a definition lets a user prorate missing items, and why not if not.
@@ -202,22 +208,38 @@ package struct Headline: Sendable, Hashable, Encodable {
     }
 }
 
-/// A published comparison figure, in percent.
+/// A published comparison figure: a percentage (of the headline answer) or a mean score.
 public struct Benchmark: Sendable, Hashable, Encodable {
+    /// What a benchmark's value is.
+    package enum Statistic: String, Sendable, Hashable, CaseIterable, Encodable {
+        /// A percentage, read beside a single-item scale's headline (e.g. % Often/always).
+        case percent
+        /// A mean score on the scale (e.g. an ONS4 national mean of 7.0 out of 10).
+        case mean
+    }
+
     public var value: Double
     public var period: String
     public var area: String
     public var survey: String
     public var population: String?
     public var source: String
-    package init(value: Double, period: String, area: String, survey: String, population: String?, source: String) {
+    /// As the definition gives it (nil: a percentage; left out when the definition is written).
+    package var statistic: Statistic?
+    package init(
+        value: Double, period: String, area: String, survey: String, population: String?, source: String, statistic: Statistic? = nil
+    ) {
         self.value = value
         self.period = period
         self.area = area
         self.survey = survey
         self.population = population
         self.source = source
+        self.statistic = statistic
     }
+
+    /// What the value is: a percentage unless the definition says it is a mean.
+    package var measure: Statistic { statistic ?? .percent }
 }
 
 /// A published population mean.

@@ -5,6 +5,9 @@ public struct ScaleScore: Sendable, Hashable {
         case complete
         /// Some items unanswered, scored under a proration policy: `value` holds the prorated score.
         case prorated
+        /// Some items unanswered, scored as the definition's `answered-sum:N` rule says: `value`
+        /// holds the sum of the answered items (not prorated); `missing` says which were not.
+        case answeredSum = "answered-sum"
         /// Some items unanswered: no score (`missing` says which).
         case incomplete
         /// Some answers are not options of their items: no score (`invalid` says which).
@@ -44,7 +47,7 @@ public struct ScaleScore: Sendable, Hashable {
         self.bands = bands
     }
 
-    /// Whether the scale has a value (complete or prorated).
+    /// Whether the scale has a value (complete, prorated or an answered sum).
     public var isScored: Bool { value != nil }
 }
 

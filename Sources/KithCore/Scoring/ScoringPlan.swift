@@ -46,7 +46,8 @@ public struct ScoringPlan: Sendable {
 
     /// - Parameters:
     ///   - instruments: ids of the instruments to score (all of their scales).
-    ///   - missing: a policy that replaces each scale's own, where its definition allows proration.
+    ///   - missing: a policy that replaces each scale's own, where its definition allows proration
+    ///     (`complete` always; `prorate:N` where allowed; `answered-sum:N` never, only a definition sets it).
     ///   - classifications: classification ids to apply, or `["all"]`.
     public init(catalog: Catalog, instruments ids: [String], missing: MissingPolicy? = nil, classifications: Set<String> = []) throws(InstrumentError)
     {
@@ -71,7 +72,11 @@ public struct ScoringPlan: Sendable {
                 let qualified = "\(instrument.id).\(scale.id)"
                 var policy = scale.missing
                 if let missing, missing != scale.missing, scale.items.count > 1 {
-                    if scale.proration.allowed || missing == .complete {
+                    if case .answeredSum = missing {
+                        notices.append(
+                            "\(qualified): policy \(missing) not applied: summing the answered items is a rule a definition sets for its own scale."
+                        )
+                    } else if scale.proration.allowed || missing == .complete {
                         policy = missing
                         if case .prorate(let n) = missing {
                             notices.append(
@@ -149,9 +154,14 @@ public struct ScoringPlan: Sendable {
         let outcome = outcome(planned, answers)
         var result = ScaleScore(scale: planned.id, status: outcome.status, value: outcome.value, raw: outcome.raw, policy: planned.policy)
         if outcome.status != .complete {
+            let positions = rules.positions(planned.index)
             for (index, slot) in planned.slots.enumerated() {
                 switch answers[slot] {
-                case .code: break
+                case .code(let code):
+                    if rules.isUnscorable(positions.lowerBound + index, code) {
+                        result.invalid.append(
+                            ItemProblem(item: planned.scale.items[index], answer: InvalidAnswer(.outOfRange(code), text: String(code))))
+                    }
                 case .missing: result.missing.append(planned.scale.items[index])
                 case .invalid(let answer): result.invalid.append(ItemProblem(item: planned.scale.items[index], answer: answer))
                 }

@@ -7,7 +7,9 @@ import KithCore
 /// A header that merely *contains* a theme phrase is accepted only when the
 /// column's answers are the item's options and, for one-word themes, another
 /// column of the same instrument was found — so "Did you find the service
-/// useful?" is not taken for the WEMWBS item "useful".
+/// useful?" is not taken for the WEMWBS item "useful". An item marked
+/// `answersMustFit` (a 0-10 rating whose wording other scales share) needs that
+/// evidence even for an exact header.
 ///
 /// Nothing is guessed silently: a header that reads as two items of different
 /// instruments is ambiguous unless only one of them is being scored.
@@ -66,8 +68,17 @@ package struct ColumnMatcher: Sendable {
                 candidates[column] = [(item, instrument, .map)]
                 continue
             }
-            let found = exactCandidates(header)
             let values = sample.compactMap { column < $0.count ? $0[column] : nil }
+            let exact = exactCandidates(header)
+            // Items whose wording other scales share with another answer scale need the answers to fit even here.
+            let found = exact.filter { entry in
+                guard entry.item.answersMustFit == true, let reason = evidenceProblem(values, item: entry.item, instrument: entry.instrument) else {
+                    return true
+                }
+                rejected.append((column, header, entry.item.id, "reads as its \(entry.method) but \(reason)"))
+                return false
+            }
+            if found.isEmpty, !exact.isEmpty { continue }
             if !found.isEmpty {
                 candidates[column] = found
                 // Another instrument's item may fit the same short field name ("Left out" is an alias of the
@@ -98,16 +109,22 @@ package struct ColumnMatcher: Sendable {
             }
         }
 
-        // One-word themes found only by containment need a second column of the same instrument.
-        let exactInstruments = Set(candidates.values.flatMap { $0.filter { $0.method.isExact }.map(\.instrument.id) })
+        // One-word themes found only by containment need a second column of the same instrument, and so does
+        // a one-word header ("Happiness") of an item whose answers must fit.
+        func oneWord(_ entry: (item: Item, instrument: Instrument, method: MatchMethod)) -> String? {
+            let words: String
+            switch entry.method {
+            case .themeInHeader(let text), .fieldName(let text): words = text
+            case .alias(let alias) where entry.item.answersMustFit == true: words = TextKey(alias).value
+            case .theme where entry.item.answersMustFit == true: words = TextKey(entry.item.theme).value
+            default: return nil
+            }
+            return words.contains(" ") ? nil : words
+        }
+        let exactInstruments = Set(candidates.values.flatMap { $0.filter { $0.method.isExact && oneWord($0) == nil }.map(\.instrument.id) })
         for (column, list) in candidates {
             let kept = list.filter { entry in
-                let theme: String
-                switch entry.method {
-                case .themeInHeader(let words), .fieldName(let words): theme = words
-                default: return true
-                }
-                guard !theme.contains(" ") else { return true }
+                guard let theme = oneWord(entry) else { return true }
                 let others = candidates.filter { $0.key != column && $0.value.contains { $0.instrument.id == entry.instrument.id } }
                 if exactInstruments.contains(entry.instrument.id) || !others.isEmpty { return true }
                 rejected.append(

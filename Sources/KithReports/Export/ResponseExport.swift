@@ -99,6 +99,7 @@ public enum ResponseExport {
         switch status {
         case .complete: "complete"
         case .prorated: "prorated"
+        case .answeredSum: ScaleScore.Status.answeredSum.rawValue
         case .incomplete: "incomplete"
         case .invalid: "invalid"
         }

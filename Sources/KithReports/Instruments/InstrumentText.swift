@@ -44,6 +44,7 @@ package enum InstrumentText {
             text += "  \(name):\n"
             for option in options {
                 text += "    \(option.code) = \(option.label)"
+                if let score = option.score { text += ", scores \(score)" }
                 if !option.aliases.isEmpty { text += "  (also: \(option.aliases.joined(separator: "; ")))" }
                 text += "\n"
             }
@@ -53,15 +54,27 @@ package enum InstrumentText {
             text += "\nScale \(instrument.id).\(scale.id): \(scale.title)\n"
             text += "  Items: \(scale.items.joined(separator: ", "))\n"
             let range = instrument.valueRange(of: scale).map { "\(TextFormat.number($0.lowerBound))-\(TextFormat.number($0.upperBound))" } ?? "?"
+            let scored = scale.items.contains { id in instrument.item(id).map { instrument.options(of: $0).contains { $0.score != nil } } ?? false }
+            let what = scored ? "item scores (each option's score, above)" : "item codes"
             switch scale.method {
             case .single: text += "  Scoring: the item's code, reported with its label (range \(range))\n"
             case .sum where scale.conversion != nil:
                 let raw = instrument.rawRange(of: scale).map { "\(TextFormat.number($0.lowerBound))-\(TextFormat.number($0.upperBound))" } ?? "?"
-                text += "  Scoring: sum of item codes (raw \(raw)), converted with the table below (range \(range))\n"
-            case .sum: text += "  Scoring: sum of item codes (range \(range))\n"
+                text += "  Scoring: sum of \(what) (raw \(raw)), converted with the table below (range \(range))\n"
+            case .sum where scale.items.count == 1:
+                text += "  Scoring: the item's \(scored ? "score" : "code"), reported as a number (range \(range))\n"
+            case .sum: text += "  Scoring: sum of \(what) (range \(range))\n"
             }
             text += "  Higher is \(scale.higherIs.rawValue).\n"
-            text += "  Missing answers: \(scale.missing == .complete ? "scored only when every item is answered" : "policy \(scale.missing)")"
+            let missing: String =
+                switch scale.missing {
+                case .complete: "scored only when every item is answered"
+                case .prorate(let n): "policy \(scale.missing): up to \(n) missing prorated"
+                case .answeredSum(let n):
+                    "policy \(scale.missing): scored with up to \(n) item\(n == 1 ? "" : "s") unanswered, "
+                        + "as the sum of the answered items (not prorated)"
+                }
+            text += "  Missing answers: \(missing)"
             text +=
                 scale.items.count > 1
                 ? (scale.proration.allowed
@@ -78,8 +91,9 @@ package enum InstrumentText {
                 text += "  Headline: % \(headline.label) (codes \(headline.codes.map(String.init).joined(separator: ", "))). \(headline.source)\n"
             }
             for benchmark in scale.benchmarks {
+                let value = benchmark.measure == .mean ? "mean \(TextFormat.fixed(benchmark.value, 1))" : "\(TextFormat.number(benchmark.value))%"
                 text +=
-                    "  Benchmark: \(TextFormat.number(benchmark.value))% \(benchmark.area) \(benchmark.period), "
+                    "  Benchmark: \(value) \(benchmark.area) \(benchmark.period), "
                     + "\(benchmark.survey)\(benchmark.period == scale.defaultBenchmark ? " (default)" : "") — \(benchmark.source)\n"
             }
             for classification in scale.classifications {

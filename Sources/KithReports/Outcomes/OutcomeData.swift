@@ -16,7 +16,7 @@ public struct OutcomeData: Sendable {
     package struct Person: Sendable {
         /// The provider at baseline, else at follow-up.
         package var provider: String?
-        /// Scored values by qualified scale id (complete or prorated scores only); nil if not measured at the wave.
+        /// Scored values by qualified scale id (complete, prorated or answered-sum scores); nil if not measured at the wave.
         package var baseline: [String: Double]?
         package var followUp: [String: Double]?
     }
@@ -75,7 +75,7 @@ public struct OutcomeData: Sendable {
                 let decoded = try response.scores.withUnsafeBufferPointer { try AnswerCoding.decodeScores($0, hasRaw: scaleList.map(\.hasRaw)) }
                 var values: [String: Double] = [:]
                 for (scale, score) in zip(scaleList, decoded) where wanted.contains(scale.scale) {
-                    if score.status == .complete || score.status == .prorated, let value = score.value, value.isFinite { values[scale.scale] = value }
+                    if score.status.hasValue, let value = score.value, value.isFinite { values[scale.scale] = value }
                 }
                 if response.partial { partial += 1 }
                 let at =

@@ -54,7 +54,7 @@ final class JSONScoreWriter: ScoreWriter {
                 entry.add("status", score.status.rawValue)
                 if !score.missing.isEmpty { entry.add("missing", strings: score.missing) }
                 if !score.invalid.isEmpty { entry.add("invalid", strings: score.invalid.map(\.item)) }
-                if score.status == .prorated { entry.add("policy", score.policy.description) }
+                if score.status == .prorated || score.status == .answeredSum { entry.add("policy", score.policy.description) }
                 if !score.bands.isEmpty {
                     var bands = JSONObject()
                     for band in score.bands { bands.add(band.classification, band.label) }

@@ -59,12 +59,13 @@ final class TableScoreWriter: ScoreWriter {
 
     private func cell(_ score: ScaleScore) -> String {
         switch score.status {
-        case .complete, .prorated:
+        case .complete, .prorated, .answeredSum:
             var text = score.value.map { TextFormat.fixed($0, $0 == $0.rounded() ? 0 : 2) } ?? "?"
             if let label = score.label { text += " \(label)" }
             if let raw = score.raw { text += " (raw \(TextFormat.number(raw)))" }
             for band in score.bands { text += " [\(band.label)]" }
             if score.status == .prorated { text += " prorated" }
+            if score.status == .answeredSum { text += " sum of answered, missing \(score.missing.joined(separator: " "))" }
             return text
         case .incomplete:
             return "- missing \(score.missing.joined(separator: " "))"

@@ -13,7 +13,7 @@ extension Context {
     mutating func scaleSummary(_ id: String, index s: Int, questions: [QuestionTable]) -> ScaleSummary {
         let found = definition(id)
         let status = tally.scaleStatus[s]
-        let scored = status[0] + status[1]
+        let scored = status[0] + status[1] + status[4]
         let incomplete = status[2]
         let invalid = status[3]
         let notScored = max(0, tally.complete - scored - incomplete - invalid)
@@ -32,6 +32,10 @@ extension Context {
             invalid: Self.count(table, 2), statistics: nil, withheld: nil, classifications: [], headline: nil,
             notice: found.flatMap { $0.instrument.licence.printWithResults ? $0.instrument.licence.notice : nil }, singleItem: single)
         let scores = tally.scaleValues[s]
+        if !single, let mean = found?.scale.primaryBenchmark(.mean) {
+            summary.meanBenchmark = BenchmarkFigure(
+                value: mean.value, period: mean.period, area: mean.area, survey: mean.survey, population: mean.population, source: mean.source)
+        }
         if !single {
             if !statisticsAllowed(scoredCount) {
                 summary.withheld = scores.isEmpty ? "no complete scores" : withheldReason
@@ -54,7 +58,8 @@ extension Context {
                 let range =
                     upper.map {
                         whole
-                            ? "\(TextFormat.number(bands[at].from))–\(TextFormat.number($0 - 1))"
+                            ? ($0 - 1 == bands[at].from
+                                ? TextFormat.number(bands[at].from) : "\(TextFormat.number(bands[at].from))–\(TextFormat.number($0 - 1))")
                             : "\(TextFormat.number(bands[at].from)) to under \(TextFormat.number($0))"
                     }
                     ?? "\(TextFormat.number(bands[at].from)) or more"
@@ -83,7 +88,7 @@ extension Context {
             } else {
                 count = ShownCount(shown: nil, text: policy.complementaryMarker)
             }
-            let benchmark = found.scale.primaryBenchmark.map {
+            let benchmark = found.scale.primaryBenchmark(.percent).map {
                 BenchmarkFigure(value: $0.value, period: $0.period, area: $0.area, survey: $0.survey, population: $0.population, source: $0.source)
             }
             summary.headline = HeadlineFigure(

@@ -18,7 +18,7 @@ struct SummaryTally {
     var offsets: [Int] = []
     var counts: [Int] = []
     var numbers: [[Double]] = []
-    /// Per scale: complete, prorated, incomplete, invalid.
+    /// Per scale: complete, prorated, incomplete, invalid, answered sum (the stored status codes).
     var scaleStatus: [[Int]] = []
     var scaleValues: [[Double]] = []
     /// Per grouping: the group labels ("Not stated" included when met).
@@ -112,7 +112,7 @@ private final class TallyLoop {
         counts = .allocate(capacity: max(1, width))
         counts.initialize(repeating: 0, count: max(1, width))
         numbers = Array(repeating: [], count: columns.count)
-        scaleStatus = Array(repeating: [0, 0, 0, 0], count: scaleCount)
+        scaleStatus = Array(repeating: [0, 0, 0, 0, 0], count: scaleCount)
         scaleValues = Array(repeating: [], count: scaleCount)
         groupLabels = groupings.map { source in
             if case .column(let c) = source { return columns[c].labels }

@@ -80,6 +80,10 @@ extension SurveySummary {
                     headline.benchmark.map { "\($0.survey) \($0.period), \($0.area): \($0.source)" } ?? ""
                 ])
             }
+            if let benchmark = scale.meanBenchmark {
+                rows.append(["benchmark_mean", "benchmark_source"])
+                rows.append([TextFormat.number(benchmark.value), "\(benchmark.survey) \(benchmark.period), \(benchmark.area): \(benchmark.source)"])
+            }
             if let notice = scale.notice { rows.append(["notice", notice]) }
             blocks.append(rows)
         }

@@ -109,8 +109,10 @@ extension SurveySummary: Report {
         } else if let withheld = scale.withheld {
             doc.note("Statistics withheld: \(withheld).")
         }
+        if let benchmark = scale.meanBenchmark { doc.paragraph("National mean for comparison: \(meanBenchmarkText(benchmark)).") }
         for classification in scale.classifications {
-            doc.paragraph("\(classification.title) — a \(classification.status) (\(classification.source)):")
+            let article = classification.status == "official" ? "an" : "a"
+            doc.paragraph("\(classification.title) — \(article) \(classification.status) (\(classification.source)):")
             let bands = classification.bands
             doc.chart(.bars(BarChart(title: "\(classification.title): % of those scored", bars: bands.map { bar($0.label, $0.ofAnswered) })))
             doc.table(
@@ -199,6 +201,11 @@ extension SurveySummary: Report {
             } ?? ""
         if let note = means.note { text += (text.isEmpty ? "" : " ") + note }
         return text
+    }
+
+    static func meanBenchmarkText(_ benchmark: BenchmarkFigure) -> String {
+        "\(TextFormat.fixed(benchmark.value, 1)) — \(benchmark.survey) \(benchmark.period), \(benchmark.area)"
+            + "\(benchmark.population.map { ", \($0)" } ?? "") (\(benchmark.source))"
     }
 
     static func benchmarkText(_ benchmark: BenchmarkFigure) -> String {

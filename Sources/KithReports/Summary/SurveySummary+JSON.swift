@@ -88,6 +88,17 @@ extension SurveySummary {
         if let withheld = scale.withheld { o.add("withheld", withheld) }
         o.add("classifications", objects: scale.classifications.map(json))
         if let headline = scale.headline { o.add("headline", object: json(headline)) }
+        if let benchmark = scale.meanBenchmark {
+            var b = JSONObject()
+            b.add("value", benchmark.value)
+            b.add("statistic", "mean")
+            b.add("period", benchmark.period)
+            b.add("area", benchmark.area)
+            b.add("survey", benchmark.survey)
+            b.add("population", benchmark.population)
+            b.add("source", benchmark.source)
+            o.add("benchmark", object: b)
+        }
         o.add("notice", scale.notice)
         return o
     }

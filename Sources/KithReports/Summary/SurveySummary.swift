@@ -90,7 +90,7 @@ public struct QuestionTable: Sendable {
 public struct ScaleSummary: Sendable {
     public var id: String
     public var title: String
-    /// Respondents with a score (complete or prorated).
+    /// Respondents with a score (complete, prorated or an answered sum).
     public var scored: ShownCount
     /// Respondents without a score: items missing.
     public var incomplete: ShownCount
@@ -106,6 +106,8 @@ public struct ScaleSummary: Sendable {
     public var notice: String?
     /// A single-item scale reports its options' table as a question instead of a mean.
     public var singleItem: Bool
+    /// The published mean the scale's mean is read beside (e.g. an ONS4 national mean), if any.
+    package var meanBenchmark: BenchmarkFigure?
 }
 
 public struct ScaleStatistics: Sendable, Hashable {

@@ -54,7 +54,7 @@ extension AnswerCoding {
         /// The scores of a response; `hasRaw[i]` says whether scale i keeps a raw sum.
         mutating func scores(_ scores: some Sequence<StoredScore>, hasRaw: [Bool]) {
             for (index, score) in scores.enumerated() {
-                guard score.status == .complete || score.status == .prorated else {
+                guard score.status.hasValue else {
                     byte(score.status.rawValue)
                     continue
                 }

@@ -97,6 +97,11 @@ package enum AnswerCoding {
             case prorated
             case incomplete
             case invalid
+            /// Scored as the sum of the answered items (a definition's `answered-sum:N` rule).
+            case answeredSum
+
+            /// Whether a score of this status has a value (and a raw sum, when the scale keeps one).
+            package var hasValue: Bool { self == .complete || self == .prorated || self == .answeredSum }
         }
         package var status: Status
         package var value: Double?
@@ -183,7 +188,7 @@ package enum AnswerCoding {
             }
             let flags = blob[offset]
             offset += 1
-            guard status == .complete || status == .prorated else {
+            guard status.hasValue else {
                 try body(index, StoredScore(status: status, value: nil, raw: nil))
                 continue
             }

@@ -42,7 +42,8 @@ extension Store {
         let used = Set(try db.query("SELECT DISTINCT scoring_id FROM response_block WHERE survey_id = ?", survey.id) { $0.int(at: 0) ?? 0 })
         var policy = missing
         if policy == nil {
-            let recorded = Set(used.flatMap { previous[$0] ?? [] }.map(\.policy)).subtracting(["complete"])
+            // Only a prorate:N can have been chosen at import; answered-sum:N is a definition's own rule.
+            let recorded = Set(used.flatMap { previous[$0] ?? [] }.map(\.policy)).filter { $0.hasPrefix("prorate:") }
             if recorded.count == 1, let only = recorded.first { policy = MissingPolicy(only) }
         }
         let plan = try ScoringPlan(catalog: catalog, instruments: instruments, missing: policy)
@@ -116,6 +117,7 @@ extension Store {
         switch status {
         case .complete: .complete
         case .prorated: .prorated
+        case .answeredSum: .answeredSum
         case .incomplete: .incomplete
         case .invalid: .invalid
         }

@@ -102,7 +102,7 @@ extension ChangeReport: Report {
         doc.heading(title, level: 3)
         if let classification = c.classification {
             doc.paragraph(
-                "Scores banded by '\(classification.title)': a "
+                "Scores banded by '\(classification.title)': \(classification.status == .official ? "an" : "a") "
                     + "\(classification.status.rawValue)\(classification.status == .official ? "" : ", not an official cut-off") "
                     + "(\(classification.source)). Bands at '\(from)' (rows) by bands at '\(to)' (columns), people measured at both waves."
             )
