@@ -477,7 +477,7 @@ extension SourceFile {
     public var reading: String { "\(type(of: dialect).title), \(encoding.encoding), \(delimiter.delimiter)" }
 
     /// The survey tool whose export this is, as named for the user (`surveymonkey`) and for people (`SurveyMonkey`).
-    public var tool: (name: String, title: String) { (type(of: dialect).name, type(of: dialect).title) }
+    package var tool: (name: String, title: String) { (type(of: dialect).name, type(of: dialect).title) }
 }
 
 extension SourceFile {

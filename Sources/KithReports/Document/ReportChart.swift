@@ -73,7 +73,7 @@ public struct BarChart: Sendable {
     }
 
     /// "Title: A 38.2% (95% CI 32.4% to 44.3%); B withheld; national benchmark 6.0%."
-    public var summary: String {
+    package var summary: String {
         let suffix = unit == .percentage ? "%" : ""
         let figure = { (value: Double) in ReportText.fixed(value, 1) + suffix }
         let parts =
