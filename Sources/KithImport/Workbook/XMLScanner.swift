@@ -114,29 +114,35 @@ struct XMLScanner {
 
     /// The raw value (entities not yet resolved) of attribute `local` (prefix ignored) in `range`.
     func attribute(_ local: StaticString, in range: Range<Int>) -> Range<Int>? {
-        var i = range.lowerBound
-        while i < range.upperBound {
-            while i < range.upperBound, Self.isSpace(bytes[i]) { i += 1 }
-            let nameStart = i
-            while i < range.upperBound, bytes[i] != UInt8(ascii: "="), !Self.isSpace(bytes[i]) { i += 1 }
-            let nameEnd = i
-            while i < range.upperBound, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "'") { i += 1 }
-            guard i < range.upperBound else { return nil }
-            let quote = bytes[i]
-            let valueStart = i + 1
-            i = valueStart
-            while i < range.upperBound, bytes[i] != quote { i += 1 }
-            let valueEnd = i
-            i += 1
-            if nameEnd > nameStart, name(nameStart..<nameEnd, is: local) { return valueStart..<min(valueEnd, range.upperBound) }
+        var found: Range<Int>?
+        forEachAttribute(in: range) { name, value in
+            guard name.count > 0, self.name(name, is: local) else { return true }
+            found = value
+            return false
         }
-        return nil
+        return found
     }
 
     /// The values of up to three one-letter attributes (`r`, `s`, `t` of a cell) in one pass
     /// over `range`: a cell's start tag is read once, not once per attribute.
     func letterAttributes(_ a: UInt8, _ b: UInt8, _ c: UInt8, in range: Range<Int>) -> (Range<Int>?, Range<Int>?, Range<Int>?) {
         var found: (Range<Int>?, Range<Int>?, Range<Int>?) = (nil, nil, nil)
+        forEachAttribute(in: range) { name, value in
+            guard name.count == 1 else { return true }
+            switch bytes[name.lowerBound] {
+            case a: found.0 = value
+            case b: found.1 = value
+            case c: found.2 = value
+            default: break
+            }
+            return true
+        }
+        return found
+    }
+
+    /// Calls `body` with each attribute's name and raw value in `range`, in order, until it
+    /// returns false.
+    private func forEachAttribute(in range: Range<Int>, _ body: (Range<Int>, Range<Int>) -> Bool) {
         var i = range.lowerBound
         while i < range.upperBound {
             while i < range.upperBound, Self.isSpace(bytes[i]) { i += 1 }
@@ -144,22 +150,15 @@ struct XMLScanner {
             while i < range.upperBound, bytes[i] != UInt8(ascii: "="), !Self.isSpace(bytes[i]) { i += 1 }
             let nameEnd = i
             while i < range.upperBound, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "'") { i += 1 }
-            guard i < range.upperBound else { break }
+            guard i < range.upperBound else { return }
             let quote = bytes[i]
             let valueStart = i + 1
             i = valueStart
             while i < range.upperBound, bytes[i] != quote { i += 1 }
             let value = valueStart..<min(i, range.upperBound)
             i += 1
-            guard nameEnd - nameStart == 1 else { continue }
-            switch bytes[nameStart] {
-            case a: found.0 = value
-            case b: found.1 = value
-            case c: found.2 = value
-            default: continue
-            }
+            guard body(nameStart..<nameEnd, value) else { return }
         }
-        return found
     }
 
     private func matches(_ text: StaticString, at offset: Int) -> Bool {
