@@ -26,6 +26,7 @@ struct WorkbookCommandTests {
         #expect(run.status == .ok)
         #expect(run.out.contains("File:        Samples/kent-esurvey.xlsx, sheet 'Responses'"))
         #expect(run.out.contains("read sheet 'Responses' (2 of 2), its header in row 3"))
+        #expect(run.out.contains("Encoding:    UTF-8 (the workbook's cells, as Kith joins them)"))
     }
 
     @Test("--sheet by name or number; an unknown sheet is a usage error listing the sheets")

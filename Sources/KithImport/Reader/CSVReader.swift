@@ -41,6 +41,8 @@ package struct CSVReader: ~Copyable {
         /// The line number of the input's first line, for messages: a workbook sheet read from
         /// its header row on gives the sheet's row numbers.
         package var firstLine = 1
+        /// How an encoding or delimiter given here is described (`kith inspect`).
+        package var givenBy = "given as an option"
 
         package init(
             delimiter: Delimiter? = nil, encoding: Encoding? = nil, chunkSize: Int = 1 << 20,
@@ -162,7 +164,8 @@ final class ReaderCore {
 
         // 1. Sniff the start of the input, directly into the buffer.
         let (count, atEnd) = try source.read(into: buffer, count: sniff)
-        let detected = Self.detectEncoding(buffer, count: count, atEnd: atEnd, override: options.encoding)
+        var detected = Self.detectEncoding(buffer, count: count, atEnd: atEnd, override: options.encoding)
+        detected.encoding.givenBy = options.givenBy
         detectedEncoding = detected.encoding
         transcoder = Transcoder(encoding: detected.encoding.encoding)
         let bom = detected.encoding.hadByteOrderMark ? detected.bomLength : 0
@@ -185,7 +188,7 @@ final class ReaderCore {
 
         // 3. Pick the delimiter from the first records of the decoded sample.
         if let delimiter = options.delimiter {
-            detectedDelimiter = DetectedDelimiter(delimiter: delimiter, method: .override)
+            detectedDelimiter = DetectedDelimiter(delimiter: delimiter, method: .override, givenBy: options.givenBy)
         } else {
             detectedDelimiter = Self.detectDelimiter(
                 buffer, from: pos, end: validEnd, complete: sourceDone && pendingInvalidUTF8 == nil,

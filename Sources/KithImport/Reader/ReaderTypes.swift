@@ -83,11 +83,13 @@ package struct DetectedEncoding: Sendable, Equatable, CustomStringConvertible {
     package var hadByteOrderMark: Bool
     /// How many bytes of the start of the input were looked at.
     package var sniffedBytes: Int
+    /// Who gave an `override`: an option, or the container the text was made from.
+    package var givenBy = "given as an option"
 
     package var description: String {
         let reason: String
         switch method {
-        case .override: reason = "given as an option"
+        case .override: reason = givenBy
         case .byteOrderMark: reason = "byte order mark"
         case .validUTF8: reason = "the first \(sniffedBytes) bytes are valid UTF-8"
         case .asciiOnly: reason = "the first \(sniffedBytes) bytes are plain ASCII"
@@ -116,11 +118,13 @@ package struct DetectedDelimiter: Sendable, Equatable, CustomStringConvertible {
 
     package var delimiter: Delimiter
     package var method: Method
+    /// Who gave an `override`: an option, or the container the text was made from.
+    package var givenBy = "given as an option"
 
     package var description: String {
         switch method {
         case .override:
-            return "\(delimiter) (given as an option)"
+            return "\(delimiter) (\(givenBy))"
         case .consistentFieldCount(let fields, let records):
             return "\(delimiter) (\(fields) fields in each of the first \(records) records)"
         case .mostCommonFieldCount(let fields, let records, let sampled):

@@ -82,6 +82,7 @@ public final class SourceFile {
             let workbook = try WorkbookSource.read(path: path, displayName: name, sheet: options.sheet, catalog: catalog)
             var readerOptions = CSVReader.Options(delimiter: .comma, encoding: .utf8)
             readerOptions.firstLine = workbook.headerRow
+            readerOptions.givenBy = "the workbook's cells, as Kith joins them"
             let reader = try CSVReader(bytes: workbook.csv, displayName: "\(name), sheet '\(workbook.sheet)'", options: readerOptions)
             try self.init(reader: reader, catalog: catalog, options: options)
             notes.insert(contentsOf: workbook.notes, at: 0)
