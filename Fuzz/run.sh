@@ -16,16 +16,7 @@ CI_RUNS="${FUZZ_CI_RUNS:-5000}"
 B=Fuzz/.build
 mkdir -p "$B"
 # Built-in instrument definitions as Swift byte arrays (what SwiftPM's embedInCode generates).
-python3 - "$B/resources.swift" <<'PY'
-import os, sys
-out = ["enum PackageResources {"]
-for name in sorted(os.listdir("Instruments")):
-    if name.endswith(".json"):
-        data = open(os.path.join("Instruments", name), "rb").read()
-        out.append("    static let %s: [UInt8] = [%s]" % (name.replace("-", "_").replace(".", "_"), ",".join(str(b) for b in data)))
-out.append("}")
-open(sys.argv[1], "w").write("\n".join(out) + "\n")
-PY
+python3 Fuzz/embed_instruments.py Instruments "$B/resources.swift"
 # CShims (C target; KithImport imports it): SwiftPM generates its module map, so write one here.
 CLANG="$(dirname "$(command -v swiftc)")/clang"; [ -x "$CLANG" ] || CLANG=clang
 mkdir -p "$B/CShims"

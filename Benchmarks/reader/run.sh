@@ -26,29 +26,22 @@ fi
 # module boundary, as they do from the dialect layer): KithInstruments (the definitions embedded
 # as SwiftPM's embedInCode would), KithCore, KithImport, and the C shims it imports. The reader
 # is `package` API, so every module and the driver share one -package-name.
-python3 - "$out/resources.swift" "$root/Instruments" <<'PY'
-import os, sys
-out = ["enum PackageResources {"]
-for name in sorted(os.listdir(sys.argv[2])):
-    if name.endswith(".json"):
-        data = open(os.path.join(sys.argv[2], name), "rb").read()
-        out.append("    static let %s: [UInt8] = [%s]" % (name.replace("-", "_").replace(".", "_"), ",".join(str(b) for b in data)))
-out.append("}")
-open(sys.argv[1], "w").write("\n".join(out) + "\n")
-PY
+python3 "$root/Fuzz/embed_instruments.py" "$root/Instruments" "$out/resources.swift"
 CLANG="$(dirname "$(command -v swiftc)")/clang"; [ -x "$CLANG" ] || CLANG=clang
 mkdir -p "$out/CShims"
 printf 'module CShims {\n    umbrella header "%s/Sources/CShims/include/CShims.h"\n    export *\n}\n' "$root" > "$out/CShims/module.modulemap"
 "$CLANG" -O2 -I "$root/Sources/CShims/include" -c "$root/Sources/CShims/sha256_hw.c" -o "$out/sha256_hw.o"
-FLAGS=(-O -wmo -parse-as-library -package-name kith -I "$out" -I "$out/CShims" -L "$out")
+FLAGS=(-O -wmo -parse-as-library -package-name kith -I "$out" -I "$out/CShims" -I "$root/Sources/CZlib" -L "$out")
 swiftc "${FLAGS[@]}" -module-name KithInstruments -emit-module -emit-module-path "$out/KithInstruments.swiftmodule" \
     -emit-library -static -o "$out/libKithInstruments.a" "$root/Instruments/BuiltInDefinitions.swift" "$out/resources.swift"
 swiftc "${FLAGS[@]}" -module-name KithCore -emit-module -emit-module-path "$out/KithCore.swiftmodule" \
     -emit-library -static -o "$out/libKithCore.a" $(find "$root/Sources/KithCore" -name '*.swift')
+swiftc "${FLAGS[@]}" -module-name KithArchive -emit-module -emit-module-path "$out/KithArchive.swiftmodule" \
+    -emit-library -static -o "$out/libKithArchive.a" $(find "$root/Sources/KithArchive" -name '*.swift')
 swiftc "${FLAGS[@]}" -module-name KithImport -emit-module -emit-module-path "$out/KithImport.swiftmodule" \
     -emit-library -static -o "$out/libKithImport.a" $(find "$root/Sources/KithImport" -name '*.swift')
-swiftc -O -package-name kith -I "$out" -I "$out/CShims" -L "$out" "$here/main.swift" \
-    -lKithImport -lKithCore -lKithInstruments "$out/sha256_hw.o" -o "$out/readerbench"
+swiftc -O -package-name kith -I "$out" -I "$out/CShims" -I "$root/Sources/CZlib" -L "$out" "$here/main.swift" \
+    -lKithImport -lKithArchive -lKithCore -lKithInstruments -lz "$out/sha256_hw.o" -o "$out/readerbench"
 
 ls -l "$file" | awk '{printf "input: %s, %d bytes\n", $9, $5}'
 if [ -x /usr/bin/time ]; then
